@@ -1,0 +1,41 @@
+package hub.guideline;
+
+import java.util.List;
+
+/**
+ * Deterministic checks of a guideline, evaluated in-process. Every list may be empty; a limit of null means
+ * "no limit".
+ */
+public record Checks(
+        List<ForbiddenTerm> forbiddenTerms,
+        List<RequiredPhrase> requiredPhrases,
+        List<PatternCheck> patterns,
+        Integer maxSentenceWords,
+        Integer maxParagraphWords) {
+
+    public static final Checks NONE = new Checks(List.of(), List.of(), List.of(), null, null);
+
+    public Checks {
+        forbiddenTerms = forbiddenTerms == null ? List.of() : List.copyOf(forbiddenTerms);
+        requiredPhrases = requiredPhrases == null ? List.of() : List.copyOf(requiredPhrases);
+        patterns = patterns == null ? List.of() : List.copyOf(patterns);
+    }
+
+    public boolean isEmpty() {
+        return forbiddenTerms.isEmpty() && requiredPhrases.isEmpty() && patterns.isEmpty()
+                && maxSentenceWords == null && maxParagraphWords == null;
+    }
+
+    /** A term that must not appear; matched on word boundaries, case-insensitive unless caseSensitive. */
+    public record ForbiddenTerm(String term, String suggestion, String message, boolean caseSensitive) {}
+
+    /** At least one of the phrases must appear somewhere in the article (case-insensitive, whitespace-tolerant). */
+    public record RequiredPhrase(List<String> anyOf, String message) {
+        public RequiredPhrase {
+            anyOf = anyOf == null ? List.of() : List.copyOf(anyOf);
+        }
+    }
+
+    /** A regular expression (Java syntax) whose every match is a finding. */
+    public record PatternCheck(String regex, String message, String suggestion, boolean caseSensitive) {}
+}

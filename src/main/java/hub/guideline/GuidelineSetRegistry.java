@@ -1,0 +1,137 @@
+package hub.guideline;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import hub.problem.ProblemException;
+import hub.rules.RuleEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The guideline sets the hub knows: the ones shipped on the classpath under {@code guidelines/} plus every
+ * {@code *.yaml}/{@code *.yml} file in {@code hub.guidelines.dir}. A set in the directory replaces a shipped set
+ * with the same id. An invalid file stops the start-up with a message naming the file: a half-loaded rule book is
+ * worse than none.
+ */
+@Component("guidelineSets")
+public class GuidelineSetRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(GuidelineSetRegistry.class);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .findAndRegisterModules();
+
+    private final Map<String, GuidelineSet> sets;
+
+    public GuidelineSetRegistry(RuleEngine rules, @Value("${hub.guidelines.dir:}") String dir) throws IOException {
+        Map<String, GuidelineSet> loaded = new TreeMap<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:guidelines/*.y*ml")) {
+            try (InputStream in = r.getInputStream()) {
+                put(loaded, read(in, r.getDescription(), rules));
+            }
+        }
+        if (!dir.isBlank() && Files.isDirectory(Path.of(dir))) {
+            try (Stream<Path> files = Files.list(Path.of(dir))) {
+                for (Path f : files.filter(GuidelineSetRegistry::isYaml).sorted().toList()) {
+                    try (InputStream in = Files.newInputStream(f)) {
+                        put(loaded, read(in, f.toString(), rules));
+                    }
+                }
+            }
+        }
+        this.sets = Map.copyOf(loaded);
+        log.info("Loaded guideline sets {}", sets.keySet());
+    }
+
+    public Optional<GuidelineSet> find(String id) {
+        return Optional.ofNullable(id).map(sets::get);
+    }
+
+    /** The set with this id, or a 404 problem for the API. */
+    public GuidelineSet get(String id) {
+        return find(id).orElseThrow(() -> ProblemException.notFound("Guideline set", id));
+    }
+
+    public Collection<GuidelineSet> all() {
+        return sets.values();
+    }
+
+    public List<Map<String, Object>> summaries() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (GuidelineSet s : sets.values()) {
+            out.add(Map.of("id", s.id(), "version", s.version(), "title", nullToEmpty(s.title()),
+                    "description", nullToEmpty(s.description()), "language", nullToEmpty(s.language()),
+                    "guidelines", s.guidelines().size(), "links", Map.of("self", "/api/v1/guideline-sets/" + s.id())));
+        }
+        return out;
+    }
+
+    static GuidelineSet read(InputStream in, String source, RuleEngine rules) {
+        GuidelineSet set;
+        try {
+            set = YAML.readValue(in, GuidelineSet.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("Guideline set " + source + " is not valid: " + e.getMessage(), e);
+        }
+        validate(set, source, rules);
+        return set;
+    }
+
+    private static void validate(GuidelineSet set, String source, RuleEngine rules) {
+        require(set.id() != null && set.id().matches("[a-z0-9][a-z0-9._-]*"), source,
+                "id must be lower-case letters, digits, '.', '_' or '-'");
+        require(set.version() != null && !set.version().isBlank(), source, "version is required");
+        require(!set.guidelines().isEmpty(), source, "at least one guideline is required");
+        Set<String> ids = new HashSet<>();
+        for (Guideline g : set.guidelines()) {
+            require(g.id() != null && !g.id().isBlank(), source, "every guideline needs an id");
+            require(ids.add(g.id()), source, "duplicate guideline id '" + g.id() + "'");
+            require(g.title() != null && !g.title().isBlank(), source, "guideline '" + g.id() + "' needs a title");
+            require(g.needsLlm() || g.hasDeterministicChecks(), source,
+                    "guideline '" + g.id() + "' has neither an instruction nor checks");
+            try {
+                rules.validate(g);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Guideline set " + source + ", guideline '" + g.id() + "': "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void put(Map<String, GuidelineSet> sets, GuidelineSet set) {
+        sets.put(set.id(), set);
+    }
+
+    private static void require(boolean ok, String source, String message) {
+        if (!ok) {
+            throw new IllegalStateException("Guideline set " + source + ": " + message);
+        }
+    }
+
+    private static boolean isYaml(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,55 @@
+package hub.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue message that hands a job to a worker: {@code {"jobId": "<uuid>"}}. The message carries only the id;
+ * the job row in PostgreSQL is the truth, so a duplicate or late message is harmless.
+ */
+@Component("jobMessages")
+public class JobMessages {
+
+    private final ObjectMapper mapper;
+
+    public JobMessages(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public String toMessage(String jobId) {
+        return mapper.createObjectNode().put("jobId", jobId).toString();
+    }
+
+    /** The job id of a message; a message that names no job is poison and will never succeed. */
+    public String jobId(Object body) {
+        String text = body instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                : body == null ? null : body.toString();
+        if (text == null || text.isBlank()) {
+            throw new PoisonMessageException("empty job message");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (Exception e) {
+            throw new PoisonMessageException("job message is not JSON: " + e.getMessage());
+        }
+        JsonNode id = node == null ? null : node.get("jobId");
+        if (id == null || !id.isTextual()) {
+            throw new PoisonMessageException("job message has no textual jobId");
+        }
+        try {
+            return UUID.fromString(id.asText()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("jobId '" + id.asText() + "' is not a UUID");
+        }
+    }
+
+    /** A queue message that can never be processed; the Service Bus route dead-letters it with this reason. */
+    public static class PoisonMessageException extends RuntimeException {
+        public PoisonMessageException(String reason) {
+            super(reason);
+        }
+    }
+}

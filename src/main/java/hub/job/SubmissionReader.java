@@ -1,0 +1,140 @@
+package hub.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import hub.article.Article;
+import hub.guideline.GuidelineSet;
+import hub.guideline.GuidelineSetRegistry;
+import hub.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and validates a job submission. On success the exchange carries the job's properties
+ * ({@link JobProperties}) and the article JSON to store; on failure a {@link ProblemException} is thrown before
+ * anything is stored.
+ */
+@Component("submissionReader")
+public class SubmissionReader {
+
+    static final int MAX_TITLE_CHARS = 1_000;
+    static final int MAX_EXTERNAL_REF_CHARS = 200;
+
+    private final ObjectMapper strict;
+    private final GuidelineSetRegistry guidelineSets;
+    private final int maxTextChars;
+
+    public SubmissionReader(ObjectMapper mapper, GuidelineSetRegistry guidelineSets,
+                            @Value("${hub.api.max-text-chars:200000}") int maxTextChars) {
+        this.strict = mapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.guidelineSets = guidelineSets;
+        this.maxTextChars = maxTextChars;
+    }
+
+    public void read(Exchange exchange) throws JsonProcessingException {
+        requireJson(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class));
+        String body = exchange.getIn().getBody(String.class);
+        if (body == null || body.isBlank()) {
+            throw ProblemException.badRequest("The request body is empty; send a JSON job submission.");
+        }
+        JobSubmission submission = parse(body);
+        Article article = validArticle(submission.article());
+        if (submission.externalRef() != null && submission.externalRef().length() > MAX_EXTERNAL_REF_CHARS) {
+            throw ProblemException.badRequest("externalRef is longer than " + MAX_EXTERNAL_REF_CHARS + " characters.");
+        }
+        GuidelineSet set = guidelineSets.find(submission.guidelineSet()).orElseThrow(() -> new ProblemException(
+                422, "unknown-guideline-set", "Unknown guideline set",
+                "Guideline set '" + submission.guidelineSet() + "' does not exist; GET /api/v1/guideline-sets lists them.",
+                Map.of("guidelineSet", submission.guidelineSet())));
+
+        String jobId = UUID.randomUUID().toString();
+        exchange.setProperty(JobProperties.JOB_ID, jobId);
+        exchange.setProperty(JobProperties.ARTICLE_SHA256, sha256(article.text()));
+        exchange.setProperty(JobProperties.GUIDELINE_SET_ID, set.id());
+        exchange.setProperty(JobProperties.GUIDELINE_SET_VERSION, set.version());
+        exchange.setProperty(JobProperties.EXTERNAL_REF, submission.externalRef());
+        exchange.setProperty(JobProperties.OPTIONS_JSON, strict.writeValueAsString(submission.options()));
+        exchange.setProperty(JobProperties.TEXT_LENGTH, article.text().length());
+        exchange.setProperty(JobProperties.SOURCE, "rest");
+        exchange.setProperty(JobProperties.ARTICLE_JSON, strict.writeValueAsString(article));
+    }
+
+    private JobSubmission parse(String body) {
+        try {
+            return strict.readValue(body, JobSubmission.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw ProblemException.badRequest("Unknown field '" + e.getPropertyName() + "'"
+                    + location(e) + "; known fields are article, guidelineSet, options, externalRef.");
+        } catch (InvalidFormatException | ValueInstantiationException e) {
+            throw ProblemException.badRequest("Invalid value" + location(e) + ": " + rootMessage(e));
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("Malformed JSON" + location(e) + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private Article validArticle(Article article) {
+        if (article == null) {
+            throw ProblemException.badRequest("article is required.");
+        }
+        if (article.text() == null || article.text().isBlank()) {
+            throw ProblemException.badRequest("article.text is required and must not be empty.");
+        }
+        if (article.text().length() > maxTextChars) {
+            throw new ProblemException(413, "article-too-large", "Article too large",
+                    "article.text has " + article.text().length() + " characters; the limit is " + maxTextChars + ".",
+                    Map.of("limit", maxTextChars, "actual", article.text().length()));
+        }
+        if (article.title() != null && article.title().length() > MAX_TITLE_CHARS) {
+            throw ProblemException.badRequest("article.title is longer than " + MAX_TITLE_CHARS + " characters.");
+        }
+        if (!article.language().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            throw ProblemException.badRequest("article.language must be a language tag such as 'en' or 'de-CH'.");
+        }
+        return article;
+    }
+
+    private static void requireJson(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase();
+        if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the job as application/json; got '" + (contentType == null ? "none" : contentType) + "'.");
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String location(JsonProcessingException e) {
+        var loc = e.getLocation();
+        return loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.split("\n", 2)[0];
+    }
+}

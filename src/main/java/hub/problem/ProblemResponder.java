@@ -1,0 +1,63 @@
+package hub.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the exception an API route caught into an RFC 9457 problem response. Client errors carry their own
+ * detail; anything unexpected becomes a 500 (or a 503 when a backing store is down) whose detail reveals nothing
+ * internal.
+ */
+@Component("problemResponder")
+public class ProblemResponder implements Processor {
+
+    static final String TYPE_BASE = "https://compliance-hub.dev/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponder.class);
+
+    private final ObjectMapper mapper;
+
+    public ProblemResponder(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ProblemException problem = caught instanceof ProblemException p ? p : unexpected(caught, exchange);
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class);
+        if (path != null && !path.isEmpty()) {
+            body.put("instance", path);
+        }
+        body.putAll(problem.extensions());
+
+        var in = exchange.getIn();
+        in.removeHeaders("*", "Retry-After");
+        in.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        in.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        in.setBody(mapper.writeValueAsString(body));
+    }
+
+    private static ProblemException unexpected(Throwable caught, Exchange exchange) {
+        if (StoreOutage.isCause(caught)) {
+            log.warn("Backing store unavailable while serving {}: {}", exchange.getFromRouteId(), caught.toString());
+            exchange.getIn().setHeader("Retry-After", "5");
+            return new ProblemException(503, "store-unavailable", "Service temporarily unavailable",
+                    "A backing store is unavailable; nothing was stored. Retry later.");
+        }
+        log.error("Unexpected failure in route {}", exchange.getFromRouteId(), caught);
+        return new ProblemException(500, "internal-error", "Internal error",
+                "The request failed unexpectedly; nothing was stored.");
+    }
+}

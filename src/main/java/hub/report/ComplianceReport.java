@@ -1,0 +1,40 @@
+package hub.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The compliance report of one job, as stored in PostgreSQL and the blob store and served by the API. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ComplianceReport(
+        String jobId,
+        String externalRef,
+        String articleSha256,
+        GuidelineSetRef guidelineSet,
+        Double score,
+        boolean partial,
+        List<String> partialReasons,
+        Map<Verdict, Integer> counts,
+        List<GuidelineResult> guidelines,
+        GtcSection gtc,
+        ModelInfo model,
+        Map<String, Long> timingsMs,
+        Instant submittedAt,
+        Instant startedAt,
+        Instant completedAt) {
+
+    public record GuidelineSetRef(String id, String version) {}
+
+    /** GTC validation outcome; filled by the GTC validation flow, SKIPPED until then. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GtcSection(String status, String reason, List<Object> findings) {
+        public static GtcSection skipped(String reason) {
+            return new GtcSection("SKIPPED", reason, List.of());
+        }
+    }
+
+    /** The model and prompt version the LLM-judged guidelines used; model is null when no LLM is configured. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ModelInfo(String name, String promptVersion, boolean configured) {}
+}

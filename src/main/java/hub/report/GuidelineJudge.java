@@ -1,0 +1,125 @@
+package hub.report;
+
+import hub.article.PlainText;
+import hub.article.QuoteLocator;
+import hub.guideline.Guideline;
+import hub.guideline.Severity;
+import hub.llm.ChatRequestFactory;
+import hub.llm.ParsedVerdict;
+import hub.llm.QuotedFinding;
+import hub.rules.RuleEngine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * Produces the verdict on one guideline. Deterministic checks run first and are final when they find something:
+ * the model is not asked and cannot override them. The model judges only what the rules leave open.
+ */
+@Component("guidelineJudge")
+public class GuidelineJudge {
+
+    private final RuleEngine rules;
+    private final ChatRequestFactory requests;
+
+    public GuidelineJudge(RuleEngine rules, ChatRequestFactory requests) {
+        this.rules = rules;
+        this.requests = requests;
+    }
+
+    /** The verdict of the deterministic checks, or null when the guideline still needs the model. */
+    public GuidelineResult byRules(GuidelineTask task) {
+        Guideline g = task.guideline();
+        List<Finding> findings = g.hasDeterministicChecks() ? rules.check(g, task.article()) : List.of();
+        if (!findings.isEmpty()) {
+            Verdict verdict = g.severity() == Severity.ERROR ? Verdict.FAIL : Verdict.WARN;
+            return GuidelineResult.of(g, verdict, EvaluatedBy.RULE, findings,
+                    "Deterministic checks found " + findings.size() + " problem(s).", 1.0, null, null);
+        }
+        if (!g.needsLlm()) {
+            return GuidelineResult.of(g, Verdict.PASS, EvaluatedBy.RULE, List.of(),
+                    "All deterministic checks passed.", 1.0, null, null);
+        }
+        return null;
+    }
+
+    public GuidelineResult notConfigured(GuidelineTask task) {
+        Guideline g = task.guideline();
+        String rulesNote = g.hasDeterministicChecks() ? " Its deterministic checks found nothing." : "";
+        return GuidelineResult.of(g, Verdict.NOT_EVALUATED, EvaluatedBy.LLM, List.of(), null, null,
+                "No LLM is configured (hub.llm.enabled=false); this guideline needs model judgement." + rulesNote, null);
+    }
+
+    /** The first chat request for the task in the {@code task} property; starts the LLM clock. */
+    public String firstRequest(Exchange exchange) {
+        GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
+        exchange.setProperty("llmStartedAt", System.nanoTime());
+        exchange.setProperty("llmModel", requests.model());
+        String request = requests.firstRequest(task.guideline(), task.title(), task.article().text(), task.language());
+        exchange.setProperty("llmRequest", request);
+        return request;
+    }
+
+    /** The one re-ask after an invalid answer (the body); the invalid answer is kept for the token count. */
+    public String reaskRequest(Exchange exchange) {
+        ParsedVerdict invalid = exchange.getIn().getBody(ParsedVerdict.class);
+        exchange.setProperty("llmFirstAnswer", invalid);
+        return requests.reaskRequest(exchange.getProperty("llmRequest", String.class), invalid.assistantContent(),
+                invalid.problem());
+    }
+
+    /** The model could not be reached (retries exhausted, circuit open) or the call failed. */
+    public GuidelineResult llmUnavailable(Exchange exchange) {
+        GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String why = cause == null ? "circuit breaker open" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return GuidelineResult.of(task.guideline(), Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null,
+                "LLM unavailable: " + why, null);
+    }
+
+    /**
+     * The model's final answer (the body), after at most one re-ask whose first answer is kept in the
+     * {@code llmFirstAnswer} property. Quotes are located in the article by the hub; model offsets are never used.
+     */
+    public GuidelineResult fromLlm(Exchange exchange) {
+        GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
+        ParsedVerdict answer = exchange.getIn().getBody(ParsedVerdict.class);
+        ParsedVerdict first = exchange.getProperty("llmFirstAnswer", ParsedVerdict.class);
+        Long startedAt = exchange.getProperty("llmStartedAt", Long.class);
+        long latencyMs = startedAt == null ? 0 : (System.nanoTime() - startedAt) / 1_000_000;
+        int prompt = answer.usage().promptTokens() + (first == null ? 0 : first.usage().promptTokens());
+        int completion = answer.usage().completionTokens() + (first == null ? 0 : first.usage().completionTokens());
+        String model = answer.model() != null ? answer.model() : exchange.getProperty("llmModel", String.class);
+        GuidelineResult.LlmCall call = new GuidelineResult.LlmCall(model, first == null ? 1 : 2, prompt, completion,
+                latencyMs);
+
+        Guideline g = task.guideline();
+        if (!answer.valid()) {
+            return GuidelineResult.of(g, Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null,
+                    "The model's answer was invalid twice: " + answer.problem(), call);
+        }
+        return GuidelineResult.of(g, answer.verdict(), EvaluatedBy.LLM, locate(task.article(), answer),
+                answer.rationale(), answer.confidence(), null, call);
+    }
+
+    static List<Finding> locate(PlainText article, ParsedVerdict answer) {
+        List<Finding> located = new ArrayList<>();
+        Map<String, Integer> cursor = new HashMap<>();
+        for (QuotedFinding f : answer.findings()) {
+            int from = cursor.getOrDefault(f.quote(), 0);
+            var span = QuoteLocator.find(article.text(), f.quote(), from)
+                    .or(() -> QuoteLocator.find(article.text(), f.quote(), 0));
+            if (span.isPresent()) {
+                int[] s = span.get();
+                cursor.put(f.quote(), s[1]);
+                located.add(article.locate("llm", s[0], s[1], f.message(), f.suggestion()));
+            } else {
+                located.add(new Finding("llm", f.message(), f.quote(), null, 0, f.suggestion()));
+            }
+        }
+        return located;
+    }
+}

@@ -1,0 +1,102 @@
+package hub.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.guideline.Guideline;
+import hub.guideline.GuidelineSet;
+import hub.llm.ChatRequestFactory;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Builds the compliance report of a job from its guideline results. */
+@Component("reportAssembler")
+public class ReportAssembler {
+
+    private final ObjectMapper mapper;
+    private final ChatRequestFactory requests;
+    private final boolean llmEnabled;
+
+    public ReportAssembler(ObjectMapper mapper, ChatRequestFactory requests,
+                           @Value("${hub.llm.enabled:false}") boolean llmEnabled) {
+        this.mapper = mapper;
+        this.requests = requests;
+        this.llmEnabled = llmEnabled;
+    }
+
+    /**
+     * Reads the aggregated {@code List<GuidelineResult>} body and the job properties; leaves the report JSON in the
+     * body and in {@code reportJson}, with {@code reportScore} and {@code reportPartial} for the database.
+     */
+    @SuppressWarnings("unchecked")
+    public void assemble(Exchange exchange) throws JsonProcessingException {
+        List<GuidelineResult> results = new ArrayList<>(exchange.getIn().getBody(List.class));
+        GuidelineSet set = exchange.getProperty("guidelineSet", GuidelineSet.class);
+        Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
+        List<String> order = set.guidelines().stream().map(Guideline::id).toList();
+        results.sort(Comparator.comparingInt(r -> order.indexOf(r.guidelineId())));
+
+        Map<Verdict, Integer> counts = Scorer.counts(results);
+        List<String> partialReasons = partialReasons(counts);
+        Instant startedAt = instant(row.get("started_at"));
+        Instant submittedAt = instant(row.get("created_at"));
+        Map<String, Long> timings = new LinkedHashMap<>();
+        if (submittedAt != null && startedAt != null) {
+            timings.put("queued", Math.max(0, startedAt.toEpochMilli() - submittedAt.toEpochMilli()));
+        }
+        timings.putAll(StepTimer.timings(exchange));
+
+        ComplianceReport report = new ComplianceReport(
+                String.valueOf(row.get("id")),
+                (String) row.get("external_ref"),
+                (String) row.get("article_sha256"),
+                new ComplianceReport.GuidelineSetRef(set.id(), set.version()),
+                Scorer.score(results),
+                !partialReasons.isEmpty(),
+                partialReasons,
+                counts,
+                results,
+                ComplianceReport.GtcSection.skipped(gtcSkipReason(row.get("options"))),
+                new ComplianceReport.ModelInfo(llmEnabled ? requests.model() : null, ChatRequestFactory.PROMPT_VERSION,
+                        llmEnabled),
+                timings,
+                submittedAt,
+                startedAt,
+                Instant.now());
+
+        String json = mapper.writeValueAsString(report);
+        exchange.setProperty("reportJson", json);
+        exchange.setProperty("reportScore", report.score());
+        exchange.setProperty("reportPartial", report.partial());
+        exchange.getIn().setBody(json);
+    }
+
+    private static List<String> partialReasons(Map<Verdict, Integer> counts) {
+        List<String> reasons = new ArrayList<>();
+        if (counts.get(Verdict.NOT_EVALUATED) > 0) {
+            reasons.add(counts.get(Verdict.NOT_EVALUATED) + " guideline(s) were not evaluated: they need an LLM and none is configured.");
+        }
+        if (counts.get(Verdict.ERROR) > 0) {
+            reasons.add(counts.get(Verdict.ERROR) + " guideline(s) could not be evaluated because the LLM failed; see each guideline's reason.");
+        }
+        return reasons;
+    }
+
+    private String gtcSkipReason(Object options) throws JsonProcessingException {
+        boolean requested = options != null && mapper.readTree(options.toString()).path("gtcValidation").asBoolean(false);
+        return requested
+                ? "GTC validation was requested, but Smart Search is not configured on this hub."
+                : "GTC validation was not requested (options.gtcValidation is false).";
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : null;
+    }
+}

@@ -1,0 +1,261 @@
+package hub.rules;
+
+import hub.article.PlainText;
+import hub.guideline.Checks;
+import hub.guideline.Checks.ForbiddenTerm;
+import hub.guideline.Checks.PatternCheck;
+import hub.guideline.Checks.RequiredPhrase;
+import hub.guideline.Guideline;
+import hub.report.Finding;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates the deterministic {@link Checks} of a guideline against the visible text of an article. Findings are
+ * located in the submitted text (see {@link PlainText}) and sorted by offset, article-level findings last.
+ *
+ * <p>Terms and phrases match case-insensitively (unless marked case-sensitive), only as whole words at the ends that
+ * are letters or digits, with any white space run (line breaks, no-break spaces) between their words, and with
+ * typographic apostrophes and hyphens matching ASCII ones. Every line break ends a sentence; blank lines separate
+ * paragraphs.
+ */
+@Component
+public class RuleEngine {
+
+    /** A word: letters and digits, joined by apostrophes and hyphens ("don't", "well-known") or decimal marks. */
+    private static final Pattern WORD =
+            Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:(?:['’\\-‐‑]|(?<=\\p{N})[.,](?=\\p{N}))[\\p{L}\\p{M}\\p{N}]+)*");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u2028\\u2029]");
+    private static final int PATTERN_FLAGS = Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+
+    /** Compiled terms, phrases and regexes, keyed by everything that determines the compiled pattern. */
+    private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
+
+    public List<Finding> check(Guideline guideline, PlainText article) {
+        return check(guideline, article, Locale.ENGLISH);
+    }
+
+    /** As {@link #check(Guideline, PlainText)}, splitting sentences by the rules of {@code language}. */
+    public List<Finding> check(Guideline guideline, PlainText article, Locale language) {
+        Checks checks = guideline.checks();
+        List<Finding> findings = new ArrayList<>();
+        for (ForbiddenTerm term : checks.forbiddenTerms()) {
+            forbiddenTerm(term, article, findings);
+        }
+        for (RequiredPhrase phrase : checks.requiredPhrases()) {
+            requiredPhrase(phrase, article, findings);
+        }
+        for (PatternCheck pattern : checks.patterns()) {
+            pattern(pattern, article, findings);
+        }
+        if (checks.maxSentenceWords() != null) {
+            sentenceLength(checks.maxSentenceWords(), article, language, findings);
+        }
+        if (checks.maxParagraphWords() != null) {
+            paragraphLength(checks.maxParagraphWords(), article, findings);
+        }
+        findings.sort(Comparator.comparing(Finding::offset, Comparator.nullsLast(Comparator.naturalOrder())));
+        return findings;
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} naming the faulty check (e.g. {@code patterns[1].regex}) if the
+     * guideline's checks cannot be evaluated; compiles and caches the patterns on the way.
+     */
+    public void validate(Guideline guideline) {
+        Checks checks = guideline.checks();
+        for (int i = 0; i < checks.forbiddenTerms().size(); i++) {
+            require(!isBlank(checks.forbiddenTerms().get(i).term()), "forbiddenTerms[" + i + "].term is blank");
+        }
+        for (int i = 0; i < checks.requiredPhrases().size(); i++) {
+            List<String> anyOf = checks.requiredPhrases().get(i).anyOf();
+            require(!anyOf.isEmpty(), "requiredPhrases[" + i + "].anyOf is empty");
+            require(anyOf.stream().noneMatch(RuleEngine::isBlank),
+                    "requiredPhrases[" + i + "].anyOf contains a blank phrase");
+        }
+        for (int i = 0; i < checks.patterns().size(); i++) {
+            PatternCheck check = checks.patterns().get(i);
+            require(!isBlank(check.regex()), "patterns[" + i + "].regex is blank");
+            try {
+                regex(check);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("patterns[" + i + "].regex does not compile: "
+                        + e.getDescription() + " in " + check.regex(), e);
+            }
+        }
+        require(checks.maxSentenceWords() == null || checks.maxSentenceWords() > 0,
+                "maxSentenceWords must be positive");
+        require(checks.maxParagraphWords() == null || checks.maxParagraphWords() > 0,
+                "maxParagraphWords must be positive");
+    }
+
+    private void forbiddenTerm(ForbiddenTerm term, PlainText article, List<Finding> findings) {
+        String message = term.message() != null ? term.message() : "Avoid \"" + term.term().strip() + "\"";
+        Matcher matcher = phrase(term.term(), term.caseSensitive()).matcher(article.text());
+        while (matcher.find()) {
+            findings.add(article.locate("forbidden-term", matcher.start(), matcher.end(), message, term.suggestion()));
+        }
+    }
+
+    private void requiredPhrase(RequiredPhrase required, PlainText article, List<Finding> findings) {
+        boolean present = required.anyOf().stream()
+                .anyMatch(phrase -> phrase(phrase, false).matcher(article.text()).find());
+        if (!present) {
+            String message = required.message() != null ? required.message()
+                    : "Missing required wording; include one of: " + required.anyOf().stream()
+                            .map(phrase -> "\"" + phrase + "\"").collect(Collectors.joining(", "));
+            findings.add(Finding.articleLevel("required-phrase", message, null));
+        }
+    }
+
+    private void pattern(PatternCheck check, PlainText article, List<Finding> findings) {
+        Matcher matcher = regex(check).matcher(article.text());
+        while (matcher.find()) {
+            if (matcher.end() > matcher.start()) {
+                String message = check.message() != null ? check.message() : "Avoid \"" + matcher.group() + "\"";
+                findings.add(article.locate("pattern", matcher.start(), matcher.end(), message, check.suggestion()));
+            }
+        }
+    }
+
+    private void sentenceLength(int max, PlainText article, Locale language, List<Finding> findings) {
+        String text = article.text();
+        BreakIterator sentences = BreakIterator.getSentenceInstance(language);
+        for (int[] line : lines(text)) {
+            sentences.setText(text.substring(line[0], line[1]));
+            int start = sentences.first();
+            for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+                tooLong(article, line[0] + start, line[0] + end, max, "sentence-length", "Sentence",
+                        "Split it into shorter sentences.", findings);
+            }
+        }
+    }
+
+    private void paragraphLength(int max, PlainText article, List<Finding> findings) {
+        int paragraphStart = -1;
+        int paragraphEnd = 0;
+        for (int[] line : lines(article.text())) {
+            boolean blank = isBlank(article.text().substring(line[0], line[1]));
+            if (!blank && paragraphStart < 0) {
+                paragraphStart = line[0];
+            }
+            if (blank && paragraphStart >= 0) {
+                tooLong(article, paragraphStart, paragraphEnd, max, "paragraph-length", "Paragraph",
+                        "Split it into shorter paragraphs.", findings);
+                paragraphStart = -1;
+            }
+            paragraphEnd = line[1];
+        }
+        if (paragraphStart >= 0) {
+            tooLong(article, paragraphStart, paragraphEnd, max, "paragraph-length", "Paragraph",
+                    "Split it into shorter paragraphs.", findings);
+        }
+    }
+
+    /** Adds a finding covering [start, end) without surrounding white space if it has more than {@code max} words. */
+    private static void tooLong(PlainText article, int from, int to, int max, String checkId, String unit,
+                                String suggestion, List<Finding> findings) {
+        String text = article.text();
+        int start = from;
+        int end = to;
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        long words = WORD.matcher(text).region(start, end).results().count();
+        if (words > max) {
+            String message = unit + " has " + words + " words; keep it to " + max + " or fewer.";
+            findings.add(article.locate(checkId, start, end, message, suggestion));
+        }
+    }
+
+    /** {start, endExclusive} of every line, without its line break. */
+    private static List<int[]> lines(String text) {
+        List<int[]> lines = new ArrayList<>();
+        Matcher breaks = LINE_BREAK.matcher(text);
+        int start = 0;
+        while (breaks.find()) {
+            lines.add(new int[] {start, breaks.start()});
+            start = breaks.end();
+        }
+        lines.add(new int[] {start, text.length()});
+        return lines;
+    }
+
+    /** A term or phrase: literal, whole-word at letter/digit ends, tolerant of white space and typography. */
+    private Pattern phrase(String phrase, boolean caseSensitive) {
+        return compiled.computeIfAbsent((caseSensitive ? "phrase:cs:" : "phrase:ci:") + phrase,
+                key -> Pattern.compile(phraseRegex(phrase.strip()),
+                        PATTERN_FLAGS | (caseSensitive ? 0 : Pattern.CASE_INSENSITIVE)));
+    }
+
+    private Pattern regex(PatternCheck check) {
+        return compiled.computeIfAbsent((check.caseSensitive() ? "regex:cs:" : "regex:ci:") + check.regex(),
+                key -> Pattern.compile(check.regex(),
+                        PATTERN_FLAGS | (check.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE)));
+    }
+
+    private static String phraseRegex(String phrase) {
+        StringBuilder regex = new StringBuilder();
+        if (isWordChar(phrase.codePointAt(0))) {
+            regex.append("\\b");
+        }
+        boolean afterSpace = false;
+        for (int c : phrase.codePoints().toArray()) {
+            boolean space = isSpace(c);
+            if (!space) {
+                regex.append(literal(c));
+            } else if (!afterSpace) {
+                regex.append("\\s+");
+            }
+            afterSpace = space;
+        }
+        if (isWordChar(phrase.codePointBefore(phrase.length()))) {
+            regex.append("\\b");
+        }
+        return regex.toString();
+    }
+
+    private static String literal(int codePoint) {
+        return switch (codePoint) {
+            case '\'', '’', 'ʼ' -> "['’ʼ]";
+            case '-', '‐', '‑' -> "[-‐‑]";
+            default -> Character.isLetterOrDigit(codePoint)
+                    ? Character.toString(codePoint)
+                    : String.format("\\x{%x}", codePoint);
+        };
+    }
+
+    private static boolean isWordChar(int codePoint) {
+        return Character.isLetterOrDigit(codePoint) || switch (Character.getType(codePoint)) {
+            case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.codePoints().allMatch(RuleEngine::isSpace);
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+}

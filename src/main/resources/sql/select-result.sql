@@ -1,0 +1,3 @@
+SELECT j.id, j.status, j.error, CAST(r.report AS text) AS report
+  FROM jobs j LEFT JOIN reports r ON r.job_id = j.id
+ WHERE j.id = CAST(:#${exchangeProperty.jobId} AS uuid)
