@@ -5,8 +5,9 @@ import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 /**
- * The REST API, bound to the business routes in {@code camel/*.camel.yaml}. Binding is off: the routes read and
- * write JSON themselves so that every error can be an RFC 9457 problem.
+ * The REST API, bound to the business routes in {@code camel/*.camel.yaml}. Binding is off and no {@code consumes}
+ * is declared: the routes read and write JSON themselves, so that every error, a wrong content type included, is an
+ * RFC 9457 problem with a precise detail. The request schema lives in {@code openapi/compliance-hub.yaml}.
  */
 @Component
 public class RestApiRoutes extends RouteBuilder {
@@ -18,7 +19,7 @@ public class RestApiRoutes extends RouteBuilder {
         rest("/api/v1").description("Compliance Hub: article compliance checks")
             .post("/jobs").routeId("rest-submit-job")
                 .description("Submit an article for a compliance check; answers 202 with the job's location")
-                .consumes(JSON).produces(JSON)
+                .produces(JSON)
                 .param().name("body").type(RestParamType.body).description("JobSubmission").endParam()
                 .responseMessage().code(202).message("Job accepted and queued").endResponseMessage()
                 .responseMessage().code(400).message("Malformed or invalid submission").endResponseMessage()

@@ -13,7 +13,12 @@ public enum ArticleFormat {
         if (value == null || value.isBlank()) {
             return PLAIN;
         }
-        return ArticleFormat.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        for (ArticleFormat f : values()) {
+            if (f.json().equalsIgnoreCase(value.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("format must be plain, markdown or html, not '" + value + "'");
     }
 
     @JsonValue

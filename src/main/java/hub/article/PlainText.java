@@ -4,6 +4,7 @@ import hub.report.Finding;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +59,7 @@ public final class PlainText {
         return source;
     }
 
-    /** Source index where the visible character at {@code plainIndex} starts; the text length maps to the source length. */
+    /** Source index where the visible character at {@code plainIndex} starts; the text length maps to the end. */
     public int sourceOffset(int plainIndex) {
         Objects.checkIndex(plainIndex, text.length() + 1);
         if (starts == null) {
@@ -99,13 +100,14 @@ public final class PlainText {
 
         /** The source character at {@code index} is visible as itself. */
         void copy(int index) {
-            visible(source.charAt(index), index, index + 1);
+            append(source.charAt(index), takeOpen(index), index + 1);
         }
 
         /** Characters decoded from the source span [start, end), e.g. an entity. */
         void decoded(String chars, int start, int end) {
+            int from = takeOpen(start);
             for (int i = 0; i < chars.length(); i++) {
-                visible(chars.charAt(i), start, end);
+                append(chars.charAt(i), from, end);
             }
         }
 
@@ -147,9 +149,10 @@ public final class PlainText {
                     Arrays.copyOf(starts, length), Arrays.copyOf(ends, length));
         }
 
-        private void visible(char c, int start, int end) {
-            append(c, pendingOpen >= 0 ? pendingOpen : start, end);
+        private int takeOpen(int start) {
+            int from = pendingOpen >= 0 ? pendingOpen : start;
             pendingOpen = -1;
+            return from;
         }
 
         private void append(char c, int start, int end) {
@@ -427,6 +430,9 @@ public final class PlainText {
          * of the characters still visible after block markers were hidden, so constructs may span lines.
          */
         private final class Inline {
+            /** How far a code span, link text or link destination may reach; bounds the work on unclosed syntax. */
+            private static final int MAX_SPAN = 2048;
+
             private final int[] index;
             private final char[] c;
 
@@ -450,7 +456,7 @@ public final class PlainText {
             }
 
             private void span(int from, int to) {
-                Deque<Delimiter> openers = new ArrayDeque<>();
+                Map<Character, Deque<Delimiter>> openers = new HashMap<>();
                 int k = from;
                 while (k < to) {
                     char ch = c[k];
@@ -472,7 +478,7 @@ public final class PlainText {
 
             private int codeSpan(int at, int to) {
                 int run = runEnd(at, to) - at;
-                for (int k = at + run; k < to; ) {
+                for (int k = at + run; k < Math.min(to, at + run + MAX_SPAN); ) {
                     int end = c[k] == '`' ? runEnd(k, to) : k + 1;
                     if (c[k] == '`' && end - k == run) {
                         set(at, at + run, OPEN);
@@ -488,11 +494,11 @@ public final class PlainText {
             /** {@code [text](url)} or {@code ![alt](url)}: the text stays, the rest wraps it. */
             private int link(int at, int to) {
                 int textStart = c[at] == '!' ? at + 2 : at + 1;
-                int textEnd = matching(textStart, to, '[', ']');
+                int textEnd = matching(textStart, Math.min(to, textStart + MAX_SPAN), '[', ']');
                 if (textEnd < 0 || textEnd + 1 >= to || c[textEnd + 1] != '(') {
                     return textStart;
                 }
-                int destinationEnd = matching(textEnd + 2, to, '(', ')');
+                int destinationEnd = matching(textEnd + 2, Math.min(to, textEnd + 2 + MAX_SPAN), '(', ')');
                 if (destinationEnd < 0) {
                     return textStart;
                 }
@@ -517,7 +523,7 @@ public final class PlainText {
                 return -1;
             }
 
-            private int delimiter(int at, int from, int to, Deque<Delimiter> openers) {
+            private int delimiter(int at, int from, int to, Map<Character, Deque<Delimiter>> openers) {
                 int end = runEnd(at, to);
                 char before = at > from ? c[at - 1] : ' ';
                 char after = end < to ? c[end] : ' ';
@@ -526,19 +532,20 @@ public final class PlainText {
                     closeWith(run, openers);
                 }
                 if (run.canOpen && run.start < run.end) {
-                    openers.push(run);
+                    openers.computeIfAbsent(run.ch, ch -> new ArrayDeque<>()).push(run);
                 }
                 return end;
             }
 
-            private void closeWith(Delimiter closer, Deque<Delimiter> openers) {
-                while (closer.start < closer.end) {
-                    Delimiter opener = openers.stream().filter(closer::closes).findFirst().orElse(null);
-                    if (opener == null) {
-                        return;
-                    }
-                    while (openers.peek() != opener) {
-                        openers.pop();
+            /** Matches the closer with the nearest opener of its kind; openers in between are dropped (CommonMark). */
+            private void closeWith(Delimiter closer, Map<Character, Deque<Delimiter>> openers) {
+                Deque<Delimiter> same = openers.getOrDefault(closer.ch, new ArrayDeque<>());
+                while (closer.start < closer.end && !same.isEmpty() && closer.closes(same.peek())) {
+                    Delimiter opener = same.peek();
+                    for (Deque<Delimiter> stack : openers.values()) {
+                        while (!stack.isEmpty() && stack.peek().position > opener.position) {
+                            stack.pop();
+                        }
                     }
                     int used = Math.min(opener.end - opener.start, closer.end - closer.start);
                     set(opener.end - used, opener.end, OPEN);
@@ -546,7 +553,7 @@ public final class PlainText {
                     set(closer.start, closer.start + used, CLOSE);
                     closer.start += used;
                     if (opener.start == opener.end) {
-                        openers.pop();
+                        same.pop();
                     }
                 }
             }
@@ -569,6 +576,7 @@ public final class PlainText {
         /** A run of *, _ or ~; the still unmatched part is [start, end). Flanking rules follow CommonMark. */
         private static final class Delimiter {
             final char ch;
+            final int position;
             final int length;
             final boolean canOpen;
             final boolean canClose;
@@ -577,6 +585,7 @@ public final class PlainText {
 
             Delimiter(char ch, int start, int end, char before, char after) {
                 this.ch = ch;
+                this.position = start;
                 this.start = start;
                 this.end = end;
                 this.length = end - start;
@@ -596,7 +605,7 @@ public final class PlainText {
             }
 
             boolean closes(Delimiter opener) {
-                return opener.ch == ch && opener.start < opener.end && (ch != '~' || opener.length == length);
+                return opener.start < opener.end && (ch != '~' || opener.length == length);
             }
         }
     }
@@ -616,7 +625,7 @@ public final class PlainText {
 
         private final String s;
         private final Builder out;
-        /** Line breaks owed before the next visible character (0, 1 or 2) and the tag that caused them. */
+        /** Line breaks owed before the next visible character (0, 1 or 2) and the span of the tags causing them. */
         private int pendingBreaks;
         private int breakStart;
         private int breakEnd;
@@ -708,10 +717,12 @@ public final class PlainText {
             if (name.equals("pre")) {
                 preDepth = Math.max(0, preDepth + (closing ? -1 : 1));
             }
+            if (pendingBreaks == 0) {
+                breakStart = start;
+            }
+            breakEnd = end;
             int breaks = LINE_BLOCKS.contains(name) ? 1 : 2;
             pendingBreaks = name.equals("br") ? Math.min(2, pendingBreaks + 1) : Math.max(pendingBreaks, breaks);
-            breakStart = start;
-            breakEnd = end;
             spaceStart = -1;
             out.cancelOpen();
         }

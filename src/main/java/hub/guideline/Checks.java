@@ -1,5 +1,6 @@
 package hub.guideline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ public record Checks(
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return forbiddenTerms.isEmpty() && requiredPhrases.isEmpty() && patterns.isEmpty()
                 && maxSentenceWords == null && maxParagraphWords == null;

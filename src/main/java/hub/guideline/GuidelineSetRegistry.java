@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,9 +78,15 @@ public class GuidelineSetRegistry {
     public List<Map<String, Object>> summaries() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (GuidelineSet s : sets.values()) {
-            out.add(Map.of("id", s.id(), "version", s.version(), "title", nullToEmpty(s.title()),
-                    "description", nullToEmpty(s.description()), "language", nullToEmpty(s.language()),
-                    "guidelines", s.guidelines().size(), "links", Map.of("self", "/api/v1/guideline-sets/" + s.id())));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("id", s.id());
+            summary.put("version", s.version());
+            summary.put("title", nullToEmpty(s.title()));
+            summary.put("description", nullToEmpty(s.description()));
+            summary.put("language", nullToEmpty(s.language()));
+            summary.put("guidelines", s.guidelines().size());
+            summary.put("links", Map.of("self", "/api/v1/guideline-sets/" + s.id()));
+            out.add(summary);
         }
         return out;
     }

@@ -63,10 +63,10 @@ public class JobViews {
             case "COMPLETED" -> (String) row.get("report");
             case "FAILED" -> throw new ProblemException(409, "job-failed", "Job failed",
                     "Job " + jobId + " failed, so it has no report: " + row.get("error"),
-                    Map.of("status", status, "jobId", jobId));
+                    Map.of("jobStatus", status, "jobId", jobId));
             default -> throw new ProblemException(409, "job-not-completed", "Job not completed",
                     "Job " + jobId + " is " + status + "; its report is available once it is COMPLETED.",
-                    Map.of("status", status, "jobId", jobId, "links", links(jobId)));
+                    Map.of("jobStatus", status, "jobId", jobId, "links", links(jobId)));
         };
     }
 

@@ -3,7 +3,8 @@ package hub.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import hub.article.Article;
@@ -16,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -79,8 +81,11 @@ public class SubmissionReader {
         } catch (UnrecognizedPropertyException e) {
             throw ProblemException.badRequest("Unknown field '" + e.getPropertyName() + "'"
                     + location(e) + "; known fields are article, guidelineSet, options, externalRef.");
-        } catch (InvalidFormatException | ValueInstantiationException e) {
-            throw ProblemException.badRequest("Invalid value" + location(e) + ": " + rootMessage(e));
+        } catch (ValueInstantiationException e) {
+            throw ProblemException.badRequest("Invalid value for '" + fieldPath(e) + "': " + rootMessage(e));
+        } catch (MismatchedInputException e) {
+            throw ProblemException.badRequest("Invalid value for '" + fieldPath(e) + "'" + location(e)
+                    + ": expected " + expected(e) + ".");
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("Malformed JSON" + location(e) + ": " + e.getOriginalMessage());
         }
@@ -122,6 +127,26 @@ public class SubmissionReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String expected(MismatchedInputException e) {
+        Class<?> type = e.getTargetType();
+        if (type == null) {
+            return "a different value";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return type.isRecord() ? "an object" : "a " + type.getSimpleName().toLowerCase();
     }
 
     private static String location(JsonProcessingException e) {

@@ -29,7 +29,10 @@ public class ProblemResponder implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ProblemException problem = caught instanceof ProblemException p ? p : unexpected(caught, exchange);
+        ProblemException problem = problemIn(caught);
+        if (problem == null) {
+            problem = unexpected(caught, exchange);
+        }
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + problem.type());
@@ -47,6 +50,16 @@ public class ProblemResponder implements Processor {
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         in.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
         in.setBody(mapper.writeValueAsString(body));
+    }
+
+    /** Bean calls inside expressions wrap what they throw, so the problem may sit deeper in the cause chain. */
+    private static ProblemException problemIn(Throwable caught) {
+        for (Throwable t = caught; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static ProblemException unexpected(Throwable caught, Exchange exchange) {

@@ -33,7 +33,7 @@ public class GuidelineJudge {
     /** The verdict of the deterministic checks, or null when the guideline still needs the model. */
     public GuidelineResult byRules(GuidelineTask task) {
         Guideline g = task.guideline();
-        List<Finding> findings = g.hasDeterministicChecks() ? rules.check(g, task.article()) : List.of();
+        List<Finding> findings = g.hasDeterministicChecks() ? rules.check(g, task.article(), java.util.Locale.forLanguageTag(task.language())) : List.of();
         if (!findings.isEmpty()) {
             Verdict verdict = g.severity() == Severity.ERROR ? Verdict.FAIL : Verdict.WARN;
             return GuidelineResult.of(g, verdict, EvaluatedBy.RULE, findings,

@@ -45,7 +45,7 @@ public class RuleEngine {
         return check(guideline, article, Locale.ENGLISH);
     }
 
-    /** As {@link #check(Guideline, PlainText)}, splitting sentences by the rules of {@code language}. */
+    /** As {@link #check(Guideline, PlainText)}, splitting sentences by the rules of {@code language} (null: English). */
     public List<Finding> check(Guideline guideline, PlainText article, Locale language) {
         Checks checks = guideline.checks();
         List<Finding> findings = new ArrayList<>();
@@ -59,7 +59,7 @@ public class RuleEngine {
             pattern(pattern, article, findings);
         }
         if (checks.maxSentenceWords() != null) {
-            sentenceLength(checks.maxSentenceWords(), article, language, findings);
+            sentenceLength(checks.maxSentenceWords(), article, language == null ? Locale.ENGLISH : language, findings);
         }
         if (checks.maxParagraphWords() != null) {
             paragraphLength(checks.maxParagraphWords(), article, findings);

@@ -1,0 +1,90 @@
+package hub.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fake OpenAI-compatible chat-completions server on loopback (WireMock), shared by the integration tests of one
+ * JVM. Requests are told apart by the guideline id the hub puts in the system message.
+ */
+public final class LlmStub {
+
+    public static final String PATH = "/openai/deployments/claude/chat/completions?api-version=2024-10-21";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static WireMockServer server;
+
+    private LlmStub() {
+    }
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+            server.start();
+        }
+        return server;
+    }
+
+    public static String url() {
+        return "http://127.0.0.1:" + server().port() + PATH;
+    }
+
+    /** Matches the chat requests for one guideline. */
+    public static MappingBuilder forGuideline(String guidelineId) {
+        return post(urlEqualTo(PATH)).withRequestBody(containing("- id: " + guidelineId + "\\n"));
+    }
+
+    public static MappingBuilder anyChat() {
+        return post(urlEqualTo(PATH));
+    }
+
+    public static ResponseDefinitionBuilder verdict(String verdict, String rationale, List<Map<String, String>> findings) {
+        try {
+            String content = JSON.writeValueAsString(Map.of("verdict", verdict, "confidence", 0.9,
+                    "rationale", rationale, "findings", findings));
+            return completion(content);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ResponseDefinitionBuilder completion(String content) {
+        try {
+            Map<String, Object> body = Map.of(
+                    "id", "chatcmpl-test", "object", "chat.completion", "model", "claude-test",
+                    "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                            "message", Map.of("role", "assistant", "content", content))),
+                    "usage", Map.of("prompt_tokens", 120, "completion_tokens", 30, "total_tokens", 150));
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody(JSON.writeValueAsString(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<LoggedRequest> requestsFor(String guidelineId) {
+        return server().findAll(postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(containing("- id: " + guidelineId + "\\n")));
+    }
+
+    /** The role → content of each message of a logged chat request. */
+    public static List<JsonNode> messages(LoggedRequest request) {
+        try {
+            return List.copyOf(JSON.readTree(request.getBodyAsString()).path("messages").findParents("role"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
