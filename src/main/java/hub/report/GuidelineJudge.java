@@ -75,7 +75,7 @@ public class GuidelineJudge {
     public GuidelineResult llmUnavailable(Exchange exchange) {
         GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String why = cause == null ? "circuit breaker open" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String why = cause == null ? "the circuit breaker is open" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return GuidelineResult.of(task.guideline(), Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null,
                 "LLM unavailable: " + why, null);
     }

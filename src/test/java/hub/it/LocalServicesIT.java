@@ -44,9 +44,12 @@ public abstract class LocalServicesIT {
     static final String INSTANCE_ID = "it-" + java.util.UUID.randomUUID();
 
     @DynamicPropertySource
-    static void llmEndpoint(DynamicPropertyRegistry registry) {
+    static void localServices(DynamicPropertyRegistry registry) {
         registry.add("hub.llm.url", LlmStub::url);
         registry.add("hub.instance-id", () -> INSTANCE_ID);
+        TestDatabase.resetOnce();
+        registry.add("spring.datasource.url", () -> TestDatabase.URL);
+        registry.add("spring.flyway.schemas", () -> TestDatabase.SCHEMA);
     }
 
     @BeforeEach

@@ -1,0 +1,95 @@
+package hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import hub.ComplianceHubApplication;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A hub is stopped while its jobs are RUNNING (a one-second shutdown timeout abandons them mid-evaluation, and its
+ * in-JVM queue is lost), then a new hub with the same instance id starts on the same database: every job completes
+ * exactly once.
+ */
+class CrashRecoveryIT {
+
+    private final String instanceId = "crash-" + UUID.randomUUID();
+    private final WireMockServer llm = LlmStub.server();
+    private ConfigurableApplicationContext hub;
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void jobsRunningAtAStopCompleteExactlyOnceAfterTheRestart() throws Exception {
+        llm.resetAll();
+        llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "slow but fine", List.of()).withFixedDelay(4_000)));
+        hub = start();
+        HubClient client = client(hub);
+        JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            jobs.add(client.submit(LocalServicesIT.submission("it-llm", "Crash test article number " + i + ".")));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count(jdbc, jobs, "RUNNING") >= 3);
+
+        hub.close();
+        hub = null;
+        assertThat(count(jdbc(), jobs, "COMPLETED")).as("stopped before any job could finish").isZero();
+
+        llm.resetAll();
+        llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "fine", List.of())));
+        hub = start();
+        JdbcTemplate restarted = hub.getBean(JdbcTemplate.class);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(restarted, jobs, "COMPLETED") == jobs.size());
+        for (String job : jobs) {
+            assertThat(restarted.queryForObject("SELECT count(*) FROM reports WHERE job_id = CAST(? AS uuid)", Long.class,
+                    job)).as("reports of " + job).isEqualTo(1);
+        }
+        assertThat(client(hub).awaitReport(jobs.get(0)).path("guidelines")).hasSize(3);
+    }
+
+    private ConfigurableApplicationContext start() {
+        TestDatabase.resetOnce();
+        return new SpringApplicationBuilder(ComplianceHubApplication.class).profiles("local").run(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.URL,
+                "--spring.flyway.schemas=" + TestDatabase.SCHEMA,
+                "--hub.instance-id=" + instanceId,
+                "--hub.guidelines.dir=src/test/resources/guideline-sets",
+                "--hub.llm.enabled=true",
+                "--hub.llm.url=" + LlmStub.url(),
+                "--hub.recovery.startup-delay-ms=100",
+                "--hub.recovery.requeue-after-seconds=3600",
+                "--camel.main.shutdown-timeout=1");
+    }
+
+    private static HubClient client(ConfigurableApplicationContext app) {
+        return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private static JdbcTemplate jdbc() {
+        var ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(TestDatabase.URL, "postgres", "");
+        return new JdbcTemplate(ds);
+    }
+
+    private static long count(JdbcTemplate jdbc, List<String> jobs, String status) {
+        return jobs.stream().filter(id -> status.equals(
+                jdbc.queryForObject("SELECT status FROM jobs WHERE id = CAST(? AS uuid)", String.class, id))).count();
+    }
+}

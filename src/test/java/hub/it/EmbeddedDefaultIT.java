@@ -1,0 +1,76 @@
+package hub.it;
+
+import static hub.it.HubClient.guideline;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.ComplianceHubApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The hub with no profile and no external service: embedded PostgreSQL, Caffeine, a local blob folder, the in-JVM
+ * queue and no LLM. It completes the sample, and its jobs survive a restart.
+ */
+class EmbeddedDefaultIT {
+
+    private ConfigurableApplicationContext hub;
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void completesTheSampleWithNothingInstalledAndKeepsItAcrossARestart() throws Exception {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "embedded-it-");
+        String request = Files.readString(Path.of("examples/sample-request.json"));
+        String text = new ObjectMapper().readTree(request).path("article").path("text").asText();
+
+        hub = start(dataDir);
+        assertThat(hub.getEnvironment().getActiveProfiles()).isEmpty();
+        assertThat(hub.getEnvironment().getDefaultProfiles()).containsExactly("embedded");
+        assertThat(hub.getBean(EmbeddedPostgres.class).getPort()).isPositive();
+        HubClient client = client(hub);
+        String jobId = client.submit(request);
+        JsonNode report = client.awaitReport(jobId);
+
+        assertThat(report.path("partial").asBoolean()).isTrue();
+        assertThat(report.path("model").path("configured").asBoolean()).isFalse();
+        JsonNode fees = guideline(report, "fees-reference-gtc");
+        assertThat(fees.path("verdict").asText()).isEqualTo("NOT_EVALUATED");
+        assertThat(fees.path("reason").asText()).contains("No LLM is configured");
+        JsonNode chairman = guideline(report, "inclusive-language").path("findings").get(0);
+        int offset = chairman.path("offset").asInt();
+        assertThat(text.substring(offset, offset + chairman.path("length").asInt())).isEqualTo("chairman");
+        assertThat(offset).isEqualTo(text.indexOf("chairman"));
+        assertThat(dataDir.resolve("blobs/reports/" + jobId + ".json")).exists();
+        assertThat(dataDir.resolve("blobs/articles/" + jobId + ".json")).exists();
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+
+        hub.close();
+        hub = start(dataDir);
+        JsonNode status = client(hub).awaitStatus(jobId, Set.of("COMPLETED"), Duration.ofSeconds(10));
+        assertThat(status.path("completedAt").asText()).isNotBlank();
+        assertThat(HubClient.json(client(hub).get("/api/v1/jobs/" + jobId + "/result"))).isEqualTo(report);
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(ComplianceHubApplication.class).run(
+                "--server.port=0", "--hub.data-dir=" + dataDir);
+    }
+
+    private static HubClient client(ConfigurableApplicationContext app) {
+        return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    }
+}

@@ -1,0 +1,33 @@
+package hub.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The integration tests' own schema in the local PostgreSQL, dropped once per test JVM so that jobs left by an
+ * earlier run are not recovered (and sent to the fake LLM) in the middle of this one.
+ */
+final class TestDatabase {
+
+    static final String SCHEMA = "compliance_hub_it";
+    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
+    private static boolean reset;
+
+    private TestDatabase() {
+    }
+
+    static synchronized void resetOnce() {
+        if (reset) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed: run scripts/test.sh", e);
+        }
+        reset = true;
+    }
+}

@@ -1,0 +1,89 @@
+package routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every route file validates against the Camel YAML DSL schema shipped in camel-yaml-dsl and follows the project's
+ * conventions: one route per file in canonical {@code - route:} form, explicit ids on the route and on every
+ * circuit breaker, and endpoints of external systems behind {@code {{placeholders}}}.
+ */
+class RouteDefinitionsTest {
+
+    private static final Path ROUTES = Path.of("src/main/resources/camel");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Endpoints internal to the hub: in-JVM hand-offs, the hub's own SQL, its own timers. */
+    private static final Pattern INTERNAL = Pattern.compile("^(direct|sql:classpath|timer):.*");
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        try (InputStream in = RouteDefinitionsTest.class.getResourceAsStream("/schema/camelYamlDsl.json")) {
+            assertThat(in).as("schema/camelYamlDsl.json inside camel-yaml-dsl").isNotNull();
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+    }
+
+    static Stream<Path> routeFiles() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(ROUTES)) {
+            files = s.sorted().toList();
+        }
+        assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".camel.yaml"));
+        return files.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routeFiles")
+    void validatesAgainstTheCamelYamlDslSchema(Path file) throws IOException {
+        Set<ValidationMessage> errors = schema.validate(YAML.readTree(file.toFile()));
+        assertThat(errors).as(file + " schema errors").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routeFiles")
+    void holdsOneCanonicalRouteWithAnIdNamedLikeTheFile(Path file) throws IOException {
+        JsonNode doc = YAML.readTree(file.toFile());
+        assertThat(doc.isArray()).isTrue();
+        assertThat(doc).hasSize(1);
+        JsonNode route = doc.get(0).get("route");
+        assertThat(route).as("canonical '- route:' form").isNotNull();
+        String id = route.path("id").asText();
+        assertThat(file.getFileName().toString()).isEqualTo(id + ".camel.yaml");
+        assertThat(route.path("from").path("uri").asText()).isNotBlank();
+        assertThat(route.path("from").has("steps")).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routeFiles")
+    void givesEveryCircuitBreakerAnIdAndPutsExternalEndpointsBehindPlaceholders(Path file) throws IOException {
+        JsonNode doc = YAML.readTree(file.toFile());
+        for (JsonNode breaker : doc.findValues("circuitBreaker")) {
+            assertThat(breaker.path("id").asText()).as("circuitBreaker id in " + file).isNotBlank();
+        }
+        List<String> uris = new ArrayList<>();
+        doc.findValues("uri").forEach(u -> uris.add(u.asText()));
+        assertThat(uris).isNotEmpty().allSatisfy(uri ->
+                assertThat(uri.contains("{{") || INTERNAL.matcher(uri).matches())
+                        .as("endpoint '" + uri + "' in " + file + " must be a {{placeholder}}").isTrue());
+    }
+}
