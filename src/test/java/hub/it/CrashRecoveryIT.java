@@ -3,7 +3,6 @@ package hub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import hub.ComplianceHubApplication;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,6 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,7 +21,7 @@ class CrashRecoveryIT {
 
     private final String instanceId = "crash-" + UUID.randomUUID();
     private final WireMockServer llm = LlmStub.server();
-    private ConfigurableApplicationContext hub;
+    private RunningHub hub;
 
     @AfterEach
     void stop() {
@@ -38,8 +35,8 @@ class CrashRecoveryIT {
         llm.resetAll();
         llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "slow but fine", List.of()).withFixedDelay(4_000)));
         hub = start();
-        HubClient client = client(hub);
-        JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+        HubClient client = hub.client();
+        JdbcTemplate jdbc = hub.bean(JdbcTemplate.class);
 
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -54,20 +51,19 @@ class CrashRecoveryIT {
         llm.resetAll();
         llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "fine", List.of())));
         hub = start();
-        JdbcTemplate restarted = hub.getBean(JdbcTemplate.class);
+        JdbcTemplate restarted = hub.bean(JdbcTemplate.class);
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(restarted, jobs, "COMPLETED") == jobs.size());
         for (String job : jobs) {
             assertThat(restarted.queryForObject("SELECT count(*) FROM reports WHERE job_id = CAST(? AS uuid)", Long.class,
                     job)).as("reports of " + job).isEqualTo(1);
         }
-        assertThat(client(hub).awaitReport(jobs.get(0)).path("guidelines")).hasSize(3);
+        assertThat(hub.client().awaitReport(jobs.get(0)).path("guidelines")).hasSize(3);
     }
 
-    private ConfigurableApplicationContext start() {
+    private RunningHub start() {
         TestDatabase.resetOnce();
-        return new SpringApplicationBuilder(ComplianceHubApplication.class).profiles("local").run(
-                "--server.port=0",
+        return RunningHub.start("local",
                 "--spring.datasource.url=" + TestDatabase.URL,
                 "--spring.flyway.schemas=" + TestDatabase.SCHEMA,
                 "--hub.instance-id=" + instanceId,
@@ -77,10 +73,6 @@ class CrashRecoveryIT {
                 "--hub.recovery.startup-delay-ms=100",
                 "--hub.recovery.requeue-after-seconds=3600",
                 "--camel.main.shutdown-timeout=1");
-    }
-
-    private static HubClient client(ConfigurableApplicationContext app) {
-        return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
 
     private static JdbcTemplate jdbc() {

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import hub.ComplianceHubApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The hub with no profile and no external service: embedded PostgreSQL, Caffeine, a local blob folder, the in-JVM
@@ -22,28 +18,21 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class EmbeddedDefaultIT {
 
-    private ConfigurableApplicationContext hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
-        }
-    }
-
     @Test
     void completesTheSampleWithNothingInstalledAndKeepsItAcrossARestart() throws Exception {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "embedded-it-");
         String request = Files.readString(Path.of("examples/sample-request.json"));
         String text = new ObjectMapper().readTree(request).path("article").path("text").asText();
 
-        hub = start(dataDir);
-        assertThat(hub.getEnvironment().getActiveProfiles()).isEmpty();
-        assertThat(hub.getEnvironment().getDefaultProfiles()).containsExactly("embedded");
-        assertThat(hub.getBean(EmbeddedPostgres.class).getPort()).isPositive();
-        HubClient client = client(hub);
-        String jobId = client.submit(request);
-        JsonNode report = client.awaitReport(jobId);
+        String jobId;
+        JsonNode report;
+        try (RunningHub hub = start(dataDir)) {
+            assertThat(hub.context().getEnvironment().getActiveProfiles()).isEmpty();
+            assertThat(hub.context().getEnvironment().getDefaultProfiles()).containsExactly("embedded");
+            assertThat(hub.bean(EmbeddedPostgres.class).getPort()).isPositive();
+            jobId = hub.client().submit(request);
+            report = hub.client().awaitReport(jobId);
+        }
 
         assertThat(report.path("partial").asBoolean()).isTrue();
         assertThat(report.path("model").path("configured").asBoolean()).isFalse();
@@ -58,19 +47,14 @@ class EmbeddedDefaultIT {
         assertThat(dataDir.resolve("blobs/articles/" + jobId + ".json")).exists();
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
 
-        hub.close();
-        hub = start(dataDir);
-        JsonNode status = client(hub).awaitStatus(jobId, Set.of("COMPLETED"), Duration.ofSeconds(10));
-        assertThat(status.path("completedAt").asText()).isNotBlank();
-        assertThat(HubClient.json(client(hub).get("/api/v1/jobs/" + jobId + "/result"))).isEqualTo(report);
+        try (RunningHub restarted = start(dataDir)) {
+            JsonNode status = restarted.client().awaitStatus(jobId, Set.of("COMPLETED"), Duration.ofSeconds(10));
+            assertThat(status.path("completedAt").asText()).isNotBlank();
+            assertThat(HubClient.json(restarted.client().get("/api/v1/jobs/" + jobId + "/result"))).isEqualTo(report);
+        }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(ComplianceHubApplication.class).run(
-                "--server.port=0", "--hub.data-dir=" + dataDir);
-    }
-
-    private static HubClient client(ConfigurableApplicationContext app) {
-        return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    private static RunningHub start(Path dataDir) {
+        return RunningHub.start(null, "--hub.data-dir=" + dataDir);
     }
 }

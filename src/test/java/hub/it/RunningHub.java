@@ -1,0 +1,44 @@
+package hub.it;
+
+import hub.ComplianceHubApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A whole hub started the way a user starts it, on a free port, so a test can stop it and start another. */
+final class RunningHub implements AutoCloseable {
+
+    private final ConfigurableApplicationContext app;
+
+    private RunningHub(ConfigurableApplicationContext app) {
+        this.app = app;
+    }
+
+    /** Starts a hub; a null profile means no profile, i.e. the embedded default. */
+    static RunningHub start(String profile, String... args) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(ComplianceHubApplication.class);
+        if (profile != null) {
+            builder.profiles(profile);
+        }
+        String[] all = new String[args.length + 1];
+        all[0] = "--server.port=0";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new RunningHub(builder.run(all));
+    }
+
+    HubClient client() {
+        return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    }
+
+    <T> T bean(Class<T> type) {
+        return app.getBean(type);
+    }
+
+    ConfigurableApplicationContext context() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

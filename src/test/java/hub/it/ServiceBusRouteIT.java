@@ -1,0 +1,94 @@
+package hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.EndpointInject;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The hub configured for Azure Service Bus as its job queue. No emulator runs here, so the Service Bus consumer of
+ * {@code process-job} is replaced by a direct endpoint and the producer by a mock; the messages carry the headers
+ * the Service Bus consumer sets.
+ */
+@UseAdviceWith
+@DirtiesContext
+@TestPropertySource(properties = {
+    "hub.servicebus.connection-string=Endpoint=sb://example.servicebus.windows.net/;SharedAccessKeyName=test;SharedAccessKey=dGVzdA==",
+    "hub.queue.jobs.producer=azure-servicebus:compliance-jobs?connectionString=RAW(${hub.servicebus.connection-string})&producerOperation=sendMessages",
+    "hub.queue.jobs.consumer=azure-servicebus:compliance-jobs?connectionString=RAW(${hub.servicebus.connection-string})&serviceBusReceiveMode=PEEK_LOCK&enableDeadLettering=true"
+})
+class ServiceBusRouteIT extends LocalServicesIT {
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    ProducerTemplate template;
+
+    @EndpointInject("mock:servicebus-jobs")
+    MockEndpoint sent;
+
+    @BeforeEach
+    void replaceServiceBusEndpoints() throws Exception {
+        if (!camel.isStarted()) {
+            AdviceWith.adviceWith(camel, "process-job", a -> a.replaceFromWith("direct:servicebus-jobs"));
+            AdviceWith.adviceWith(camel, "enqueue-job",
+                    a -> a.weaveById("send-to-jobs-queue").replace().to("mock:servicebus-jobs"));
+            camel.start();
+        }
+        sent.reset();
+    }
+
+    @Test
+    void submittedJobsTravelAsServiceBusMessagesAndDuplicatesChangeNothing() throws Exception {
+        sent.expectedMessageCount(1);
+        String jobId = hub.submit(submission("it-llm", "An article for the queue."));
+        sent.assertIsSatisfied(5_000);
+
+        Exchange message = sent.getExchanges().get(0);
+        assertThat(message.getIn().getBody(String.class)).isEqualTo("{\"jobId\":\"" + jobId + "\"}");
+        assertThat(message.getIn().getHeader("CamelAzureServiceBusMessageId")).isEqualTo(jobId);
+
+        Map<String, Object> delivery = Map.of("CamelAzureServiceBusMessageId", jobId,
+                "CamelAzureServiceBusDeliveryCount", 1L);
+        template.sendBodyAndHeaders("direct:servicebus-jobs", message.getIn().getBody(), delivery);
+        hub.awaitStatus(jobId, Set.of("COMPLETED"), Duration.ofSeconds(30));
+        String report = hub.get("/api/v1/jobs/" + jobId + "/result").body();
+
+        Exchange redelivered = template.send("direct:servicebus-jobs", e -> {
+            e.getIn().setBody(message.getIn().getBody());
+            e.getIn().setHeaders(Map.of("CamelAzureServiceBusMessageId", jobId, "CamelAzureServiceBusDeliveryCount", 2L));
+        });
+        assertThat(redelivered.isFailed()).as("a duplicate is completed, not retried").isFalse();
+        assertThat(jdbc.queryForObject("SELECT attempts FROM jobs WHERE id = CAST(? AS uuid)", Integer.class, jobId))
+                .isEqualTo(1);
+        assertThat(hub.get("/api/v1/jobs/" + jobId + "/result").body()).isEqualTo(report);
+    }
+
+    @Test
+    void poisonMessagesFailWithADeadLetterReason() {
+        Exchange poison = template.send("direct:servicebus-jobs", e -> e.getIn().setBody("this is not a job"));
+
+        assertThat(poison.isFailed()).isTrue();
+        assertThat(poison.getIn().getHeader("CamelAzureServiceBusDeadLetterReason")).isEqualTo("PoisonMessage");
+        assertThat(poison.getIn().getHeader("CamelAzureServiceBusDeadLetterErrorDescription", String.class))
+                .contains("not JSON");
+
+        Exchange unknownId = template.send("direct:servicebus-jobs", e -> e.getIn().setBody("{\"jobId\": \"42\"}"));
+        assertThat(unknownId.getIn().getHeader("CamelAzureServiceBusDeadLetterErrorDescription", String.class))
+                .contains("'42' is not a UUID");
+    }
+}
