@@ -4,7 +4,8 @@ UPDATE jobs
  WHERE id IN (
        SELECT id FROM jobs
         WHERE status = 'RUNNING' AND attempts >= max_attempts
-          AND (lease_until < now() OR lease_owner = :#${header.orphanedOwner})
+          AND (lease_until < now() OR (lease_owner = :#${header.orphanedOwner}
+                    AND updated_at < CAST(:#${header.orphanedBefore} AS timestamptz)))
         LIMIT CAST(:#${properties:hub.recovery.batch-size} AS integer)
           FOR UPDATE SKIP LOCKED)
 RETURNING *

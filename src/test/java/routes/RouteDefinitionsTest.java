@@ -73,6 +73,21 @@ class RouteDefinitionsTest {
         assertThat(route.path("from").has("steps")).isTrue();
     }
 
+    /**
+     * A sub-route with Camel's default error handler would mark a failure as handled and exhausted, and the calling
+     * route (its doCatch, the circuit breaker, the api-errors problem responses) would never see it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routeFiles")
+    void letsSubRouteFailuresTravelBackToTheCaller(Path file) throws IOException {
+        JsonNode route = YAML.readTree(file.toFile()).get(0).get("route");
+        boolean subRoute = route.path("from").path("uri").asText().startsWith("direct:")
+                && !route.has("routeConfigurationId");
+        if (subRoute) {
+            assertThat(route.path("errorHandler").has("noErrorHandler")).as(file + " needs noErrorHandler").isTrue();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("routeFiles")
     void givesEveryCircuitBreakerAnIdAndPutsExternalEndpointsBehindPlaceholders(Path file) throws IOException {

@@ -1,5 +1,7 @@
 package hub.job;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.CamelEvent;
@@ -12,18 +14,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the {@code recover-jobs-at-startup} route each time the Camel context has started, including a restart of the
- * context inside a running JVM (a timer with repeatCount=1 would fire only once per JVM).
+ * context inside a running JVM (a timer with repeatCount=1 would fire only once per JVM). It passes the time the
+ * context began to start, so that only jobs this instance claimed before then are taken back as orphans.
  */
 @Component
 public class StartupRecovery extends EventNotifierSupport implements CamelContextConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StartupRecovery.class);
 
-    private final CamelContext camel;
     private final long delayMs;
+    private volatile CamelContext camel;
+    private volatile Instant startingAt = Instant.now();
 
-    public StartupRecovery(CamelContext camel, @Value("${hub.recovery.startup-delay-ms:1000}") long delayMs) {
-        this.camel = camel;
+    public StartupRecovery(@Value("${hub.recovery.startup-delay-ms:1000}") long delayMs) {
         this.delayMs = delayMs;
         setIgnoreExchangeEvents(true);
         setIgnoreRouteEvents(true);
@@ -33,6 +36,7 @@ public class StartupRecovery extends EventNotifierSupport implements CamelContex
 
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
+        this.camel = camelContext;
         camelContext.getManagementStrategy().addEventNotifier(this);
     }
 
@@ -43,16 +47,23 @@ public class StartupRecovery extends EventNotifierSupport implements CamelContex
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.CamelContextStartedEvent;
+        return event instanceof CamelEvent.CamelContextStartingEvent
+                || event instanceof CamelEvent.CamelContextStartedEvent;
     }
 
     @Override
     public void notify(CamelEvent event) {
+        if (event instanceof CamelEvent.CamelContextStartingEvent) {
+            startingAt = Instant.now();
+            return;
+        }
+        // Only claims older than this start are orphans; jobs claimed since belong to the running instance.
+        Timestamp orphanedBefore = Timestamp.from(startingAt);
         ProducerTemplate template = camel.createProducerTemplate();
         Thread recovery = new Thread(() -> {
             try {
                 Thread.sleep(delayMs);
-                template.sendBody("direct:recover-jobs-at-startup", null);
+                template.sendBodyAndHeader("direct:recover-jobs-at-startup", null, "orphanedBefore", orphanedBefore);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {

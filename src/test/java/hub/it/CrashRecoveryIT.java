@@ -1,5 +1,6 @@
 package hub.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -34,7 +35,7 @@ class CrashRecoveryIT {
     void jobsRunningAtAStopCompleteExactlyOnceAfterTheRestart() throws Exception {
         llm.resetAll();
         llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "slow but fine", List.of()).withFixedDelay(4_000)));
-        hub = start();
+        hub = start("--hub.recovery.startup-delay-ms=100");
         HubClient client = hub.client();
         JdbcTemplate jdbc = hub.bean(JdbcTemplate.class);
 
@@ -50,8 +51,12 @@ class CrashRecoveryIT {
 
         llm.resetAll();
         llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "fine", List.of())));
-        hub = start();
+        llm.stubFor(LlmStub.anyChat().atPriority(1).withRequestBody(containing("Fresh article"))
+                .willReturn(LlmStub.verdict("PASS", "fine", List.of()).withFixedDelay(3_000)));
+        hub = start("--hub.recovery.startup-delay-ms=1500");
         JdbcTemplate restarted = hub.bean(JdbcTemplate.class);
+        // Claimed by the new instance before its start-up recovery runs: not an orphan, so not taken back.
+        String fresh = hub.client().submit(LocalServicesIT.submission("it-llm", "Fresh article after the restart."));
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(restarted, jobs, "COMPLETED") == jobs.size());
         for (String job : jobs) {
@@ -59,20 +64,24 @@ class CrashRecoveryIT {
                     job)).as("reports of " + job).isEqualTo(1);
         }
         assertThat(hub.client().awaitReport(jobs.get(0)).path("guidelines")).hasSize(3);
+        hub.client().awaitReport(fresh);
+        assertThat(restarted.queryForObject("SELECT attempts FROM jobs WHERE id = CAST(? AS uuid)", Integer.class, fresh))
+                .isEqualTo(1);
     }
 
-    private RunningHub start() {
+    private RunningHub start(String... extra) {
         TestDatabase.resetOnce();
-        return RunningHub.start("local",
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + TestDatabase.URL,
                 "--spring.flyway.schemas=" + TestDatabase.SCHEMA,
                 "--hub.instance-id=" + instanceId,
                 "--hub.guidelines.dir=src/test/resources/guideline-sets",
                 "--hub.llm.enabled=true",
                 "--hub.llm.url=" + LlmStub.url(),
-                "--hub.recovery.startup-delay-ms=100",
                 "--hub.recovery.requeue-after-seconds=3600",
-                "--camel.main.shutdown-timeout=1");
+                "--camel.main.shutdown-timeout=1"));
+        args.addAll(List.of(extra));
+        return RunningHub.start("local", args.toArray(String[]::new));
     }
 
     private static JdbcTemplate jdbc() {

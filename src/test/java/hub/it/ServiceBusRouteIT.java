@@ -2,6 +2,8 @@ package hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.storage.blob.BlobServiceClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,9 @@ class ServiceBusRouteIT extends LocalServicesIT {
 
     @Autowired
     ProducerTemplate template;
+
+    @Autowired
+    BlobServiceClient blobs;
 
     @EndpointInject("mock:servicebus-jobs")
     MockEndpoint sent;
@@ -76,6 +82,28 @@ class ServiceBusRouteIT extends LocalServicesIT {
         assertThat(jdbc.queryForObject("SELECT attempts FROM jobs WHERE id = CAST(? AS uuid)", Integer.class, jobId))
                 .isEqualTo(1);
         assertThat(hub.get("/api/v1/jobs/" + jobId + "/result").body()).isEqualTo(report);
+    }
+
+    @Test
+    void aJobWhoseEvaluationKeepsFailingEndsFailedWithTheReasonAfterItsAttempts() throws Exception {
+        sent.expectedMessageCount(1);
+        String jobId = hub.submit(submission("it-llm", "An article whose blob goes missing."));
+        sent.assertIsSatisfied(5_000);
+        blobs.getBlobContainerClient("articles").getBlobClient(jobId + ".json").delete();
+
+        Object message = sent.getExchanges().get(0).getIn().getBody();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            template.sendBody("direct:servicebus-jobs", message);
+            return "FAILED".equals(jdbc.queryForObject("SELECT status FROM jobs WHERE id = CAST(? AS uuid)",
+                    String.class, jobId));
+        });
+
+        JsonNode status = HubClient.json(hub.get("/api/v1/jobs/" + jobId));
+        assertThat(status.path("status").asText()).isEqualTo("FAILED");
+        assertThat(status.path("attempts").asInt()).isEqualTo(3);
+        assertThat(status.path("error").asText()).startsWith("Failed: ").contains("BlobNotFound");
+        assertThat(HubClient.json(hub.get("/api/v1/jobs/" + jobId + "/result")).path("detail").asText())
+                .contains("failed");
     }
 
     @Test

@@ -44,6 +44,13 @@ class JobFailuresTest {
     }
 
     @Test
+    void aMissingBlobIsNotAnOutage() {
+        Exchange e = failed(new java.nio.file.NoSuchFileException("articles/x.json"), 1, 3);
+        failures.classify(e);
+        assertThat(e.getProperty("failureCountsAttempt", Boolean.class)).isTrue();
+    }
+
+    @Test
     void backoffDoublesUpToTheCap() {
         assertThat(failures.delaySeconds(1)).isEqualTo(5);
         assertThat(failures.delaySeconds(4)).isEqualTo(40);

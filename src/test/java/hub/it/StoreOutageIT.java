@@ -1,0 +1,76 @@
+package hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Backing stores that are down: a blob outage turns submissions away with 503 and stores nothing; a Redis outage
+ * only moves status reads to PostgreSQL. Each hub here points one store at a closed port on loopback.
+ */
+class StoreOutageIT {
+
+    private static final String CLOSED_PORT = "127.0.0.1:10999";
+    private RunningHub hub;
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void blobOutageAnswers503AndStoresNothing() {
+        hub = start("--hub.blob.connection-string=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+                + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+                + "BlobEndpoint=http://" + CLOSED_PORT + "/devstoreaccount1;");
+        JdbcTemplate jdbc = hub.bean(JdbcTemplate.class);
+        long jobsBefore = jdbc.queryForObject("SELECT count(*) FROM jobs", Long.class);
+
+        long started = System.nanoTime();
+        HttpResponse<String> r = hub.client().post("/api/v1/jobs", "application/json",
+                LocalServicesIT.submission("it-llm", "An article while the blob store is down."));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Retry-After")).contains("5");
+        assertThat(HubClient.json(r).path("detail").asText()).contains("nothing was stored");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM jobs", Long.class)).as("no job row").isEqualTo(jobsBefore);
+        assertThat(hub.client().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void redisOutageOnlyMovesStatusReadsToPostgres() {
+        LlmStub.server().resetAll();
+        LlmStub.server().stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "fine", List.of())));
+        hub = start("--spring.data.redis.url=redis://" + CLOSED_PORT, "--spring.data.redis.timeout=500ms");
+
+        String jobId = hub.client().submit(LocalServicesIT.submission("it-llm", "An article while Redis is down."));
+        hub.client().awaitReport(jobId);
+
+        HttpResponse<String> status = hub.client().get("/api/v1/jobs/" + jobId);
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.headers().firstValue("X-Status-Source")).contains("database");
+        assertThat(HubClient.json(status).path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    private static RunningHub start(String... overrides) {
+        TestDatabase.resetOnce();
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--spring.datasource.url=" + TestDatabase.URL,
+                "--spring.flyway.schemas=" + TestDatabase.SCHEMA,
+                "--hub.instance-id=outage-" + java.util.UUID.randomUUID(),
+                "--hub.guidelines.dir=src/test/resources/guideline-sets",
+                "--hub.llm.enabled=true",
+                "--hub.llm.url=" + LlmStub.url()));
+        args.addAll(List.of(overrides));
+        return RunningHub.start("local", args.toArray(String[]::new));
+    }
+}
