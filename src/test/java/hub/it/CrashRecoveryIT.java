@@ -70,18 +70,10 @@ class CrashRecoveryIT {
     }
 
     private RunningHub start(String... extra) {
-        TestDatabase.resetOnce();
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + TestDatabase.URL,
-                "--spring.flyway.schemas=" + TestDatabase.SCHEMA,
-                "--hub.instance-id=" + instanceId,
-                "--hub.guidelines.dir=src/test/resources/guideline-sets",
-                "--hub.llm.enabled=true",
-                "--hub.llm.url=" + LlmStub.url(),
-                "--hub.recovery.requeue-after-seconds=3600",
+        List<String> args = new ArrayList<>(List.of("--hub.recovery.requeue-after-seconds=3600",
                 "--camel.main.shutdown-timeout=1"));
         args.addAll(List.of(extra));
-        return RunningHub.start("local", args.toArray(String[]::new));
+        return RunningHub.local(instanceId, args.toArray(String[]::new));
     }
 
     private static JdbcTemplate jdbc() {

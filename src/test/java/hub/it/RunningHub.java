@@ -25,6 +25,23 @@ final class RunningHub implements AutoCloseable {
         return new RunningHub(builder.run(all));
     }
 
+    /**
+     * A hub on the local services with the tests' schema, guideline sets and WireMock LLM; the overrides come
+     * last, so they win.
+     */
+    static RunningHub local(String instanceId, String... overrides) {
+        TestDatabase.resetOnce();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--spring.datasource.url=" + TestDatabase.URL,
+                "--spring.flyway.schemas=" + TestDatabase.SCHEMA,
+                "--hub.instance-id=" + instanceId,
+                "--hub.guidelines.dir=src/test/resources/guideline-sets",
+                "--hub.llm.enabled=true",
+                "--hub.llm.url=" + LlmStub.url()));
+        args.addAll(java.util.List.of(overrides));
+        return start("local", args.toArray(String[]::new));
+    }
+
     HubClient client() {
         return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }

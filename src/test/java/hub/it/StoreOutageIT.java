@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -16,20 +15,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class StoreOutageIT {
 
     private static final String CLOSED_PORT = "127.0.0.1:10999";
-    private RunningHub hub;
-
-    @AfterEach
-    void stop() {
-        if (hub != null) {
-            hub.close();
+    @Test
+    void blobOutageAnswers503AndStoresNothing() {
+        try (RunningHub hub = start("--hub.blob.connection-string=DefaultEndpointsProtocol=http;"
+                + "AccountName=devstoreaccount1;"
+                + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+                + "BlobEndpoint=http://" + CLOSED_PORT + "/devstoreaccount1;")) {
+            blobOutage(hub);
         }
     }
 
-    @Test
-    void blobOutageAnswers503AndStoresNothing() {
-        hub = start("--hub.blob.connection-string=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-                + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-                + "BlobEndpoint=http://" + CLOSED_PORT + "/devstoreaccount1;");
+    private static void blobOutage(RunningHub hub) {
         JdbcTemplate jdbc = hub.bean(JdbcTemplate.class);
         long jobsBefore = jdbc.queryForObject("SELECT count(*) FROM jobs", Long.class);
 
@@ -50,8 +46,12 @@ class StoreOutageIT {
     void redisOutageOnlyMovesStatusReadsToPostgres() {
         LlmStub.server().resetAll();
         LlmStub.server().stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "fine", List.of())));
-        hub = start("--spring.data.redis.url=redis://" + CLOSED_PORT, "--spring.data.redis.timeout=500ms");
+        try (RunningHub hub = start("--spring.data.redis.url=redis://" + CLOSED_PORT, "--spring.data.redis.timeout=500ms")) {
+            redisOutage(hub);
+        }
+    }
 
+    private static void redisOutage(RunningHub hub) {
         String jobId = hub.client().submit(LocalServicesIT.submission("it-llm", "An article while Redis is down."));
         hub.client().awaitReport(jobId);
 
@@ -62,15 +62,6 @@ class StoreOutageIT {
     }
 
     private static RunningHub start(String... overrides) {
-        TestDatabase.resetOnce();
-        List<String> args = new java.util.ArrayList<>(List.of(
-                "--spring.datasource.url=" + TestDatabase.URL,
-                "--spring.flyway.schemas=" + TestDatabase.SCHEMA,
-                "--hub.instance-id=outage-" + java.util.UUID.randomUUID(),
-                "--hub.guidelines.dir=src/test/resources/guideline-sets",
-                "--hub.llm.enabled=true",
-                "--hub.llm.url=" + LlmStub.url()));
-        args.addAll(List.of(overrides));
-        return RunningHub.start("local", args.toArray(String[]::new));
+        return RunningHub.local("outage-" + java.util.UUID.randomUUID(), overrides);
     }
 }
