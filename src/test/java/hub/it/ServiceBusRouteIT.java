@@ -115,6 +115,13 @@ class ServiceBusRouteIT extends LocalServicesIT {
         assertThat(poison.getIn().getHeader("CamelAzureServiceBusDeadLetterErrorDescription", String.class))
                 .contains("not JSON");
 
+        Exchange tooOften = template.send("direct:servicebus-jobs", e -> {
+            e.getIn().setBody("{\"jobId\": \"" + java.util.UUID.randomUUID() + "\"}");
+            e.getIn().setHeader("CamelAzureServiceBusDeliveryCount", 11L);
+        });
+        assertThat(tooOften.isFailed()).isTrue();
+        assertThat(tooOften.getIn().getHeader("CamelAzureServiceBusDeadLetterReason")).isEqualTo("MaxDeliveriesExceeded");
+
         Exchange unknownId = template.send("direct:servicebus-jobs", e -> e.getIn().setBody("{\"jobId\": \"42\"}"));
         assertThat(unknownId.getIn().getHeader("CamelAzureServiceBusDeadLetterErrorDescription", String.class))
                 .contains("'42' is not a UUID");
