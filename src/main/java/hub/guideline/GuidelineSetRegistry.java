@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public class GuidelineSetRegistry {
                 }
             }
         }
-        this.sets = Map.copyOf(loaded);
+        this.sets = Collections.unmodifiableMap(loaded);
         log.info("Loaded guideline sets {}", sets.keySet());
     }
 

@@ -1,0 +1,87 @@
+package hub.guideline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hub.problem.ProblemException;
+import hub.rules.RuleEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GuidelineSetRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shipsTheDefaultSetAndAddsTheDirectorysSets() throws IOException {
+        write("extra.yaml", set("extra", "1.0.0", "only-rule", "checks: {forbiddenTerms: [{term: foo}]}"));
+
+        GuidelineSetRegistry registry = new GuidelineSetRegistry(new RuleEngine(), dir.toString());
+
+        assertThat(registry.all()).extracting(GuidelineSet::id).containsExactly("default", "extra");
+        assertThat(registry.get("extra").guidelines()).singleElement().satisfies(g -> assertThat(g.id()).isEqualTo("only-rule"));
+        assertThat(registry.summaries()).extracting(s -> s.get("id")).containsExactly("default", "extra");
+    }
+
+    @Test
+    void aSetInTheDirectoryReplacesTheShippedOneWithTheSameId() throws IOException {
+        write("default.yml", set("default", "2.0.0-house", "house-rule", "instruction: Judge it."));
+
+        assertThat(new GuidelineSetRegistry(new RuleEngine(), dir.toString()).get("default").version())
+                .isEqualTo("2.0.0-house");
+    }
+
+    @Test
+    void unknownSetsAreA404Problem() throws IOException {
+        GuidelineSetRegistry registry = new GuidelineSetRegistry(new RuleEngine(), "");
+        assertThatThrownBy(() -> registry.get("nope")).isInstanceOf(ProblemException.class)
+                .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(404));
+        assertThat(registry.find(null)).isEmpty();
+    }
+
+    @Test
+    void anInvalidSetStopsTheStartNamingFileAndGuideline() throws IOException {
+        write("broken.yaml", set("broken", "1", "bad-regex", "checks: {patterns: [{regex: '(unclosed'}]}"));
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("broken.yaml").hasMessageContaining("bad-regex");
+    }
+
+    @Test
+    void typosInFieldNamesAreRejected() throws IOException {
+        write("typo.yaml", set("typo", "1", "g", "instrucion: Judge it."));
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .hasMessageContaining("typo.yaml").hasMessageContaining("instrucion");
+    }
+
+    @Test
+    void duplicateIdsAndEmptyGuidelinesAreRejected() throws IOException {
+        write("dup.yaml", """
+                id: dup
+                version: "1"
+                guidelines:
+                  - {id: a, title: A, instruction: Judge it.}
+                  - {id: a, title: A again, instruction: Judge it.}
+                """);
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .hasMessageContaining("duplicate guideline id 'a'");
+
+        Files.delete(dir.resolve("dup.yaml"));
+        write("empty.yaml", set("empty", "1", "g", "category: x"));
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .hasMessageContaining("neither an instruction nor checks");
+    }
+
+    private void write(String name, String yaml) throws IOException {
+        Files.writeString(dir.resolve(name), yaml);
+    }
+
+    private static String set(String id, String version, String guidelineId, String extra) {
+        return "id: " + id + "\nversion: \"" + version + "\"\ntitle: T\nguidelines:\n"
+                + "  - id: " + guidelineId + "\n    title: G\n    severity: warning\n    " + extra + "\n";
+    }
+}
