@@ -97,7 +97,10 @@ public class JobViews {
     }
 
     private static Map<String, String> links(String jobId) {
-        return Map.of("self", "/api/v1/jobs/" + jobId, "result", "/api/v1/jobs/" + jobId + "/result");
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", "/api/v1/jobs/" + jobId);
+        links.put("result", "/api/v1/jobs/" + jobId + "/result");
+        return links;
     }
 
     private static void putIfPresent(Map<String, Object> view, String key, Object value) {

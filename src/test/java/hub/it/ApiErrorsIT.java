@@ -28,6 +28,8 @@ class ApiErrorsIT extends LocalServicesIT {
         "unknown field         | application/json | {\"article\": {\"text\": \"a\"}, \"guidlineSet\": \"x\"} | 400 | guidlineSet",
         "bad format            | application/json | {\"article\": {\"text\": \"a\", \"format\": \"docx\"}} | 400 | format must be plain, markdown or html",
         "article not an object | application/json | {\"article\": \"text\"}       | 400 | expected an object",
+        "title not a string    | application/json | {\"article\": {\"text\": \"a\", \"title\": 5}} | 400 | article.title",
+        "flag as a string      | application/json | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcValidation\": \"yes\"}} | 400 | options.gtcValidation",
         "flag not a boolean    | application/json | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcValidation\": [1]}} | 400 | options.gtcValidation",
         "unknown set           | application/json | {\"article\": {\"text\": \"a\"}, \"guidelineSet\": \"nope\"} | 422 | 'nope' does not exist",
         "wrong content type    | text/plain       | {\"article\": {\"text\": \"a\"}}  | 415 | application/json",
@@ -80,6 +82,26 @@ class ApiErrorsIT extends LocalServicesIT {
 
         hub.awaitStatus(jobId, Set.of("COMPLETED"), Duration.ofSeconds(30));
         assertThat(hub.get("/api/v1/jobs/" + jobId + "/result").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void springsOwnErrorsAreProblemsToo() {
+        assertThat(hub.get("/api/v1/nothing-here").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        HttpResponse<String> wrongMethod = hub.post("/api/v1/guideline-sets", "application/json", "{}");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void probesAndMetricsAnswer() {
+        HttpResponse<String> readiness = hub.get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"UP\"");
+        assertThat(hub.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        String metrics = hub.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("http_server_requests_seconds").contains("resilience4j_circuitbreaker_state");
     }
 
     @Test
