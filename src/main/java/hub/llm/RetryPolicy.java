@@ -33,7 +33,7 @@ public class RetryPolicy {
     public RetryPolicy(
             @Value("${hub.llm.retry.max-attempts:4}") int maxAttempts,
             @Value("${hub.llm.retry.initial-delay-ms:500}") long initialDelayMs,
-            @Value("${hub.llm.retry.max-delay-ms:20000}") long maxDelayMs) {
+            @Value("${hub.llm.retry.max-delay-ms:10000}") long maxDelayMs) {
         this(maxAttempts, initialDelayMs, maxDelayMs, Clock.systemUTC(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }

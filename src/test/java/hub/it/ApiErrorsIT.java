@@ -29,6 +29,7 @@ class ApiErrorsIT extends LocalServicesIT {
         "bad format            | application/json | {\"article\": {\"text\": \"a\", \"format\": \"docx\"}} | 400 | format must be plain, markdown or html",
         "article not an object | application/json | {\"article\": \"text\"}       | 400 | expected an object",
         "title not a string    | application/json | {\"article\": {\"text\": \"a\", \"title\": 5}} | 400 | article.title",
+        "flag as a number      | application/json | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcValidation\": 1}} | 400 | options.gtcValidation",
         "flag as a string      | application/json | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcValidation\": \"yes\"}} | 400 | options.gtcValidation",
         "flag not a boolean    | application/json | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcValidation\": [1]}} | 400 | options.gtcValidation",
         "unknown set           | application/json | {\"article\": {\"text\": \"a\"}, \"guidelineSet\": \"nope\"} | 422 | 'nope' does not exist",
