@@ -35,6 +35,8 @@ public class SubmissionReader {
 
     static final int MAX_TITLE_CHARS = 1_000;
     static final int MAX_EXTERNAL_REF_CHARS = 200;
+    static final int MAX_GTC_QUERIES = 10;
+    static final int MAX_GTC_QUERY_CHARS = 200;
 
     private final ObjectMapper strict;
     private final GuidelineSetRegistry guidelineSets;
@@ -65,6 +67,7 @@ public class SubmissionReader {
         }
         JobSubmission submission = parse(body);
         Article article = validArticle(submission.article());
+        validGtcQueries(submission.options().gtcQueries());
         if (submission.externalRef() != null && submission.externalRef().length() > MAX_EXTERNAL_REF_CHARS) {
             throw ProblemException.badRequest("externalRef is longer than " + MAX_EXTERNAL_REF_CHARS + " characters.");
         }
@@ -120,6 +123,19 @@ public class SubmissionReader {
             throw ProblemException.badRequest("article.language must be a language tag such as 'en' or 'de-CH'.");
         }
         return article;
+    }
+
+    private static void validGtcQueries(java.util.List<String> queries) {
+        if (queries.size() > MAX_GTC_QUERIES) {
+            throw ProblemException.badRequest("options.gtcQueries has " + queries.size() + " queries; at most "
+                    + MAX_GTC_QUERIES + " are allowed.");
+        }
+        for (String q : queries) {
+            if (q == null || q.isBlank() || q.length() > MAX_GTC_QUERY_CHARS) {
+                throw ProblemException.badRequest("Every options.gtcQueries entry must be 1 to " + MAX_GTC_QUERY_CHARS
+                        + " characters.");
+            }
+        }
     }
 
     private static void requireJson(String contentType) {

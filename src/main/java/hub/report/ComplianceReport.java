@@ -1,6 +1,7 @@
 package hub.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import hub.gtc.search.GtcLookup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,15 @@ public record ComplianceReport(
 
     public record GuidelineSetRef(String id, String version) {}
 
-    /** GTC validation outcome; filled by the GTC validation flow, SKIPPED until then. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GtcSection(String status, String reason, List<Object> findings) {
+    /**
+     * GTC validation outcome: VALIDATED, DEGRADED or SKIPPED with the reason, the Smart Search lookups (documents and
+     * where each answer came from), the findings and any warnings.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record GtcSection(String status, String reason, List<GtcLookup> lookups, List<Object> findings,
+                             List<String> warnings) {
         public static GtcSection skipped(String reason) {
-            return new GtcSection("SKIPPED", reason, List.of());
+            return new GtcSection("SKIPPED", reason, List.of(), List.of(), List.of());
         }
     }
 

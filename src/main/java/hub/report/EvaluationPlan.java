@@ -29,6 +29,7 @@ public class EvaluationPlan {
                 .orElseThrow(() -> new IllegalStateException("Guideline set '" + setId + "' is no longer configured"));
         exchange.setProperty("guidelineSet", set);
         PlainText text = PlainText.of(article.text(), article.format());
+        exchange.setProperty("articleText", text);
         return set.guidelines().stream()
                 .map(g -> new GuidelineTask(g, text, article.title(), article.language()))
                 .toList();

@@ -63,7 +63,7 @@ public class ReportAssembler {
                 partialReasons,
                 counts,
                 results,
-                ComplianceReport.GtcSection.skipped(gtcSkipReason(row.get("options"))),
+                exchange.getProperty("gtcSection", ComplianceReport.GtcSection.class),
                 new ComplianceReport.ModelInfo(llmEnabled ? requests.model() : null, ChatRequestFactory.PROMPT_VERSION,
                         llmEnabled),
                 timings,
@@ -87,13 +87,6 @@ public class ReportAssembler {
             reasons.add(counts.get(Verdict.ERROR) + " guideline(s) could not be evaluated because the LLM failed; see each guideline's reason.");
         }
         return reasons;
-    }
-
-    private String gtcSkipReason(Object options) throws JsonProcessingException {
-        boolean requested = options != null && mapper.readTree(options.toString()).path("gtcValidation").asBoolean(false);
-        return requested
-                ? "GTC validation was requested, but Smart Search is not configured on this hub."
-                : "GTC validation was not requested (options.gtcValidation is false).";
     }
 
     private static Instant instant(Object value) {

@@ -1,0 +1,211 @@
+package hub.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * GTC metadata lookups through Smart Search with two WireMock servers on loopback as the primary and secondary
+ * regions, real Redis as the metadata and stale-copy cache: cold, warm, failover with the breaker, stale survival.
+ */
+@DirtiesContext
+@TestPropertySource(properties = {
+    "hub.smart-search.enabled=true",
+    "hub.smart-search.api-key=test-smart-search-key",
+    "camel.resilience4j.configurations.smartSearch.minimum-number-of-calls=2",
+    "camel.resilience4j.configurations.smartSearch.sliding-window-size=2",
+    "camel.resilience4j.configurations.smartSearch.wait-duration-in-open-state=2",
+    "camel.resilience4j.configurations.smartSearch.timeout-duration=2000"
+})
+class GtcLookupIT extends LocalServicesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final WireMockServer PRIMARY = start();
+    private static final WireMockServer SECONDARY = start();
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void smartSearchRegions(DynamicPropertyRegistry registry) {
+        registry.add("hub.smart-search.primary.url", () -> "http://127.0.0.1:" + PRIMARY.port());
+        registry.add("hub.smart-search.secondary.url", () -> "http://127.0.0.1:" + SECONDARY.port());
+    }
+
+    @AfterAll
+    static void stopRegions() {
+        PRIMARY.stop();
+        SECONDARY.stop();
+    }
+
+    @BeforeEach
+    void resetRegions() {
+        PRIMARY.resetAll();
+        SECONDARY.resetAll();
+        breaker("smart-search-primary").getCircuitBreaker().reset();
+        breaker("smart-search-secondary").getCircuitBreaker().reset();
+    }
+
+    private ResilienceProcessor breaker(String id) {
+        return (ResilienceProcessor) camel.getProcessor(id);
+    }
+
+    @Test
+    void coldLookupAsksThePrimaryAndFillsTheCachesThenAWarmOneAsksNobody() throws Exception {
+        String query = unique("management fee");
+        answer(PRIMARY, query, "gtc-savings-2026");
+
+        JsonNode cold = lookup(report(query));
+        assertThat(cold.path("source").asText()).isEqualTo("primary");
+        assertThat(cold.path("documents").get(0).path("id").asText()).isEqualTo("gtc-savings-2026");
+        assertThat(cold.path("documents").get(0).path("version").asText()).isEqualTo("2026.1");
+        PRIMARY.verify(1, getRequestedFor(urlPathEqualTo("/search")).withQueryParam("q", equalTo(query))
+                .withHeader("X-Api-Key", equalTo("test-smart-search-key")));
+        assertThat(SECONDARY.getAllServeEvents()).isEmpty();
+        String key = "gtc:metadata:" + sha256(query) + "@westeurope";
+        assertThat(redis.opsForValue().get(key)).contains("gtc-savings-2026");
+        assertThat(redis.getExpire(key)).isBetween(3000L, 3600L);
+        assertThat(redis.opsForValue().get("gtc:metadata-stale:" + sha256(query) + "@westeurope")).isNotNull();
+
+        PRIMARY.resetRequests();
+        JsonNode warm = lookup(report(query));
+        assertThat(warm.path("source").asText()).isEqualTo("cache");
+        assertThat(warm.path("documents")).isEqualTo(cold.path("documents"));
+        assertThat(PRIMARY.getAllServeEvents()).isEmpty();
+        assertThat(SECONDARY.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aFailingPrimaryFailsOverOpensItsBreakerAndGetsTrafficBackAfterRecovery() throws Exception {
+        PRIMARY.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(503)));
+        String slow = unique("life cover");
+        PRIMARY.stubFor(get(urlPathEqualTo("/search")).withQueryParam("q", equalTo(slow)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(4_000)));
+        double failoversBefore = failovers();
+
+        String first = unique("cancellation");
+        answer(SECONDARY, first, "gtc-life-2025");
+        assertThat(lookup(report(first)).path("source").asText()).isEqualTo("secondary");
+        answer(SECONDARY, slow, "gtc-life-2025");
+        assertThat(lookup(report(slow)).path("source").asText()).as("a timeout fails over too").isEqualTo("secondary");
+        assertThat(failovers() - failoversBefore).isEqualTo(2);
+
+        // Two failures opened the primary's breaker: the next lookups go straight to the secondary.
+        assertThat(breaker("smart-search-primary").getCircuitBreakerState()).isEqualTo("OPEN");
+        PRIMARY.resetRequests();
+        String third = unique("exclusions");
+        answer(SECONDARY, third, "gtc-life-2025");
+        assertThat(lookup(report(third)).path("source").asText()).isEqualTo("secondary");
+        assertThat(PRIMARY.getAllServeEvents()).as("no calls while open").isEmpty();
+
+        // The primary recovers; after the open period the half-open breaker lets traffic back.
+        PRIMARY.resetAll();
+        String fourth = unique("interest rate");
+        answer(PRIMARY, fourth, "gtc-savings-2026");
+        Thread.sleep(2_200);
+        assertThat(lookup(report(fourth)).path("source").asText()).isEqualTo("primary");
+    }
+
+    @Test
+    void withBothRegionsDownTheStaleCopyServesAndWithoutOneTheJobStillCompletesDegraded() throws Exception {
+        String known = unique("savings plan");
+        answer(PRIMARY, known, "gtc-savings-2026");
+        lookup(report(known));
+        redis.delete("gtc:metadata:" + sha256(known) + "@westeurope");
+        PRIMARY.resetAll();
+        PRIMARY.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(500)));
+        SECONDARY.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(502)));
+
+        JsonNode staleReport = report(known);
+        JsonNode stale = lookup(staleReport);
+        assertThat(stale.path("source").asText()).isEqualTo("stale");
+        assertThat(stale.path("documents").get(0).path("id").asText()).isEqualTo("gtc-savings-2026");
+        assertThat(staleReport.path("gtc").path("warnings").toString()).contains("last known answer");
+
+        JsonNode noneReport = report(unique("welcome bonus"));
+        assertThat(lookup(noneReport).path("source").asText()).isEqualTo("none");
+        assertThat(noneReport.path("gtc").path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(noneReport.path("gtc").path("reason").asText()).contains("unreachable in both regions");
+    }
+
+    @Test
+    void notRequestedMeansSkipped() {
+        JsonNode report = hub.awaitReport(hub.submit(submission("it-llm", "An article about fees.")));
+        assertThat(report.path("gtc").path("status").asText()).isEqualTo("SKIPPED");
+        assertThat(report.path("gtc").path("reason").asText()).contains("not requested");
+    }
+
+    private JsonNode report(String query) throws Exception {
+        String body = JSON.writeValueAsString(Map.of(
+                "article", Map.of("text", "Our " + query + " is described in the brochure.", "format", "plain"),
+                "guidelineSet", "it-llm",
+                "options", Map.of("gtcValidation", true, "gtcQueries", List.of(query))));
+        return hub.awaitReport(hub.submit(body));
+    }
+
+    private static JsonNode lookup(JsonNode report) {
+        JsonNode lookups = report.path("gtc").path("lookups");
+        assertThat(lookups).as(report.path("gtc").toString()).hasSize(1);
+        return lookups.get(0);
+    }
+
+    private static void answer(WireMockServer region, String query, String gtcId) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("results", List.of(Map.of(
+                "id", gtcId, "title", "General Terms and Conditions", "product", "FutureNest", "version", "2026.1",
+                "effectiveFrom", "2026-01-01", "language", "en", "pdfId", gtcId + "-pdf"))));
+        region.stubFor(get(urlPathEqualTo("/search")).withQueryParam("q", equalTo(query)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    private double failovers() {
+        return meters.find("smart_search_failovers").tag("region", "westeurope").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+    }
+
+    private static String unique(String term) {
+        return term + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String sha256(String query) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(query.trim().toLowerCase().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static WireMockServer start() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        return server;
+    }
+}
