@@ -11,13 +11,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import hub.article.Article;
+import hub.article.TextHash;
 import hub.guideline.GuidelineSet;
 import hub.guideline.GuidelineSetRegistry;
 import hub.problem.ProblemException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -78,7 +75,7 @@ public class SubmissionReader {
 
         String jobId = UUID.randomUUID().toString();
         exchange.setProperty(JobProperties.JOB_ID, jobId);
-        exchange.setProperty(JobProperties.ARTICLE_SHA256, sha256(article.text()));
+        exchange.setProperty(JobProperties.ARTICLE_SHA256, TextHash.sha256Hex(article.text()));
         exchange.setProperty(JobProperties.GUIDELINE_SET_ID, set.id());
         exchange.setProperty(JobProperties.GUIDELINE_SET_VERSION, set.version());
         exchange.setProperty(JobProperties.EXTERNAL_REF, submission.externalRef());
@@ -143,15 +140,6 @@ public class SubmissionReader {
         if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
                     "Send the job as application/json; got '" + (contentType == null ? "none" : contentType) + "'.");
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package hub.llm;
 
+import static hub.llm.ChatCompletionRequestAssertions.assertFirstRequestParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,13 +25,7 @@ class ChatRequestFactoryTest {
     void firstRequestHasTheChatCompletionsParameters() throws Exception {
         JsonNode request = firstRequest("Title", "Some text.", "en");
 
-        assertThat(request.get("model").asText()).isEqualTo("claude-test");
-        assertThat(request.get("max_tokens").asInt()).isEqualTo(640);
-        assertThat(request.get("temperature").asDouble()).isZero();
-        assertThat(request.at("/response_format/type").asText()).isEqualTo("json_object");
-        assertThat(request.get("messages")).hasSize(2);
-        assertThat(request.at("/messages/0/role").asText()).isEqualTo("system");
-        assertThat(request.at("/messages/1/role").asText()).isEqualTo("user");
+        assertFirstRequestParameters(request, "claude-test", 640);
         assertThat(factory.model()).isEqualTo("claude-test");
     }
 

@@ -1,17 +1,16 @@
 package hub.gtc.check;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static hub.llm.ChatCompletionAnswers.rejectUnknownFields;
+import static hub.llm.ChatCompletionAnswers.requiredText;
+import static hub.llm.ChatCompletionAnswers.typeName;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import hub.llm.ChatCompletionAnswers;
+import hub.llm.ChatCompletionAnswers.ContractViolation;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,95 +25,28 @@ public class GtcCheckParser {
     private static final Set<String> FINDING_FIELDS = Set.of("claim", "passage", "verdict", "explanation");
     private static final List<String> VERDICTS =
             List.of(GtcCheckAnswer.CONSISTENT, GtcCheckAnswer.CONTRADICTS, GtcCheckAnswer.NOT_COVERED);
-    private static final Pattern JSON_FENCE =
-            Pattern.compile("```(?:json|JSON)?[ \\t]*\\R(.*?)\\R?[ \\t]*```", Pattern.DOTALL);
 
-    private final ObjectMapper objectMapper;
+    private final ChatCompletionAnswers answers;
 
     public GtcCheckParser(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+        this.answers = new ChatCompletionAnswers(objectMapper);
     }
 
     /** @param passages the passages of the request, in the same order */
     public GtcCheckAnswer parse(String chatCompletionResponseJson, List<GtcPassage> passages) {
-        JsonNode response;
-        try {
-            response = readSingleJsonValue(chatCompletionResponseJson == null ? "" : chatCompletionResponseJson);
-        } catch (NotOneJsonValue e) {
-            return GtcCheckAnswer.invalid("response body is not JSON: " + e.getMessage(), null, 0, 0);
-        }
-        JsonNode usage = response.path("usage");
-        int promptTokens = usage.path("prompt_tokens").asInt(0);
-        int completionTokens = usage.path("completion_tokens").asInt(0);
-        JsonNode choice = response.path("choices").path(0);
-        JsonNode content = choice.path("message").path("content");
-        if (!content.isTextual()) {
-            return GtcCheckAnswer.invalid(missingContentProblem(choice), null, promptTokens, completionTokens);
-        }
-        String assistantContent = content.asText();
-        if ("length".equals(choice.path("finish_reason").asText())) {
-            return GtcCheckAnswer.invalid("the answer was cut off at max_tokens (finish_reason=length)",
-                    assistantContent, promptTokens, completionTokens);
+        ChatCompletionAnswers.Reply reply = answers.read(chatCompletionResponseJson);
+        int promptTokens = reply.usage().promptTokens();
+        int completionTokens = reply.usage().completionTokens();
+        if (!reply.answered()) {
+            return GtcCheckAnswer.invalid(reply.problem(), reply.content(), promptTokens, completionTokens);
         }
         try {
-            List<GtcCheckAnswer.Claim> findings =
-                    findings(answerObject(assistantContent), passages == null ? List.of() : passages);
-            return GtcCheckAnswer.of(findings, assistantContent, promptTokens, completionTokens);
+            JsonNode answer = answers.answerObject(reply.content());
+            rejectUnknownFields(answer, ANSWER_FIELDS, "");
+            List<GtcCheckAnswer.Claim> findings = findings(answer, passages == null ? List.of() : passages);
+            return GtcCheckAnswer.of(findings, reply.content(), promptTokens, completionTokens);
         } catch (ContractViolation violation) {
-            return GtcCheckAnswer.invalid(violation.getMessage(), assistantContent, promptTokens, completionTokens);
-        }
-    }
-
-    private static String missingContentProblem(JsonNode choice) {
-        if (choice.isMissingNode()) {
-            return "response has no choices[0]";
-        }
-        String finishReason = choice.path("finish_reason").isTextual()
-                ? " (finish_reason=" + choice.get("finish_reason").asText() + ")"
-                : "";
-        return "choices[0].message.content is missing or not a string" + finishReason;
-    }
-
-    private JsonNode answerObject(String assistantContent) {
-        String json = withoutFence(assistantContent.strip());
-        if (json.isEmpty()) {
-            throw new ContractViolation("the answer is empty; expected one JSON object");
-        }
-        JsonNode answer;
-        try {
-            answer = readSingleJsonValue(json);
-        } catch (NotOneJsonValue e) {
-            throw new ContractViolation("the answer is not a single JSON object: " + e.getMessage());
-        }
-        if (!answer.isObject()) {
-            throw new ContractViolation("the answer is a JSON " + typeName(answer) + ", not a JSON object");
-        }
-        rejectUnknownFields(answer, ANSWER_FIELDS, "");
-        return answer;
-    }
-
-    private static String withoutFence(String content) {
-        Matcher fence = JSON_FENCE.matcher(content);
-        return fence.matches() ? fence.group(1).strip() : content;
-    }
-
-    /** Reads exactly one JSON value, rejecting duplicate keys and anything after the value. */
-    private JsonNode readSingleJsonValue(String json) throws NotOneJsonValue {
-        try (JsonParser parser = objectMapper.getFactory().createParser(json)) {
-            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            JsonNode value = objectMapper.readTree(parser);
-            if (value == null) {
-                throw new NotOneJsonValue("there is no JSON value");
-            }
-            if (parser.nextToken() != null) {
-                throw new NotOneJsonValue("unexpected text after the JSON value at character "
-                        + parser.currentTokenLocation().getCharOffset());
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new NotOneJsonValue(firstLine(String.valueOf(e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new NotOneJsonValue(firstLine(String.valueOf(e.getMessage())));
+            return GtcCheckAnswer.invalid(violation.getMessage(), reply.content(), promptTokens, completionTokens);
         }
     }
 
@@ -181,47 +113,5 @@ public class GtcCheckParser {
             case 1 -> "the only passage is P1";
             default -> "passages are P1 to P" + count;
         };
-    }
-
-    private static String requiredText(JsonNode parent, String field, String pathPrefix) {
-        JsonNode value = parent.get(field);
-        if (value == null || value.isNull()) {
-            throw new ContractViolation(pathPrefix + field + " is missing");
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw new ContractViolation(pathPrefix + field + " must be a non-blank string");
-        }
-        return value.asText();
-    }
-
-    private static void rejectUnknownFields(JsonNode object, Set<String> allowed, String pathPrefix) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw new ContractViolation("unknown field " + pathPrefix + name + "; allowed fields are "
-                        + String.join(", ", allowed.stream().sorted().toList()));
-            }
-        }
-    }
-
-    private static String typeName(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
-    }
-
-    private static final class ContractViolation extends RuntimeException {
-        ContractViolation(String problem) {
-            super(problem, null, false, false);
-        }
-    }
-
-    private static final class NotOneJsonValue extends Exception {
-        NotOneJsonValue(String problem) {
-            super(problem, null, false, false);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package hub.gtc.check;
 
+import static hub.llm.ChatCompletionRequestAssertions.assertFirstRequestParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,13 +24,7 @@ class GtcCheckRequestFactoryTest {
     void requestHasTheChatCompletionsParameters() throws Exception {
         JsonNode request = request("Pay abroad with 0% fees.", List.of(FEES));
 
-        assertThat(request.get("model").asText()).isEqualTo("claude-test");
-        assertThat(request.get("max_tokens").asInt()).isEqualTo(900);
-        assertThat(request.get("temperature").asDouble()).isZero();
-        assertThat(request.at("/response_format/type").asText()).isEqualTo("json_object");
-        assertThat(request.get("messages")).hasSize(2);
-        assertThat(request.at("/messages/0/role").asText()).isEqualTo("system");
-        assertThat(request.at("/messages/1/role").asText()).isEqualTo("user");
+        assertFirstRequestParameters(request, "claude-test", 900);
         assertThat(factory.model()).isEqualTo("claude-test");
         assertThat(GtcCheckRequestFactory.PROMPT_VERSION).isEqualTo("gtc-consistency/1");
     }
