@@ -34,7 +34,7 @@ class RouteDefinitionsTest {
     /** Endpoints internal to the hub: in-JVM hand-offs, the hub's own SQL, its own timers. */
     private static final Pattern INTERNAL = Pattern.compile("^(direct|sql:classpath|timer):.*");
     /** A toD whose endpoint the calling route takes from configuration into a property (the generic cache routes). */
-    private static final Pattern DYNAMIC = Pattern.compile("^\\$\\{exchangeProperty\\.[A-Za-z]+}$");
+    private static final Pattern DYNAMIC = Pattern.compile("^(\\$\\{exchangeProperty\\.[A-Za-z]+})+$");
     private static JsonSchema schema;
 
     @BeforeAll

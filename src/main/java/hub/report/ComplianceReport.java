@@ -1,6 +1,8 @@
 package hub.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import hub.gtc.search.GtcFetched;
+import hub.gtc.search.GtcFinding;
 import hub.gtc.search.GtcLookup;
 import java.time.Instant;
 import java.util.List;
@@ -32,10 +34,10 @@ public record ComplianceReport(
      * where each answer came from), the findings and any warnings.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record GtcSection(String status, String reason, List<GtcLookup> lookups, List<Object> findings,
-                             List<String> warnings) {
+    public record GtcSection(String status, String reason, List<GtcLookup> lookups, List<GtcFetched> documents,
+                             List<GtcFinding> findings, List<String> warnings) {
         public static GtcSection skipped(String reason) {
-            return new GtcSection("SKIPPED", reason, List.of(), List.of(), List.of());
+            return new GtcSection("SKIPPED", reason, List.of(), List.of(), List.of(), List.of());
         }
     }
 

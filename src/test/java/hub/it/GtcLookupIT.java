@@ -1,6 +1,9 @@
 package hub.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -11,7 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.azure.storage.blob.BlobServiceClient;
+import hub.gtc.TestPdfs;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +65,9 @@ class GtcLookupIT extends LocalServicesIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    BlobServiceClient blobs;
+
     @DynamicPropertySource
     static void smartSearchRegions(DynamicPropertyRegistry registry) {
         registry.add("hub.smart-search.primary.url", () -> "http://127.0.0.1:" + PRIMARY.port());
@@ -85,17 +95,20 @@ class GtcLookupIT extends LocalServicesIT {
     @Test
     void coldLookupAsksThePrimaryAndFillsTheCachesThenAWarmOneAsksNobody() throws Exception {
         String query = unique("management fee");
-        answer(PRIMARY, query, "gtc-savings-2026");
+        String gtcId = "gtc-savings-" + UUID.randomUUID().toString().substring(0, 8);
+        answer(PRIMARY, query, gtcId);
+        PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf"))
+                .willReturn(aResponse().withStatus(200).withBody(TestPdfs.savingsAccountGtc())));
 
         JsonNode cold = lookup(report(query));
         assertThat(cold.path("source").asText()).isEqualTo("primary");
-        assertThat(cold.path("documents").get(0).path("id").asText()).isEqualTo("gtc-savings-2026");
+        assertThat(cold.path("documents").get(0).path("id").asText()).isEqualTo(gtcId);
         assertThat(cold.path("documents").get(0).path("version").asText()).isEqualTo("2026.1");
         PRIMARY.verify(1, getRequestedFor(urlPathEqualTo("/search")).withQueryParam("q", equalTo(query))
                 .withHeader("X-Api-Key", equalTo("test-smart-search-key")));
         assertThat(SECONDARY.getAllServeEvents()).isEmpty();
         String key = "gtc:metadata:" + sha256(query) + "@westeurope";
-        assertThat(redis.opsForValue().get(key)).contains("gtc-savings-2026");
+        assertThat(redis.opsForValue().get(key)).contains(gtcId);
         assertThat(redis.getExpire(key)).isBetween(3000L, 3600L);
         assertThat(redis.opsForValue().get("gtc:metadata-stale:" + sha256(query) + "@westeurope")).isNotNull();
 
@@ -120,7 +133,7 @@ class GtcLookupIT extends LocalServicesIT {
         assertThat(lookup(report(first)).path("source").asText()).isEqualTo("secondary");
         answer(SECONDARY, slow, "gtc-life-2025");
         assertThat(lookup(report(slow)).path("source").asText()).as("a timeout fails over too").isEqualTo("secondary");
-        assertThat(failovers() - failoversBefore).isEqualTo(2);
+        assertThat(failovers() - failoversBefore).as("each search, and PDF requests once the breaker is open").isGreaterThanOrEqualTo(2);
 
         // Two failures opened the primary's breaker: the next lookups go straight to the secondary.
         assertThat(breaker("smart-search-primary").getCircuitBreakerState()).isEqualTo("OPEN");
@@ -161,6 +174,68 @@ class GtcLookupIT extends LocalServicesIT {
     }
 
     @Test
+    void aGtcPdfIsDownloadedOnceCachedAndItsRelevantPassageContradictsTheArticle() throws Exception {
+        String gtcId = "gtc-easy-savings-" + UUID.randomUUID().toString().substring(0, 8);
+        String query = unique("management fee");
+        answer(PRIMARY, query, gtcId);
+        PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf").withBody(TestPdfs.savingsAccountGtc())));
+        String claim = "Our management fee is 0% a year.";
+        llm.stubFor(LlmStub.anyChat().atPriority(1).withRequestBody(containing("gtc-passage"))
+                .willReturn(LlmStub.completion(JSON.writeValueAsString(Map.of("findings", List.of(Map.of(
+                        "claim", claim, "passage", "P1", "verdict", "CONTRADICTS",
+                        "explanation", "The GTC sets the annual management fee at 1.5% of the account value.")))))));
+        String text = "Save with us 🙂. " + claim + " The app is free.";
+
+        JsonNode gtc = report(query, text).path("gtc");
+
+        assertThat(gtc.path("status").asText()).as(gtc.toString()).isEqualTo("VALIDATED");
+        JsonNode document = gtc.path("documents").get(0);
+        assertThat(document.path("source").asText()).isEqualTo("primary");
+        assertThat(document.path("pages").asInt()).isEqualTo(3);
+        JsonNode finding = gtc.path("findings").get(0);
+        assertThat(finding.path("verdict").asText()).isEqualTo("CONTRADICTS");
+        assertThat(finding.path("gtcId").asText()).isEqualTo(gtcId);
+        assertThat(finding.path("version").asText()).isEqualTo("2026.1");
+        assertThat(finding.path("page").asInt()).isEqualTo(3);
+        assertThat(finding.path("section").asText()).isEqualTo("4.2");
+        assertThat(finding.path("offset").asInt()).isEqualTo(text.indexOf(claim));
+        assertThat(finding.path("length").asInt()).isEqualTo(claim.length());
+
+        String prompt = llm.findAll(postRequestedFor(anyUrl()).withRequestBody(containing("gtc-passage"))).get(0)
+                .getBodyAsString();
+        assertThat(prompt).as("the relevant passage").contains("1.5% of the account value")
+                .as("not the whole document").doesNotContain("The account can be opened online");
+
+        var blob = blobs.getBlobContainerClient("gtc-cache").getBlobClient(gtcId + ".pdf").getProperties();
+        Instant expires = Instant.parse(blob.getMetadata().get("expires_at"));
+        assertThat(Duration.between(Instant.parse(blob.getMetadata().get("cached_at")), expires)).isEqualTo(Duration.ofDays(30));
+        assertThat(redis.getExpire("gtc:location:" + gtcId + "@westeurope")).isBetween(86_000L, 86_400L);
+
+        PRIMARY.resetRequests();
+        String again = unique("management fee");
+        answer(PRIMARY, again, gtcId);
+        JsonNode warm = report(again, text).path("gtc").path("documents").get(0);
+        assertThat(warm.path("source").asText()).isEqualTo("blob");
+        PRIMARY.verify(0, getRequestedFor(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")));
+    }
+
+    @Test
+    void aCorruptPdfIsAnErrorOfThatDocumentAndTheJobCompletes() throws Exception {
+        String gtcId = "gtc-broken-" + UUID.randomUUID().toString().substring(0, 8);
+        String query = unique("exclusions");
+        answer(PRIMARY, query, gtcId);
+        PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf"))
+                .willReturn(aResponse().withStatus(200).withBody(TestPdfs.corrupt())));
+
+        JsonNode gtc = report(query).path("gtc");
+
+        assertThat(gtc.path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(gtc.path("documents").get(0).path("error").asText()).contains(gtcId).contains("not a readable PDF");
+        assertThat(gtc.path("warnings").toString()).contains(gtcId);
+    }
+
+    @Test
     void notRequestedMeansSkipped() {
         JsonNode report = hub.awaitReport(hub.submit(submission("it-llm", "An article about fees.")));
         assertThat(report.path("gtc").path("status").asText()).isEqualTo("SKIPPED");
@@ -168,8 +243,12 @@ class GtcLookupIT extends LocalServicesIT {
     }
 
     private JsonNode report(String query) throws Exception {
+        return report(query, "Our " + query + " is described in the brochure.");
+    }
+
+    private JsonNode report(String query, String text) throws Exception {
         String body = JSON.writeValueAsString(Map.of(
-                "article", Map.of("text", "Our " + query + " is described in the brochure.", "format", "plain"),
+                "article", Map.of("text", text, "format", "plain"),
                 "guidelineSet", "it-llm",
                 "options", Map.of("gtcValidation", true, "gtcQueries", List.of(query))));
         return hub.awaitReport(hub.submit(body));

@@ -41,6 +41,11 @@ public class GtcMetrics {
                 .register(registry).increment();
     }
 
+    /** Counts a PDF cache lookup: a hit only when the cached PDF is still fresh. */
+    public void pdfCache(String region, boolean fresh) {
+        cache(region, "pdf", fresh ? Boolean.TRUE : null);
+    }
+
     public void failover(String fromRegion, Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = cause == null ? "circuit_open" : cause.getClass().getSimpleName();

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.PlainText;
+import hub.article.TextHash;
 import hub.guideline.GuidelineSet;
 import hub.report.ComplianceReport.GtcSection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +80,7 @@ public class GtcSearch {
     /** Sets the lookup's properties: the query, its metadata and stale-copy cache keys. */
     public void prepareLookup(Exchange exchange) {
         String query = exchange.getIn().getBody(String.class);
-        String hash = sha256(query.trim().toLowerCase(Locale.ROOT));
+        String hash = TextHash.sha256Hex(query.trim().toLowerCase(Locale.ROOT));
         exchange.setProperty("gtcQuery", query);
         exchange.setProperty("gtcMetadataKey", "gtc:metadata:" + hash + "@" + region);
         exchange.setProperty("gtcStaleKey", "gtc:metadata-stale:" + hash + "@" + region);
@@ -106,6 +104,15 @@ public class GtcSearch {
         return new GtcLookup(query, source, mapper.readValue(documentsJson, DOCUMENTS), warning);
     }
 
+    public GtcPdf pdf(byte[] bytes, String source) {
+        return new GtcPdf(bytes, source);
+    }
+
+    /** Smart Search's 404: no results for a search, no bytes for a PDF. */
+    public Object notFound(String query, String operation, String source) {
+        return "pdf".equals(operation) ? new GtcPdf(null, source) : new GtcLookup(query, source, List.of(), null);
+    }
+
     public GtcLookup none(String query) {
         return new GtcLookup(query, "none", List.of(),
                 "Smart Search is unreachable in both regions and no cached copy exists for this query.");
@@ -115,35 +122,9 @@ public class GtcSearch {
         return mapper.writeValueAsString(lookup.documents());
     }
 
-    /**
-     * The report's {@code gtc} section from the aggregated lookups. Until the passage consistency check exists, a
-     * section with documents is DEGRADED with that reason rather than claiming a validation it did not do.
-     */
-    @SuppressWarnings("unchecked")
-    public GtcSection section(Exchange exchange) {
-        List<GtcLookup> lookups = exchange.getIn().getBody(List.class);
-        if (lookups == null || lookups.isEmpty()) {
-            return GtcSection.skipped("The article mentions no product or contract term that needs a GTC document.");
-        }
-        List<String> warnings = lookups.stream().map(GtcLookup::warning).filter(w -> w != null).toList();
-        String reason = lookups.stream().allMatch(l -> "none".equals(l.source()))
-                ? "Smart Search is unreachable in both regions and nothing is cached."
-                : "GTC documents were found, but the passage consistency check is not available yet.";
-        return new GtcSection("DEGRADED", reason, lookups, List.of(), warnings);
-    }
-
     private JsonNode options(Exchange exchange) throws JsonProcessingException {
         Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
         Object options = row == null ? null : row.get("options");
         return options == null ? mapper.createObjectNode() : mapper.readTree(options.toString());
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,178 @@
+package hub.gtc.search;
+
+import hub.article.PlainText;
+import hub.article.QuoteLocator;
+import hub.gtc.Passage;
+import hub.gtc.PassageRanker;
+import hub.gtc.check.GtcCheckAnswer;
+import hub.gtc.check.GtcCheckParser;
+import hub.gtc.check.GtcCheckRequestFactory;
+import hub.gtc.check.GtcPassage;
+import hub.report.ComplianceReport.GtcSection;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compares an article's claims with the relevant GTC passages: ranks passages per claim sentence (BM25), asks the
+ * LLM for a verdict per claim, locates each quoted claim in the article, and builds the report's {@code gtc} section.
+ */
+@Component("gtcConsistency")
+public class GtcConsistency {
+
+    private final PassageRanker ranker;
+    private final GtcCheckRequestFactory requests;
+    private final GtcCheckParser parser;
+    private final int passagesPerClaim;
+    private final int maxPassages;
+
+    public GtcConsistency(PassageRanker ranker, GtcCheckRequestFactory requests, GtcCheckParser parser,
+                          @Value("${hub.gtc.passages-per-claim:2}") int passagesPerClaim,
+                          @Value("${hub.gtc.max-passages:6}") int maxPassages) {
+        this.ranker = ranker;
+        this.requests = requests;
+        this.parser = parser;
+        this.passagesPerClaim = passagesPerClaim;
+        this.maxPassages = maxPassages;
+    }
+
+    /**
+     * The passages for the prompt: for every sentence of the article that mentions a looked-up term or a number,
+     * the best passages of every readable document, best first, at most hub.gtc.max-passages.
+     */
+    @SuppressWarnings("unchecked")
+    public List<GtcPassage> passages(Exchange exchange) {
+        PlainText article = exchange.getProperty("articleText", PlainText.class);
+        List<GtcLookup> lookups = exchange.getProperty("gtcLookups", List.class);
+        List<GtcFetched> documents = exchange.getProperty("gtcFetched", List.class);
+        Map<String, Passage> best = new LinkedHashMap<>();
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (String claim : claims(article.text(), lookups)) {
+            for (GtcFetched document : documents) {
+                if (!document.usable()) {
+                    continue;
+                }
+                versions.put(document.gtcId(), document.version());
+                for (Passage p : ranker.top(document.text(), claim, passagesPerClaim)) {
+                    best.merge(p.gtcId() + "|" + p.page() + "|" + p.section() + "|" + p.text(), p,
+                            (a, b) -> a.score() >= b.score() ? a : b);
+                }
+            }
+        }
+        return best.values().stream()
+                .sorted(Comparator.comparingDouble(Passage::score).reversed())
+                .limit(maxPassages)
+                .map(p -> new GtcPassage(p.gtcId(), versions.get(p.gtcId()), p.page(), p.section(), p.heading(), p.text()))
+                .toList();
+    }
+
+    public String request(Exchange exchange) {
+        List<GtcPassage> passages = passages(exchange);
+        exchange.setProperty("gtcPassages", passages);
+        PlainText article = exchange.getProperty("articleText", PlainText.class);
+        String request = requests.request(article.text(), passages);
+        exchange.setProperty("gtcRequest", request);
+        return request;
+    }
+
+    @SuppressWarnings("unchecked")
+    public GtcCheckAnswer parse(Exchange exchange) {
+        return parser.parse(exchange.getIn().getBody(String.class), exchange.getProperty("gtcPassages", List.class));
+    }
+
+    public String reask(Exchange exchange) {
+        GtcCheckAnswer invalid = exchange.getIn().getBody(GtcCheckAnswer.class);
+        return requests.reask(exchange.getProperty("gtcRequest", String.class), invalid.assistantContent(),
+                invalid.problem());
+    }
+
+    public GtcCheckAnswer unavailable(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String why = cause == null ? "the circuit breaker is open" : cause.getMessage();
+        return new GtcCheckAnswer(false, "LLM unavailable: " + why, List.of(), null, 0, 0);
+    }
+
+    /** The report's gtc section from the lookups, the fetched documents and the LLM's answer (null without LLM). */
+    @SuppressWarnings("unchecked")
+    public GtcSection section(Exchange exchange) {
+        List<GtcLookup> lookups = exchange.getProperty("gtcLookups", List.class);
+        if (lookups == null || lookups.isEmpty()) {
+            return GtcSection.skipped("The article mentions no product or contract term that needs a GTC document.");
+        }
+        List<GtcFetched> documents = exchange.getProperty("gtcFetched", List.class);
+        GtcCheckAnswer answer = exchange.getProperty("gtcAnswer", GtcCheckAnswer.class);
+        PlainText article = exchange.getProperty("articleText", PlainText.class);
+
+        List<String> warnings = new ArrayList<>();
+        lookups.stream().map(GtcLookup::warning).filter(w -> w != null).forEach(warnings::add);
+        documents.stream().filter(d -> d.stale())
+                .forEach(d -> warnings.add("GTC " + d.gtcId() + ": Smart Search unreachable, an expired cached PDF was used."));
+        documents.stream().filter(d -> d.error() != null).forEach(d -> warnings.add("GTC " + d.gtcId() + ": " + d.error()));
+
+        List<GtcFinding> findings = answer != null && answer.valid() ? locate(article, answer) : List.of();
+        String reason = degradedReason(lookups, documents, answer);
+        return new GtcSection(reason == null ? "VALIDATED" : "DEGRADED", reason, lookups, documents,
+                List.copyOf(findings), warnings);
+    }
+
+    private static String degradedReason(List<GtcLookup> lookups, List<GtcFetched> documents, GtcCheckAnswer answer) {
+        if (documents.stream().noneMatch(GtcFetched::usable)) {
+            return lookups.stream().allMatch(l -> "none".equals(l.source()))
+                    ? "Smart Search is unreachable in both regions and nothing is cached."
+                    : "No GTC document could be read.";
+        }
+        if (answer == null) {
+            return "No LLM is configured, so the article's claims were not compared with the GTC passages.";
+        }
+        if (!answer.valid()) {
+            return "The claims could not be compared with the GTC: " + answer.problem();
+        }
+        if (lookups.stream().anyMatch(GtcLookup::degraded) || documents.stream().anyMatch(d -> d.stale() || !d.usable())) {
+            return "Some GTC data came from stale caches or could not be read; see the warnings.";
+        }
+        return null;
+    }
+
+    private static List<GtcFinding> locate(PlainText article, GtcCheckAnswer answer) {
+        List<GtcFinding> findings = new ArrayList<>();
+        for (GtcCheckAnswer.Claim claim : answer.findings()) {
+            var span = QuoteLocator.find(article.text(), claim.quote(), 0);
+            Integer offset = null;
+            int length = 0;
+            if (span.isPresent()) {
+                int start = article.sourceOffset(span.get()[0]);
+                offset = start;
+                length = article.sourceEnd(span.get()[1]) - start;
+            }
+            GtcPassage p = claim.passage();
+            findings.add(new GtcFinding(claim.quote(), offset, length, claim.verdict(), claim.explanation(),
+                    p == null ? null : p.gtcId(), p == null ? null : p.version(), p == null ? null : p.page(),
+                    p == null ? null : p.section()));
+        }
+        return findings;
+    }
+
+    /** Article sentences worth checking: those naming a looked-up term or carrying a number. */
+    static List<String> claims(String text, List<GtcLookup> lookups) {
+        List<String> terms = lookups.stream().map(l -> l.query().toLowerCase(Locale.ROOT)).toList();
+        List<String> claims = new ArrayList<>();
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        sentences.setText(text);
+        for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
+             start = end, end = sentences.next()) {
+            String sentence = text.substring(start, end).strip();
+            String lower = sentence.toLowerCase(Locale.ROOT);
+            if (sentence.chars().anyMatch(Character::isDigit) || terms.stream().anyMatch(lower::contains)) {
+                claims.add(sentence);
+            }
+        }
+        return claims;
+    }
+}
