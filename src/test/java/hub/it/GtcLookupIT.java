@@ -111,6 +111,13 @@ class GtcLookupIT extends LocalServicesIT {
         assertThat(redis.opsForValue().get(key)).contains(gtcId);
         assertThat(redis.getExpire(key)).isBetween(3000L, 3600L);
         assertThat(redis.opsForValue().get("gtc:metadata-stale:" + sha256(query) + "@westeurope")).isNotNull();
+        assertThat(meters.find("smart_search_requests").tags("region", "westeurope", "endpoint", "search", "status", "200")
+                .counter().count()).isPositive();
+        assertThat(meters.find("smart_search_latency").tags("operation", "search", "region", "westeurope").timer().count())
+                .isPositive();
+        assertThat(camel.createProducerTemplate().requestBody("bean:smartSearchGauges?method=measureGtcCache", null,
+                Long.class)).isPositive();
+        assertThat(meters.find("gtc_cache_size_bytes").gauge().value()).isPositive();
 
         PRIMARY.resetRequests();
         JsonNode warm = lookup(report(query));
@@ -137,6 +144,8 @@ class GtcLookupIT extends LocalServicesIT {
 
         // Two failures opened the primary's breaker: the next lookups go straight to the secondary.
         assertThat(breaker("smart-search-primary").getCircuitBreakerState()).isEqualTo("OPEN");
+        assertThat(meters.find("smart_search_circuit_breaker_state").tag("region", "westeurope").gauge().value())
+                .isEqualTo(1.0);
         PRIMARY.resetRequests();
         String third = unique("exclusions");
         answer(SECONDARY, third, "gtc-life-2025");

@@ -2,6 +2,14 @@ package hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -43,17 +51,32 @@ class StoreOutageIT {
     }
 
     @Test
-    void redisOutageOnlyMovesStatusReadsToPostgres() {
+    void redisOutageOnlyMovesStatusReadsToPostgresAndBypassesTheGtcCaches() throws Exception {
         LlmStub.server().resetAll();
         LlmStub.server().stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "fine", List.of())));
-        try (RunningHub hub = start("--spring.data.redis.url=redis://" + CLOSED_PORT, "--spring.data.redis.timeout=500ms")) {
+        WireMockServer smartSearch = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        smartSearch.start();
+        smartSearch.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"results\": []}")));
+        String url = "http://127.0.0.1:" + smartSearch.port();
+        try (RunningHub hub = start("--spring.data.redis.url=redis://" + CLOSED_PORT, "--spring.data.redis.timeout=500ms",
+                "--hub.smart-search.enabled=true", "--hub.smart-search.primary.url=" + url,
+                "--hub.smart-search.secondary.url=" + url)) {
             redisOutage(hub);
+        } finally {
+            smartSearch.stop();
         }
     }
 
-    private static void redisOutage(RunningHub hub) {
-        String jobId = hub.client().submit(LocalServicesIT.submission("it-llm", "An article while Redis is down."));
-        hub.client().awaitReport(jobId);
+    private static void redisOutage(RunningHub hub) throws Exception {
+        String body = new ObjectMapper().writeValueAsString(java.util.Map.of(
+                "article", java.util.Map.of("text", "An article while Redis is down.", "format", "plain"),
+                "guidelineSet", "it-llm",
+                "options", java.util.Map.of("gtcValidation", true, "gtcQueries", List.of("management fee"))));
+        String jobId = hub.client().submit(body);
+        JsonNode report = hub.client().awaitReport(jobId);
+        // The metadata cache and the rate limiter's Redis are bypassed: Smart Search itself answers.
+        assertThat(report.path("gtc").path("lookups").get(0).path("source").asText()).isEqualTo("primary");
 
         HttpResponse<String> status = hub.client().get("/api/v1/jobs/" + jobId);
         assertThat(status.statusCode()).isEqualTo(200);

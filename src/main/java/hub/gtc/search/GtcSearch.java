@@ -114,8 +114,8 @@ public class GtcSearch {
     }
 
     public GtcLookup none(String query) {
-        return new GtcLookup(query, "none", List.of(),
-                "Smart Search is unreachable in both regions and no cached copy exists for this query.");
+        return new GtcLookup(query, "none", List.of(), "Smart Search gave no answer (both regions unreachable, or the"
+                + " shared rate limit reached) and no cached copy exists for this query.");
     }
 
     public String documentsJson(GtcLookup lookup) throws JsonProcessingException {
