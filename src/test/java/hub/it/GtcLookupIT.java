@@ -190,7 +190,9 @@ class GtcLookupIT extends LocalServicesIT {
         PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/pdf").withBody(TestPdfs.savingsAccountGtc())));
         String claim = "Our management fee is 0% a year.";
+        // The fake LLM answers CONTRADICTS only when the prompt carries the passage that contradicts the claim.
         llm.stubFor(LlmStub.anyChat().atPriority(1).withRequestBody(containing("gtc-passage"))
+                .withRequestBody(containing("1.5% of the account value"))
                 .willReturn(LlmStub.completion(JSON.writeValueAsString(Map.of("findings", List.of(Map.of(
                         "claim", claim, "passage", "P1", "verdict", "CONTRADICTS",
                         "explanation", "The GTC sets the annual management fee at 1.5% of the account value.")))))));
@@ -227,6 +229,19 @@ class GtcLookupIT extends LocalServicesIT {
         JsonNode warm = report(again, text).path("gtc").path("documents").get(0);
         assertThat(warm.path("source").asText()).isEqualTo("blob");
         PRIMARY.verify(0, getRequestedFor(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")));
+
+        // Expired in the blob cache and both regions down: the expired PDF still serves, with a warning.
+        var blobClient = blobs.getBlobContainerClient("gtc-cache").getBlobClient(gtcId + ".pdf");
+        blobClient.setMetadata(Map.of("cached_at", "2025-01-01T00:00:00Z", "expires_at", "2025-01-31T00:00:00Z"));
+        PRIMARY.resetAll();
+        PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")).willReturn(aResponse().withStatus(503)));
+        SECONDARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")).willReturn(aResponse().withStatus(503)));
+        JsonNode expired = report(again, text).path("gtc");
+        assertThat(expired.path("documents").get(0).path("source").asText()).isEqualTo("stale-blob");
+        assertThat(expired.path("documents").get(0).path("stale").asBoolean()).isTrue();
+        assertThat(expired.path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(expired.path("warnings").toString()).contains("expired cached PDF");
+        assertThat(expired.path("findings").get(0).path("verdict").asText()).isEqualTo("CONTRADICTS");
     }
 
     @Test
