@@ -73,6 +73,13 @@ public class GtcConsistency {
                 .toList();
     }
 
+    /** Whether any document could be read, so that asking the LLM can be worth it. */
+    @SuppressWarnings("unchecked")
+    public boolean hasReadableDocuments(Exchange exchange) {
+        List<GtcFetched> documents = exchange.getProperty("gtcFetched", List.class);
+        return documents != null && documents.stream().anyMatch(GtcFetched::usable);
+    }
+
     public String request(Exchange exchange) {
         List<GtcPassage> passages = passages(exchange);
         exchange.setProperty("gtcPassages", passages);
@@ -107,6 +114,10 @@ public class GtcConsistency {
             return GtcSection.skipped("The article mentions no product or contract term that needs a GTC document.");
         }
         List<GtcFetched> documents = exchange.getProperty("gtcFetched", List.class);
+        if (documents.isEmpty() && lookups.stream().noneMatch(GtcLookup::degraded)) {
+            return new GtcSection("SKIPPED", "Smart Search found no GTC document for the article's terms.", lookups,
+                    List.of(), List.of(), List.of());
+        }
         GtcCheckAnswer answer = exchange.getProperty("gtcAnswer", GtcCheckAnswer.class);
         PlainText article = exchange.getProperty("articleText", PlainText.class);
 

@@ -3,6 +3,8 @@ package hub.gtc.search;
 import hub.gtc.GtcDocumentException;
 import hub.gtc.GtcText;
 import hub.gtc.PdfTextExtractor;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -56,7 +58,8 @@ public class GtcDocuments {
         exchange.setProperty("gtcDocument", document);
         exchange.setProperty("gtcLocationKey", "gtc:location:" + document.id() + "@" + region);
         String pdfId = document.pdfId() != null ? document.pdfId() : document.id();
-        exchange.setProperty("smartSearchPath", pdfPath.replace("{pdfId}", pdfId));
+        exchange.setProperty("smartSearchPath",
+                pdfPath.replace("{pdfId}", URLEncoder.encode(pdfId, StandardCharsets.UTF_8).replace("+", "%20")));
         exchange.setProperty("smartSearchOperation", "pdf");
         exchange.setProperty("cachedPdf", null);
         exchange.setProperty("cachedPdfFresh", false);

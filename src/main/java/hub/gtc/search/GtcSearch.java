@@ -108,9 +108,14 @@ public class GtcSearch {
         return new GtcPdf(bytes, source);
     }
 
-    /** Smart Search's 404: no results for a search, no bytes for a PDF. */
-    public Object notFound(String query, String operation, String source) {
-        return "pdf".equals(operation) ? new GtcPdf(null, source) : new GtcLookup(query, source, List.of(), null);
+    /** Whether an HTTP status means the region failed: any error status but the 404 of a PDF that does not exist. */
+    public boolean failed(int status, String operation) {
+        return status >= 300 && !(status == 404 && "pdf".equals(operation));
+    }
+
+    /** Smart Search has no PDF for the document (HTTP 404): an answer, with no bytes. */
+    public GtcPdf pdfNotFound(String source) {
+        return new GtcPdf(null, source);
     }
 
     public GtcLookup none(String query) {
