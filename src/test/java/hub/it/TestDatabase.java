@@ -11,7 +11,8 @@ import java.sql.Statement;
  */
 final class TestDatabase {
 
-    static final String SCHEMA = "compliance_hub_it";
+    /** Overridable with -Dhub.it.schema=... so that two test runs on one machine do not share a schema. */
+    static final String SCHEMA = System.getProperty("hub.it.schema", "compliance_hub_it");
     static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
     private static boolean reset;
 
