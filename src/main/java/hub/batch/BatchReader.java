@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 public class BatchReader {
 
     static final int MAX_ID_CHARS = 200;
-    static final int MAX_REPLY_TO_CHARS = 2_000;
+    static final int MAX_REPLY_TO_CHARS = 260;
+    /** replyTo becomes part of an endpoint URI, so only plain queue names pass. */
+    static final java.util.regex.Pattern REPLY_TO = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,259}");
     static final String KNOWN_FIELDS = "batchId, submitter, items, replyTo";
 
     private final ObjectMapper mapper;
@@ -57,8 +59,9 @@ public class BatchReader {
         BatchSubmission batch = submissions.parse(body, BatchSubmission.class, KNOWN_FIELDS);
         requireText("batchId", batch.batchId(), MAX_ID_CHARS);
         requireText("submitter", batch.submitter(), MAX_ID_CHARS);
-        if (batch.replyTo() != null) {
-            requireText("replyTo", batch.replyTo(), MAX_REPLY_TO_CHARS);
+        if (batch.replyTo() != null && !REPLY_TO.matcher(batch.replyTo()).matches()) {
+            throw ProblemException.badRequest("replyTo must be a queue name (letters, digits, '.', '_', '-', at most "
+                    + MAX_REPLY_TO_CHARS + " characters); HTTPS callbacks are not supported yet.");
         }
         if (batch.items().isEmpty()) {
             throw ProblemException.badRequest("items must hold at least one item.");

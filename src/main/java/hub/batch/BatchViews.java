@@ -128,6 +128,25 @@ public class BatchViews {
         return mapper.writeValueAsString(view);
     }
 
+    /** The completion event: batch ids, counts per status and links to the results. */
+    public String completionEvent(Map<String, Object> batch, List<Map<String, Object>> counts)
+            throws JsonProcessingException {
+        String id = String.valueOf(batch.get("id"));
+        Map<String, Long> perStatus = new LinkedHashMap<>();
+        STATUSES.forEach(s -> perStatus.put(s, 0L));
+        counts.forEach(c -> perStatus.put(String.valueOf(c.get("status")), ((Number) c.get("jobs")).longValue()));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "batch.completed");
+        event.put("id", id);
+        event.put("batchId", batch.get("external_batch_id"));
+        event.put("submitter", batch.get("submitter"));
+        event.put("items", batch.get("item_count"));
+        event.put("counts", perStatus);
+        event.put("completedAt", instant(batch.get("completed_at")));
+        event.put("links", links(id));
+        return mapper.writeValueAsString(event);
+    }
+
     /** One page of the dead-letter store, newest first. */
     public String deadLetters(List<Map<String, Object>> rows, long total, int page, int size)
             throws JsonProcessingException {

@@ -30,3 +30,7 @@ CREATE TABLE dead_letters (
 );
 
 CREATE INDEX dead_letters_received ON dead_letters (received_at DESC, id DESC);
+
+-- The recovery sweep looks for batches whose jobs all ended but that were not marked completed (a crash between
+-- the last job's completion and the batch's).
+CREATE INDEX batches_open ON batches (created_at) WHERE completed_at IS NULL;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
 import org.awaitility.Awaitility;
@@ -33,12 +34,16 @@ class BatchIntakeIT extends LocalServicesIT {
     @Autowired
     ProducerTemplate template;
 
+    @Autowired
+    ConsumerTemplate replies;
+
     @Test
     void aThousandItemBatchThroughTheQueueCompletesWithExactlyAThousandReports() throws Exception {
         String batchId = "it-big-" + UUID.randomUUID();
         String messageId = UUID.randomUUID().toString();
+        String replyTo = "it-replies-" + UUID.randomUUID();
 
-        send(batch(batchId, 1000, "it-rules"), messageId);
+        send(batch(batchId, 1000, "it-rules", replyTo), messageId);
 
         String id = awaitBatch(batchId);
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
@@ -71,6 +76,18 @@ class BatchIntakeIT extends LocalServicesIT {
         assertThat(refs).doesNotHaveDuplicates().hasSize(1000);
         assertThat(HubClient.json(hub.get("/api/v1/batches/" + id + "/results?size=100&page=10"))
                 .path("results").path("items")).isEmpty();
+
+        String event = replies.receiveBody("seda:" + replyTo, 10_000, String.class);
+        assertThat(event).as("completion event").isNotNull();
+        JsonNode completion = JSON.readTree(event);
+        assertThat(completion.path("type").asText()).isEqualTo("batch.completed");
+        assertThat(completion.path("id").asText()).isEqualTo(id);
+        assertThat(completion.path("batchId").asText()).isEqualTo(batchId);
+        assertThat(completion.path("counts").path("COMPLETED").asInt()).isEqualTo(1000);
+        assertThat(completion.path("links").path("results").asText()).isEqualTo("/api/v1/batches/" + id + "/results");
+        assertThat(HubClient.json(hub.get("/api/v1/batches/" + id)).path("completedAt").asText()).isNotBlank();
+        Thread.sleep(1_500); // three recovery sweeps, which also look for finished batches
+        assertThat(replies.receiveBodyNoWait("seda:" + replyTo)).as("a second completion event").isNull();
     }
 
     @Test
@@ -111,6 +128,8 @@ class BatchIntakeIT extends LocalServicesIT {
                 new String[] {"SchemaViolation", "submitter is required"});
         cases.put(batch("it-bad-set-" + UUID.randomUUID(), 2, "no-such-set"),
                 new String[] {"SchemaViolation", "items[0]: Guideline set 'no-such-set' does not exist"});
+        cases.put(batch("it-callback", 1, "it-rules", "https://example.com/hook"),
+                new String[] {"SchemaViolation", "replyTo must be a queue name"});
         cases.put(batch("it-dup-ref", 2, "it-rules").replace("\"ref-1\"", "\"ref-0\""),
                 new String[] {"SchemaViolation", "items[1].externalRef 'ref-0' appears twice"});
         cases.put(batch("it-empty-text", 1, "it-rules").replace("Article 0 about a fund with target returns.", " "),
@@ -224,6 +243,10 @@ class BatchIntakeIT extends LocalServicesIT {
 
     /** A batch of {@code items} articles with externalRefs ref-0 .. ref-(items-1). */
     static String batch(String batchId, int items, String guidelineSet) {
+        return batch(batchId, items, guidelineSet, null);
+    }
+
+    static String batch(String batchId, int items, String guidelineSet, String replyTo) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 0; i < items; i++) {
             list.add(Map.of("externalRef", "ref-" + i, "guidelineSet", guidelineSet,
@@ -231,7 +254,11 @@ class BatchIntakeIT extends LocalServicesIT {
                             "language", "en")));
         }
         try {
-            return JSON.writeValueAsString(Map.of("batchId", batchId, "submitter", "it", "items", list));
+            Map<String, Object> batch = new LinkedHashMap<>(Map.of("batchId", batchId, "submitter", "it", "items", list));
+            if (replyTo != null) {
+                batch.put("replyTo", replyTo);
+            }
+            return JSON.writeValueAsString(batch);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
