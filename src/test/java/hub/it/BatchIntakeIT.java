@@ -91,6 +91,32 @@ class BatchIntakeIT extends LocalServicesIT {
     }
 
     @Test
+    void theSweepCompletesABatchWhoseLastJobEndedWithoutCompletingIt() throws Exception {
+        // As after a crash between the last job's completion and the batch's: every job has ended, the batch is open.
+        String id = UUID.randomUUID().toString();
+        String replyTo = "it-replies-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO batches (id, external_batch_id, source, submitter, reply_to, item_count) "
+                + "VALUES (CAST(? AS uuid), ?, 'queue', 'it', ?, 2)", id, "it-crashed-" + id, replyTo);
+        for (String status : List.of("COMPLETED", "FAILED")) {
+            jdbc.update("INSERT INTO jobs (id, batch_id, status, source, external_ref, guideline_set_id, "
+                    + "guideline_set_version, article_sha256, text_length, max_attempts) VALUES (CAST(? AS uuid), "
+                    + "CAST(? AS uuid), ?, 'batch', ?, 'it-rules', '1.0.0', ?, 1, 3)",
+                    UUID.randomUUID().toString(), id, status, status, "0".repeat(64));
+        }
+
+        String event = replies.receiveBody("seda:" + replyTo, 10_000, String.class);
+
+        assertThat(event).as("completion event from the sweep").isNotNull();
+        JsonNode completion = JSON.readTree(event);
+        assertThat(completion.path("counts").path("COMPLETED").asInt()).isEqualTo(1);
+        assertThat(completion.path("counts").path("FAILED").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT completed_at IS NOT NULL FROM batches WHERE id = CAST(? AS uuid)",
+                Boolean.class, id)).isTrue();
+        Thread.sleep(1_200);
+        assertThat(replies.receiveBodyNoWait("seda:" + replyTo)).isNull();
+    }
+
+    @Test
     void theSameMessageTwiceCreatesOneBatch() throws Exception {
         String batchId = "it-dup-" + UUID.randomUUID();
         String messageId = UUID.randomUUID().toString();
