@@ -62,7 +62,18 @@ public class SubmissionReader {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("The request body is empty; send a JSON job submission.");
         }
-        JobSubmission submission = parse(body);
+        CheckedSubmission checked = check(parse(body, JobSubmission.class,
+                "article, guidelineSet, options, externalRef"));
+        exchange.setProperty(JobProperties.JOB_ID, UUID.randomUUID().toString());
+        checked.setOn(exchange);
+        exchange.setProperty(JobProperties.SOURCE, "rest");
+    }
+
+    /**
+     * The checks of one article submission, shared by {@code POST /api/v1/jobs} and every item of a batch: the
+     * article's text, title and language, the GTC queries, the external reference and the guideline set.
+     */
+    public CheckedSubmission check(JobSubmission submission) throws JsonProcessingException {
         Article article = validArticle(submission.article());
         validGtcQueries(submission.options().gtcQueries());
         if (submission.externalRef() != null && submission.externalRef().length() > MAX_EXTERNAL_REF_CHARS) {
@@ -72,25 +83,36 @@ public class SubmissionReader {
                 422, "unknown-guideline-set", "Unknown guideline set",
                 "Guideline set '" + submission.guidelineSet() + "' does not exist; GET /api/v1/guideline-sets lists them.",
                 Map.of("guidelineSet", submission.guidelineSet())));
-
-        String jobId = UUID.randomUUID().toString();
-        exchange.setProperty(JobProperties.JOB_ID, jobId);
-        exchange.setProperty(JobProperties.ARTICLE_SHA256, TextHash.sha256Hex(article.text()));
-        exchange.setProperty(JobProperties.GUIDELINE_SET_ID, set.id());
-        exchange.setProperty(JobProperties.GUIDELINE_SET_VERSION, set.version());
-        exchange.setProperty(JobProperties.EXTERNAL_REF, submission.externalRef());
-        exchange.setProperty(JobProperties.OPTIONS_JSON, strict.writeValueAsString(submission.options()));
-        exchange.setProperty(JobProperties.TEXT_LENGTH, article.text().length());
-        exchange.setProperty(JobProperties.SOURCE, "rest");
-        exchange.setProperty(JobProperties.ARTICLE_JSON, strict.writeValueAsString(article));
+        return new CheckedSubmission(TextHash.sha256Hex(article.text()), set.id(), set.version(),
+                submission.externalRef(), strict.writeValueAsString(submission.options()), article.text().length(),
+                strict.writeValueAsString(article));
     }
 
-    private JobSubmission parse(String body) {
+    /** A submission that passed {@link #check}: the job's properties except its id and source. */
+    public record CheckedSubmission(String articleSha256, String guidelineSetId, String guidelineSetVersion,
+                                    String externalRef, String optionsJson, int textLength, String articleJson) {
+
+        void setOn(Exchange exchange) {
+            exchange.setProperty(JobProperties.ARTICLE_SHA256, articleSha256);
+            exchange.setProperty(JobProperties.GUIDELINE_SET_ID, guidelineSetId);
+            exchange.setProperty(JobProperties.GUIDELINE_SET_VERSION, guidelineSetVersion);
+            exchange.setProperty(JobProperties.EXTERNAL_REF, externalRef);
+            exchange.setProperty(JobProperties.OPTIONS_JSON, optionsJson);
+            exchange.setProperty(JobProperties.TEXT_LENGTH, textLength);
+            exchange.setProperty(JobProperties.ARTICLE_JSON, articleJson);
+        }
+    }
+
+    /**
+     * Parses a JSON body strictly (unknown fields, wrong JSON types and trailing text are refused) into a
+     * {@link ProblemException} with a precise detail; {@code knownFields} names the fields the detail lists.
+     */
+    public <T> T parse(String body, Class<T> type, String knownFields) {
         try {
-            return strict.readValue(body, JobSubmission.class);
+            return strict.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             throw ProblemException.badRequest("Unknown field '" + e.getPropertyName() + "'"
-                    + location(e) + "; known fields are article, guidelineSet, options, externalRef.");
+                    + location(e) + "; known fields are " + knownFields + ".");
         } catch (ValueInstantiationException e) {
             throw ProblemException.badRequest("Invalid value for '" + fieldPath(e) + "': " + rootMessage(e));
         } catch (MismatchedInputException e) {
@@ -135,11 +157,12 @@ public class SubmissionReader {
         }
     }
 
-    private static void requireJson(String contentType) {
+    /** A 415 problem unless the content type is JSON ({@code application/json} or {@code application/*+json}). */
+    public static void requireJson(String contentType) {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase();
         if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the job as application/json; got '" + (contentType == null ? "none" : contentType) + "'.");
+                    "Send application/json; got '" + (contentType == null ? "none" : contentType) + "'.");
         }
     }
 

@@ -1,0 +1,131 @@
+package hub.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.job.JobSubmission;
+import hub.job.SubmissionReader;
+import hub.problem.ProblemException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and validates a batch message. Every item gets the same checks as a single submission
+ * ({@link SubmissionReader#check}); the first failing item rejects the whole batch with a {@link ProblemException}
+ * naming it, before anything is stored. On success the exchange property {@code batch} holds the
+ * {@link ValidatedBatch}.
+ */
+@Component("batchReader")
+public class BatchReader {
+
+    static final int MAX_ID_CHARS = 200;
+    static final int MAX_REPLY_TO_CHARS = 260;
+    /** replyTo becomes part of an endpoint URI, so only plain queue names pass. */
+    static final java.util.regex.Pattern REPLY_TO = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,259}");
+    static final String KNOWN_FIELDS = "batchId, submitter, items, replyTo";
+
+    private final ObjectMapper mapper;
+    private final SubmissionReader submissions;
+    private final int maxItems;
+
+    public BatchReader(ObjectMapper mapper, SubmissionReader submissions,
+                       @Value("${hub.batch.max-items:1000}") int maxItems) {
+        this.mapper = mapper;
+        this.submissions = submissions;
+        this.maxItems = maxItems;
+    }
+
+    public void read(Exchange exchange) throws Exception {
+        String body = exchange.getIn().getBody(String.class);
+        String source = exchange.getProperty("source", "queue", String.class);
+        String messageId = messageId(exchange);
+        exchange.setProperty("batch", validate(body, messageId, source));
+    }
+
+    ValidatedBatch validate(String body, String messageId, String source) throws Exception {
+        JsonNode tree = tree(body);
+        int items = tree.path("items").size();
+        if (items > maxItems) {
+            throw new ProblemException(413, "batch-too-large", "Batch too large",
+                    "The batch has " + items + " items; the limit is " + maxItems + ".",
+                    Map.of("limit", maxItems, "actual", items));
+        }
+        BatchSubmission batch = submissions.parse(body, BatchSubmission.class, KNOWN_FIELDS);
+        requireText("batchId", batch.batchId(), MAX_ID_CHARS);
+        requireText("submitter", batch.submitter(), MAX_ID_CHARS);
+        if (batch.replyTo() != null && !REPLY_TO.matcher(batch.replyTo()).matches()) {
+            throw ProblemException.badRequest("replyTo must be a queue name (letters, digits, '.', '_', '-', at most "
+                    + MAX_REPLY_TO_CHARS + " characters); HTTPS callbacks are not supported yet.");
+        }
+        if (batch.items().isEmpty()) {
+            throw ProblemException.badRequest("items must hold at least one item.");
+        }
+        List<BatchJob> jobs = new ArrayList<>(batch.items().size());
+        Set<String> refs = new HashSet<>();
+        for (int i = 0; i < batch.items().size(); i++) {
+            JobSubmission item = batch.items().get(i);
+            if (item == null) {
+                throw ProblemException.badRequest("items[" + i + "] must be an object.");
+            }
+            if (item.externalRef() == null || item.externalRef().isBlank()) {
+                throw ProblemException.badRequest("items[" + i + "].externalRef is required in a batch.");
+            }
+            if (!refs.add(item.externalRef())) {
+                throw ProblemException.badRequest("items[" + i + "].externalRef '" + item.externalRef()
+                        + "' appears twice; externalRef is unique within a batch.");
+            }
+            try {
+                jobs.add(new BatchJob(BatchIds.jobId(batch.batchId(), item.externalRef()), submissions.check(item)));
+            } catch (ProblemException e) {
+                Map<String, Object> extensions = new LinkedHashMap<>(e.extensions());
+                extensions.put("item", i);
+                throw new ProblemException(e.status(), e.type(), e.title(), "items[" + i + "]: " + e.detail(),
+                        extensions);
+            }
+        }
+        return new ValidatedBatch(BatchIds.batchId(batch.batchId()), batch.batchId(), messageId, source,
+                batch.submitter(), batch.replyTo(), List.copyOf(jobs));
+    }
+
+    /** A 415 problem unless the request body is JSON. */
+    public void requireJson(String contentType) {
+        SubmissionReader.requireJson(contentType);
+    }
+
+    /** The broker's message id (Service Bus), else the {@code messageId} header a local producer sets. */
+    public String messageId(Exchange exchange) {
+        String id = exchange.getIn().getHeader("CamelAzureServiceBusMessageId", String.class);
+        return id != null && !id.isBlank() ? id : exchange.getIn().getHeader("messageId", String.class);
+    }
+
+    private JsonNode tree(String body) {
+        if (body == null || body.isBlank()) {
+            throw malformed("the message is empty");
+        }
+        try {
+            JsonNode tree = mapper.readTree(body);
+            if (tree == null || !tree.isObject()) {
+                throw malformed("a batch is a JSON object");
+            }
+            return tree;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw malformed(e.getOriginalMessage());
+        }
+    }
+
+    private static ProblemException malformed(String why) {
+        return new ProblemException(400, "malformed-json", "Malformed JSON", "The batch is not valid JSON: " + why);
+    }
+
+    private static void requireText(String field, String value, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw ProblemException.badRequest(field + " is required and must be 1 to " + max + " characters.");
+        }
+    }
+}

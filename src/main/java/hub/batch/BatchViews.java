@@ -1,0 +1,219 @@
+package hub.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+import hub.problem.ProblemException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/** The JSON the API shows for batches and dead letters, built from rows as camel-sql returns them. */
+@Component("batchViews")
+public class BatchViews {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+    static final List<String> STATUSES = List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED");
+
+    private final ObjectMapper mapper;
+
+    public BatchViews(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The 202 body of a batch submission; {@code duplicate} when the batch was stored before. */
+    public String accepted(ValidatedBatch batch, boolean created) throws JsonProcessingException {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", batch.id());
+        view.put("batchId", batch.batchId());
+        view.put("items", batch.jobs().size());
+        view.put("duplicate", !created);
+        view.put("links", links(batch.id()));
+        return mapper.writeValueAsString(view);
+    }
+
+    /** Reads {@code page} (from 0) and {@code size} (1 to 100) into the properties pageNumber, pageSize, pageOffset. */
+    public void page(Exchange exchange) {
+        int page = number(exchange.getIn().getHeader("page", String.class), 0, "page");
+        int size = number(exchange.getIn().getHeader("size", String.class), DEFAULT_PAGE_SIZE, "size");
+        if (page < 0) {
+            throw ProblemException.badRequest("page must be 0 or more.");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.badRequest("size must be 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        exchange.setProperty("pageNumber", page);
+        exchange.setProperty("pageSize", size);
+        exchange.setProperty("pageOffset", (long) page * size);
+    }
+
+    /** Batch ids are UUIDs; anything else cannot name a batch. */
+    public String requireBatchId(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.notFound("Batch", String.valueOf(id));
+        }
+    }
+
+    public Map<String, Object> requireRow(Map<String, Object> row, String batchId) {
+        if (row == null) {
+            throw ProblemException.notFound("Batch", batchId);
+        }
+        return row;
+    }
+
+    /** The batch document: counts per status, progress and one page of job links. */
+    public String status(Map<String, Object> batch, List<Map<String, Object>> counts, List<Map<String, Object>> jobs,
+                         int page, int size) throws JsonProcessingException {
+        String id = String.valueOf(batch.get("id"));
+        int total = ((Number) batch.get("item_count")).intValue();
+        Map<String, Long> perStatus = new LinkedHashMap<>();
+        STATUSES.forEach(s -> perStatus.put(s, 0L));
+        counts.forEach(c -> perStatus.put(String.valueOf(c.get("status")), ((Number) c.get("jobs")).longValue()));
+        long finished = perStatus.get("COMPLETED") + perStatus.get("FAILED");
+
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", id);
+        view.put("batchId", batch.get("external_batch_id"));
+        view.put("submitter", batch.get("submitter"));
+        putIfPresent(view, "replyTo", batch.get("reply_to"));
+        view.put("items", total);
+        view.put("counts", perStatus);
+        view.put("progress", total == 0 ? 1.0 : Math.round(1000.0 * finished / total) / 1000.0);
+        view.put("createdAt", instant(batch.get("created_at")));
+        putIfPresent(view, "completedAt", instant(batch.get("completed_at")));
+        List<Map<String, Object>> jobViews = new ArrayList<>();
+        for (Map<String, Object> job : jobs) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            String jobId = String.valueOf(job.get("id"));
+            j.put("jobId", jobId);
+            j.put("externalRef", job.get("external_ref"));
+            j.put("status", job.get("status"));
+            j.put("links", Map.of("self", "/api/v1/jobs/" + jobId, "result", "/api/v1/jobs/" + jobId + "/result"));
+            jobViews.add(j);
+        }
+        view.put("jobs", pageOf(jobViews, page, size, total, "/api/v1/batches/" + id));
+        view.put("links", links(id));
+        return mapper.writeValueAsString(view);
+    }
+
+    /** One page of a batch's results: every job with its status, and its report once it is COMPLETED. */
+    public String results(Map<String, Object> batch, List<Map<String, Object>> rows, int page, int size)
+            throws JsonProcessingException {
+        String id = String.valueOf(batch.get("id"));
+        int total = ((Number) batch.get("item_count")).intValue();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("jobId", String.valueOf(row.get("id")));
+            item.put("externalRef", row.get("external_ref"));
+            item.put("status", row.get("status"));
+            putIfPresent(item, "error", row.get("error"));
+            if (row.get("report") != null) {
+                item.put("report", new RawValue(String.valueOf(row.get("report"))));
+            }
+            items.add(item);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", id);
+        view.put("results", pageOf(items, page, size, total, "/api/v1/batches/" + id + "/results"));
+        return mapper.writeValueAsString(view);
+    }
+
+    /** The completion event: batch ids, counts per status and links to the results. */
+    public String completionEvent(Map<String, Object> batch, List<Map<String, Object>> counts)
+            throws JsonProcessingException {
+        String id = String.valueOf(batch.get("id"));
+        Map<String, Long> perStatus = new LinkedHashMap<>();
+        STATUSES.forEach(s -> perStatus.put(s, 0L));
+        counts.forEach(c -> perStatus.put(String.valueOf(c.get("status")), ((Number) c.get("jobs")).longValue()));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "batch.completed");
+        event.put("id", id);
+        event.put("batchId", batch.get("external_batch_id"));
+        event.put("submitter", batch.get("submitter"));
+        event.put("items", batch.get("item_count"));
+        event.put("counts", perStatus);
+        event.put("completedAt", instant(batch.get("completed_at")));
+        event.put("links", links(id));
+        return mapper.writeValueAsString(event);
+    }
+
+    /** One page of the dead-letter store, newest first. */
+    public String deadLetters(List<Map<String, Object>> rows, long total, int page, int size)
+            throws JsonProcessingException {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", row.get("id"));
+            item.put("source", row.get("source"));
+            putIfPresent(item, "messageId", row.get("message_id"));
+            item.put("reason", row.get("reason"));
+            item.put("description", row.get("description"));
+            item.put("receivedAt", instant(row.get("received_at")));
+            putIfPresent(item, "payload", row.get("payload"));
+            items.add(item);
+        }
+        return mapper.writeValueAsString(pageOf(items, page, size, total, "/api/v1/admin/dead-letters"));
+    }
+
+    private static Map<String, Object> pageOf(List<Map<String, Object>> items, int page, int size, long total,
+                                              String path) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("page", page);
+        view.put("size", size);
+        view.put("total", total);
+        view.put("items", items);
+        Map<String, String> links = new LinkedHashMap<>();
+        if (page > 0) {
+            links.put("prev", path + "?page=" + (page - 1) + "&size=" + size);
+        }
+        if ((long) (page + 1) * size < total) {
+            links.put("next", path + "?page=" + (page + 1) + "&size=" + size);
+        }
+        view.put("links", links);
+        return view;
+    }
+
+    private static Map<String, String> links(String id) {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", "/api/v1/batches/" + id);
+        links.put("results", "/api/v1/batches/" + id + "/results");
+        return links;
+    }
+
+    private static int number(String value, int fallback, String name) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name + " must be a whole number; got '" + value + "'.");
+        }
+    }
+
+    private static Object instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value;
+    }
+
+    private static void putIfPresent(Map<String, Object> view, String key, Object value) {
+        if (value != null) {
+            view.put(key, value);
+        }
+    }
+}

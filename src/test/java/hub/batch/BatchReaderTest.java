@@ -1,0 +1,72 @@
+package hub.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.guideline.GuidelineSetRegistry;
+import hub.job.SubmissionReader;
+import hub.problem.ProblemException;
+import hub.rules.RuleEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BatchReaderTest {
+
+    private static BatchReader reader;
+
+    @BeforeAll
+    static void create() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        SubmissionReader submissions = new SubmissionReader(mapper,
+                new GuidelineSetRegistry(new RuleEngine(), ""), 50);
+        reader = new BatchReader(mapper, submissions, 3);
+    }
+
+    private static String item(String ref, String text) {
+        return "{\"externalRef\": \"" + ref + "\", \"article\": {\"text\": \"" + text + "\"}}";
+    }
+
+    @Test
+    void derivesTheSameIdsFromTheSameBatchAndChecksEveryItem() throws Exception {
+        String body = "{\"batchId\": \"b-1\", \"submitter\": \"crm\", \"replyTo\": \"crm.done\", \"items\": ["
+                + item("a", "First article.") + "," + item("b", "Second article.") + "]}";
+
+        ValidatedBatch batch = reader.validate(body, "m-1", "queue");
+        ValidatedBatch again = reader.validate(body, "m-2", "queue");
+
+        assertThat(batch.id()).isEqualTo(BatchIds.batchId("b-1")).isEqualTo(again.id());
+        assertThat(batch.jobIds()).containsExactly(BatchIds.jobId("b-1", "a"), BatchIds.jobId("b-1", "b"))
+                .isEqualTo(again.jobIds()).doesNotHaveDuplicates();
+        assertThat(BatchIds.jobId("b-2", "a")).isNotEqualTo(BatchIds.jobId("b-1", "a"));
+        assertThat(batch.jobs().get(0).item().guidelineSetId()).isEqualTo("default");
+        assertThat(batch.replyTo()).isEqualTo("crm.done");
+    }
+
+    @Test
+    void rejectsWithTheReasonTheDeadLetterStoreRecords() {
+        assertReason("{\"batchId\": ", 400, "InvalidJson", "not valid JSON");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"items\": [" + item("a", "x") + "," + item("b", "x")
+                + "," + item("c", "x") + "," + item("d", "x") + "]}", 413, "TooManyItems", "4 items; the limit is 3");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"items\": [" + item("a", "x".repeat(51)) + "]}",
+                413, "SchemaViolation", "items[0]: article.text has 51 characters");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"items\": [{\"article\": {\"text\": \"x\"}}]}",
+                400, "SchemaViolation", "items[0].externalRef is required");
+        assertReason("{\"submitter\": \"s\", \"items\": [" + item("a", "x") + "]}", 400, "SchemaViolation",
+                "batchId is required");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"items\": [{\"externalRef\": \"a\", "
+                + "\"guidelineSet\": \"nope\", \"article\": {\"text\": \"x\"}}]}", 422, "SchemaViolation",
+                "items[0]: Guideline set 'nope' does not exist");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"seda:x?y=1\", \"items\": ["
+                + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue name");
+    }
+
+    private static void assertReason(String body, int status, String reason, String detail) {
+        assertThatThrownBy(() -> reader.validate(body, "m", "queue"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> {
+                    assertThat(p.status()).isEqualTo(status);
+                    assertThat(DeadLetters.reason(p)).isEqualTo(reason);
+                    assertThat(p.detail()).contains(detail);
+                });
+    }
+}

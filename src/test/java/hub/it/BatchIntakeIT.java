@@ -1,0 +1,292 @@
+package hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.NotifyBuilder;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Batches through the embedded queue ({@code hub.queue.batches.producer}, a seda queue) and {@code POST
+ * /api/v1/batches}: fan-out into jobs, idempotency, poison messages in the dead-letter store, the batch API.
+ */
+class BatchIntakeIT extends LocalServicesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    ProducerTemplate template;
+
+    @Autowired
+    ConsumerTemplate replies;
+
+    @Test
+    void aThousandItemBatchThroughTheQueueCompletesWithExactlyAThousandReports() throws Exception {
+        String batchId = "it-big-" + UUID.randomUUID();
+        String messageId = UUID.randomUUID().toString();
+        String replyTo = "it-replies-" + UUID.randomUUID();
+
+        send(batch(batchId, 1000, "it-rules", replyTo), messageId);
+
+        String id = awaitBatch(batchId);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                count("SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid) AND status = 'COMPLETED'", id) == 1000);
+        assertThat(count("SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid)", id)).isEqualTo(1000);
+        assertThat(count("SELECT count(*) FROM reports r JOIN jobs j ON j.id = r.job_id WHERE j.batch_id = CAST(? AS uuid)",
+                id)).isEqualTo(1000);
+        assertThat(jdbc.queryForObject("SELECT message_id FROM batches WHERE id = CAST(? AS uuid)", String.class, id))
+                .isEqualTo(messageId);
+
+        JsonNode status = HubClient.json(hub.get("/api/v1/batches/" + id + "?size=100"));
+        assertThat(status.path("items").asInt()).isEqualTo(1000);
+        assertThat(status.path("counts").path("COMPLETED").asInt()).isEqualTo(1000);
+        assertThat(status.path("progress").asDouble()).isEqualTo(1.0);
+        assertThat(status.path("jobs").path("items")).hasSize(100);
+        assertThat(status.path("jobs").path("links").path("next").asText())
+                .isEqualTo("/api/v1/batches/" + id + "?page=1&size=100");
+
+        List<String> refs = new ArrayList<>();
+        for (int page = 0; page < 10; page++) {
+            JsonNode results = HubClient.json(hub.get("/api/v1/batches/" + id + "/results?size=100&page=" + page));
+            JsonNode items = results.path("results").path("items");
+            assertThat(items).hasSize(100);
+            for (JsonNode item : items) {
+                assertThat(item.path("status").asText()).isEqualTo("COMPLETED");
+                assertThat(item.path("report").path("guidelines")).hasSize(1);
+                refs.add(item.path("externalRef").asText());
+            }
+        }
+        assertThat(refs).doesNotHaveDuplicates().hasSize(1000);
+        assertThat(HubClient.json(hub.get("/api/v1/batches/" + id + "/results?size=100&page=10"))
+                .path("results").path("items")).isEmpty();
+
+        String event = replies.receiveBody("seda:" + replyTo, 10_000, String.class);
+        assertThat(event).as("completion event").isNotNull();
+        JsonNode completion = JSON.readTree(event);
+        assertThat(completion.path("type").asText()).isEqualTo("batch.completed");
+        assertThat(completion.path("id").asText()).isEqualTo(id);
+        assertThat(completion.path("batchId").asText()).isEqualTo(batchId);
+        assertThat(completion.path("counts").path("COMPLETED").asInt()).isEqualTo(1000);
+        assertThat(completion.path("links").path("results").asText()).isEqualTo("/api/v1/batches/" + id + "/results");
+        assertThat(HubClient.json(hub.get("/api/v1/batches/" + id)).path("completedAt").asText()).isNotBlank();
+        Thread.sleep(1_500); // three recovery sweeps, which also look for finished batches
+        assertThat(replies.receiveBodyNoWait("seda:" + replyTo)).as("a second completion event").isNull();
+    }
+
+    @Test
+    void theSweepCompletesABatchWhoseLastJobEndedWithoutCompletingIt() throws Exception {
+        // As after a crash between the last job's completion and the batch's: every job has ended, the batch is open.
+        String id = UUID.randomUUID().toString();
+        String replyTo = "it-replies-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO batches (id, external_batch_id, source, submitter, reply_to, item_count) "
+                + "VALUES (CAST(? AS uuid), ?, 'queue', 'it', ?, 2)", id, "it-crashed-" + id, replyTo);
+        for (String status : List.of("COMPLETED", "FAILED")) {
+            jdbc.update("INSERT INTO jobs (id, batch_id, status, source, external_ref, guideline_set_id, "
+                    + "guideline_set_version, article_sha256, text_length, max_attempts) VALUES (CAST(? AS uuid), "
+                    + "CAST(? AS uuid), ?, 'batch', ?, 'it-rules', '1.0.0', ?, 1, 3)",
+                    UUID.randomUUID().toString(), id, status, status, "0".repeat(64));
+        }
+
+        String event = replies.receiveBody("seda:" + replyTo, 10_000, String.class);
+
+        assertThat(event).as("completion event from the sweep").isNotNull();
+        JsonNode completion = JSON.readTree(event);
+        assertThat(completion.path("counts").path("COMPLETED").asInt()).isEqualTo(1);
+        assertThat(completion.path("counts").path("FAILED").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT completed_at IS NOT NULL FROM batches WHERE id = CAST(? AS uuid)",
+                Boolean.class, id)).isTrue();
+        Thread.sleep(1_200);
+        assertThat(replies.receiveBodyNoWait("seda:" + replyTo)).isNull();
+    }
+
+    @Test
+    void theSameMessageTwiceCreatesOneBatch() throws Exception {
+        String batchId = "it-dup-" + UUID.randomUUID();
+        String messageId = UUID.randomUUID().toString();
+        String body = batch(batchId, 3, "it-rules");
+
+        NotifyBuilder threeDone = new NotifyBuilder(camel).fromRoute("consume-batches").whenDone(3).create();
+        send(body, messageId);
+        String id = awaitBatch(batchId);
+        send(body, messageId);
+        send(body, UUID.randomUUID().toString());
+        assertThat(threeDone.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        NotifyBuilder oneDone = new NotifyBuilder(camel).fromRoute("consume-batches").whenDone(1).create();
+        String otherBatch = "it-dup-other-" + UUID.randomUUID();
+        send(batch(otherBatch, 2, "it-rules"), messageId);
+        assertThat(oneDone.matches(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(count("SELECT count(*) FROM batches WHERE external_batch_id IN (?, ?)", batchId, otherBatch))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid)", id)).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM dead_letters WHERE message_id = ?", messageId)).isZero();
+    }
+
+    @Test
+    void everyPoisonMessageLandsInTheDeadLetterStoreWithItsReason() throws Exception {
+        Map<String, String[]> cases = new LinkedHashMap<>();
+        cases.put("{\"batchId\": \"x\", \"items\": [", new String[] {"InvalidJson", "not valid JSON"});
+        cases.put("[1, 2]", new String[] {"InvalidJson", "JSON object"});
+        cases.put(batch("it-big-" + UUID.randomUUID(), 1001, "it-rules"), new String[] {"TooManyItems", "1001 items"});
+        cases.put("{\"batchId\": \"b\", \"items\": [], \"submitter\": \"s\"}",
+                new String[] {"SchemaViolation", "at least one item"});
+        cases.put("{\"batchId\": \"b\", \"submitter\": \"s\", \"itemz\": []}",
+                new String[] {"SchemaViolation", "Unknown field 'itemz'"});
+        cases.put(batch("it-no-submitter", 1, "it-rules").replace("\"submitter\":\"it\"", "\"submitter\":\"\""),
+                new String[] {"SchemaViolation", "submitter is required"});
+        cases.put(batch("it-bad-set-" + UUID.randomUUID(), 2, "no-such-set"),
+                new String[] {"SchemaViolation", "items[0]: Guideline set 'no-such-set' does not exist"});
+        cases.put(batch("it-callback", 1, "it-rules", "https://example.com/hook"),
+                new String[] {"SchemaViolation", "replyTo must be a queue name"});
+        cases.put(batch("it-dup-ref", 2, "it-rules").replace("\"ref-1\"", "\"ref-0\""),
+                new String[] {"SchemaViolation", "items[1].externalRef 'ref-0' appears twice"});
+        cases.put(batch("it-empty-text", 1, "it-rules").replace("Article 0 about a fund with target returns.", " "),
+                new String[] {"SchemaViolation", "items[0]: article.text is required"});
+
+        long batchesBefore = count("SELECT count(*) FROM batches");
+        for (Map.Entry<String, String[]> c : cases.entrySet()) {
+            String messageId = UUID.randomUUID().toString();
+            send(c.getKey(), messageId);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    count("SELECT count(*) FROM dead_letters WHERE message_id = ?", messageId) == 1);
+            Map<String, Object> row = jdbc.queryForMap("SELECT * FROM dead_letters WHERE message_id = ?", messageId);
+            assertThat(row.get("reason")).as(c.getKey()).isEqualTo(c.getValue()[0]);
+            assertThat((String) row.get("description")).as(c.getKey()).contains(c.getValue()[1]);
+            assertThat(row.get("payload")).isEqualTo(c.getKey());
+            assertThat(row.get("source")).isEqualTo("queue");
+        }
+        assertThat(count("SELECT count(*) FROM batches")).isEqualTo(batchesBefore);
+
+        JsonNode page = HubClient.json(hub.get("/api/v1/admin/dead-letters?size=2"));
+        assertThat(page.path("items")).hasSize(2);
+        assertThat(page.path("total").asInt()).isGreaterThanOrEqualTo(cases.size());
+        assertThat(page.path("items").get(0).path("reason").asText()).isNotBlank();
+        assertThat(page.path("links").path("next").asText()).isEqualTo("/api/v1/admin/dead-letters?page=1&size=2");
+
+        String metrics = hub.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("batch_messages_dead_lettered_total{reason=\"InvalidJson\"")
+                .contains("batch_messages_dead_lettered_total{reason=\"TooManyItems\"")
+                .contains("batch_messages_dead_lettered_total{reason=\"SchemaViolation\"");
+    }
+
+    @Test
+    void aBatchCanBeSubmittedOverRestAndReadBackPageByPage() throws Exception {
+        String batchId = "it-rest-" + UUID.randomUUID();
+        String body = batch(batchId, 5, "it-rules");
+
+        HttpResponse<String> accepted = hub.post("/api/v1/batches", "application/json", body);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode json = HubClient.json(accepted);
+        String id = json.path("id").asText();
+        assertThat(accepted.headers().firstValue("Location")).contains("/api/v1/batches/" + id);
+        assertThat(json.path("duplicate").asBoolean()).isFalse();
+        assertThat(json.path("items").asInt()).isEqualTo(5);
+
+        HttpResponse<String> again = hub.post("/api/v1/batches", "application/json", body);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(HubClient.json(again).path("duplicate").asBoolean()).isTrue();
+        assertThat(HubClient.json(again).path("id").asText()).isEqualTo(id);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                HubClient.json(hub.get("/api/v1/batches/" + id)).path("counts").path("COMPLETED").asInt() == 5);
+        JsonNode status = HubClient.json(hub.get("/api/v1/batches/" + id + "?page=1&size=2"));
+        assertThat(status.path("batchId").asText()).isEqualTo(batchId);
+        assertThat(status.path("submitter").asText()).isEqualTo("it");
+        assertThat(status.path("jobs").path("total").asInt()).isEqualTo(5);
+        JsonNode jobs = status.path("jobs").path("items");
+        assertThat(jobs).hasSize(2);
+        assertThat(jobs.get(0).path("externalRef").asText()).isEqualTo("ref-2");
+        String jobId = jobs.get(0).path("jobId").asText();
+        assertThat(jobs.get(0).path("links").path("result").asText()).isEqualTo("/api/v1/jobs/" + jobId + "/result");
+        assertThat(hub.get("/api/v1/jobs/" + jobId + "/result").statusCode()).isEqualTo(200);
+
+        JsonNode results = HubClient.json(hub.get("/api/v1/batches/" + id + "/results?page=2&size=2"));
+        assertThat(results.path("results").path("items")).hasSize(1);
+        assertThat(results.path("results").path("items").get(0).path("report").path("score").asDouble())
+                .isEqualTo(100.0);
+        assertThat(results.path("results").path("links").has("next")).isFalse();
+        assertThat(count("SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid)", id)).isEqualTo(5);
+    }
+
+    @Test
+    void rejectedRestBatchesAreProblemsAndStoreNothing() {
+        long batches = count("SELECT count(*) FROM batches");
+        long jobs = count("SELECT count(*) FROM jobs");
+        assertProblem(hub.post("/api/v1/batches", "application/json", "{\"batchId\":"), 400, "not valid JSON");
+        assertProblem(hub.post("/api/v1/batches", "text/plain", batch("x", 1, "it-rules")), 415, "application/json");
+        assertProblem(hub.post("/api/v1/batches", "application/json", batch("it-413", 1001, "it-rules")), 413,
+                "the limit is 1000");
+        assertProblem(hub.post("/api/v1/batches", "application/json", batch("it-422", 2, "nope")), 422,
+                "items[0]: Guideline set 'nope'");
+        assertProblem(hub.get("/api/v1/batches/" + UUID.randomUUID()), 404, "does not exist");
+        assertProblem(hub.get("/api/v1/batches/not-a-uuid/results"), 404, "does not exist");
+        assertProblem(hub.get("/api/v1/admin/dead-letters?size=101"), 400, "size must be 1 to 100");
+        assertProblem(hub.get("/api/v1/admin/dead-letters?page=x"), 400, "page must be a whole number");
+        assertThat(count("SELECT count(*) FROM batches")).isEqualTo(batches);
+        assertThat(count("SELECT count(*) FROM jobs")).isEqualTo(jobs);
+    }
+
+    private void send(String body, String messageId) {
+        template.sendBodyAndHeader("{{hub.queue.batches.producer}}", body, "messageId", messageId);
+    }
+
+    private String awaitBatch(String batchId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                count("SELECT count(*) FROM batches WHERE external_batch_id = ?", batchId) == 1);
+        return jdbc.queryForObject("SELECT CAST(id AS text) FROM batches WHERE external_batch_id = ?", String.class,
+                batchId);
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    private static JsonNode assertProblem(HttpResponse<String> r, int status, String detail) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        JsonNode problem = HubClient.json(r);
+        assertThat(problem.path("detail").asText()).contains(detail);
+        return problem;
+    }
+
+    /** A batch of {@code items} articles with externalRefs ref-0 .. ref-(items-1). */
+    static String batch(String batchId, int items, String guidelineSet) {
+        return batch(batchId, items, guidelineSet, null);
+    }
+
+    static String batch(String batchId, int items, String guidelineSet, String replyTo) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            list.add(Map.of("externalRef", "ref-" + i, "guidelineSet", guidelineSet,
+                    "article", Map.of("text", "Article " + i + " about a fund with target returns.", "format", "plain",
+                            "language", "en")));
+        }
+        try {
+            Map<String, Object> batch = new LinkedHashMap<>(Map.of("batchId", batchId, "submitter", "it", "items", list));
+            if (replyTo != null) {
+                batch.put("replyTo", replyTo);
+            }
+            return JSON.writeValueAsString(batch);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
