@@ -282,11 +282,10 @@ final class Report {
                         + "same lookup (per-call failover): the first lookup came back from the secondary after %s. The "
                         + "breaker opening (%s) changes nothing a caller notices; it only stops the connection attempts.%n",
                         ms(f.firstSecondaryMs()), seconds(f.openAtMs)));
-                case "503" -> b.append(String.format(Locale.ROOT, "- *503*: per-call failover as well, but camel-http's "
-                        + "Apache HttpClient 5 retries a 503 (and a 429) once after 1 s by default "
-                        + "(`DefaultHttpRequestRetryStrategy`): the primary received %d requests for the %d lookups "
-                        + "before the breaker opened, and each of those lookups took about %s. Once the breaker opened "
-                        + "(%s) lookups went straight to the secondary.%n", f.primaryCallsBeforeOpen,
+                case "503" -> b.append(String.format(Locale.ROOT, "- *503*: per-call failover as well (the hub turns "
+                        + "off Apache HttpClient's own retry of 503 and 429, see `HttpClientConfig`): the primary received "
+                        + "%d requests for the %d lookups before the breaker opened, and each of those lookups took about "
+                        + "%s. Once the breaker opened (%s) lookups went straight to the secondary.%n", f.primaryCallsBeforeOpen,
                         f.lookupsBeforeOpen, ms(before.percentileMs(0.5)), seconds(f.openAtMs)));
                 case "hang" -> b.append(String.format(Locale.ROOT, "- *hang*: the breaker's `timeout-duration` (%s ms) "
                         + "bounds each call: every lookup still got its answer from the secondary, after %s (the first at "
