@@ -38,7 +38,7 @@ final class ArmArchitecture {
     /** Environment variables that carry credentials and must come from Key Vault. */
     static final Set<String> SENSITIVE_ENV = Set.of("CUDAAP_OPENAI_API_KEY", "DB_CONNECTION_STRING",
             "REDIS_CONNECTION_STRING", "JWT_SECRET_KEY", "SMART_SEARCH_API_KEY", "AZURE_STORAGE_CONNECTION_STRING",
-            "SERVICEBUS_CONNECTION_STRING", "MLFLOW_BACKEND_STORE_URI", "HUB_LLM_API_KEY");
+            "SERVICEBUS_CONNECTION_STRING", "MLFLOW_BACKEND_STORE_URI", "HUB_LLM_API_KEY", "BATCH_CALLBACK_SECRET");
 
     /** Replica counts of the seed per regional parameter file: {min, max}. */
     static final Map<String, int[]> SEED_REPLICAS = Map.of(WEST, new int[] {3, 20}, NORTH, new int[] {2, 15});

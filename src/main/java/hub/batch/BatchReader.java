@@ -26,19 +26,23 @@ public class BatchReader {
 
     static final int MAX_ID_CHARS = 200;
     static final int MAX_REPLY_TO_CHARS = 260;
-    /** replyTo becomes part of an endpoint URI, so only plain queue names pass. */
+    static final int MAX_CALLBACK_CHARS = 2000;
+    /** A queue name becomes part of an endpoint URI, so only plain names pass. */
     static final java.util.regex.Pattern REPLY_TO = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,259}");
     static final String KNOWN_FIELDS = "batchId, submitter, items, replyTo";
 
     private final ObjectMapper mapper;
     private final SubmissionReader submissions;
     private final int maxItems;
+    private final boolean allowLoopbackHttp;
 
     public BatchReader(ObjectMapper mapper, SubmissionReader submissions,
-                       @Value("${hub.batch.max-items:1000}") int maxItems) {
+                       @Value("${hub.batch.max-items:1000}") int maxItems,
+                       @Value("${hub.batch.callbacks.allow-loopback-http:false}") boolean allowLoopbackHttp) {
         this.mapper = mapper;
         this.submissions = submissions;
         this.maxItems = maxItems;
+        this.allowLoopbackHttp = allowLoopbackHttp;
     }
 
     public void read(Exchange exchange) throws Exception {
@@ -59,9 +63,8 @@ public class BatchReader {
         BatchSubmission batch = submissions.parse(body, BatchSubmission.class, KNOWN_FIELDS);
         requireText("batchId", batch.batchId(), MAX_ID_CHARS);
         requireText("submitter", batch.submitter(), MAX_ID_CHARS);
-        if (batch.replyTo() != null && !REPLY_TO.matcher(batch.replyTo()).matches()) {
-            throw ProblemException.badRequest("replyTo must be a queue name (letters, digits, '.', '_', '-', at most "
-                    + MAX_REPLY_TO_CHARS + " characters); HTTPS callbacks are not supported yet.");
+        if (batch.replyTo() != null) {
+            checkReplyTo(batch.replyTo());
         }
         if (batch.items().isEmpty()) {
             throw ProblemException.badRequest("items must hold at least one item.");
@@ -91,6 +94,43 @@ public class BatchReader {
         }
         return new ValidatedBatch(BatchIds.batchId(batch.batchId()), batch.batchId(), messageId, source,
                 batch.submitter(), batch.replyTo(), List.copyOf(jobs));
+    }
+
+    /**
+     * replyTo is a queue name (letters, digits, '.', '_', '-') or an absolute {@code https://} URL with a host and no
+     * user info or fragment; {@code http://} only to 127.0.0.1 or localhost, and only when
+     * {@code hub.batch.callbacks.allow-loopback-http} is set (tests).
+     */
+    void checkReplyTo(String replyTo) {
+        if (REPLY_TO.matcher(replyTo).matches()) {
+            return;
+        }
+        String rule = "replyTo must be a queue name (letters, digits, '.', '_', '-', at most " + MAX_REPLY_TO_CHARS
+                + " characters) or an https:// callback URL";
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(replyTo);
+        } catch (java.net.URISyntaxException e) {
+            throw ProblemException.badRequest(rule + "; '" + abbreviate(replyTo) + "' is not a valid URL: "
+                    + e.getReason() + ".");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost());
+        boolean schemeOk = scheme.equals("https") && replyTo.startsWith("https://")
+                || allowLoopbackHttp && scheme.equals("http") && replyTo.startsWith("http://") && loopback;
+        if (!schemeOk) {
+            throw ProblemException.badRequest(rule + "; got '" + abbreviate(replyTo) + "'.");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank() || uri.getRawUserInfo() != null
+                || uri.getRawFragment() != null || replyTo.length() > MAX_CALLBACK_CHARS
+                || replyTo.chars().anyMatch(c -> c <= ' ')) {
+            throw ProblemException.badRequest(rule + " with a host, no user info, no fragment and at most "
+                    + MAX_CALLBACK_CHARS + " characters; got '" + abbreviate(replyTo) + "'.");
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 100 ? value.substring(0, 100) + "…" : value;
     }
 
     /** A 415 problem unless the request body is JSON. */

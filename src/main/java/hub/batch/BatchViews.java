@@ -90,6 +90,7 @@ public class BatchViews {
         view.put("progress", total == 0 ? 1.0 : Math.round(1000.0 * finished / total) / 1000.0);
         view.put("createdAt", instant(batch.get("created_at")));
         putIfPresent(view, "completedAt", instant(batch.get("completed_at")));
+        putIfPresent(view, "completionEvent", completionEvent(batch));
         List<Map<String, Object>> jobViews = new ArrayList<>();
         for (Map<String, Object> job : jobs) {
             Map<String, Object> j = new LinkedHashMap<>();
@@ -128,23 +129,26 @@ public class BatchViews {
         return mapper.writeValueAsString(view);
     }
 
-    /** The completion event: batch ids, counts per status and links to the results. */
-    public String completionEvent(Map<String, Object> batch, List<Map<String, Object>> counts)
-            throws JsonProcessingException {
-        String id = String.valueOf(batch.get("id"));
-        Map<String, Long> perStatus = new LinkedHashMap<>();
-        STATUSES.forEach(s -> perStatus.put(s, 0L));
-        counts.forEach(c -> perStatus.put(String.valueOf(c.get("status")), ((Number) c.get("jobs")).longValue()));
+    /**
+     * The delivery state of the batch's completion event (null before the batch completed, or without a replyTo):
+     * PENDING (not yet delivered, retried at nextAttemptAt), DELIVERED, or FAILED (the hub gave up).
+     */
+    static Map<String, Object> completionEvent(Map<String, Object> batch) {
+        if (!Boolean.TRUE.equals(batch.get("event_exists"))) {
+            return null;
+        }
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "batch.completed");
-        event.put("id", id);
-        event.put("batchId", batch.get("external_batch_id"));
-        event.put("submitter", batch.get("submitter"));
-        event.put("items", batch.get("item_count"));
-        event.put("counts", perStatus);
-        event.put("completedAt", instant(batch.get("completed_at")));
-        event.put("links", links(id));
-        return mapper.writeValueAsString(event);
+        Object delivered = batch.get("event_delivered_at");
+        Object next = batch.get("event_next_attempt_at");
+        event.put("state", delivered != null ? "DELIVERED" : next == null ? "FAILED" : "PENDING");
+        event.put("destination", batch.get("event_destination"));
+        event.put("attempts", batch.get("event_attempts"));
+        putIfPresent(event, "deliveredAt", instant(delivered));
+        if (delivered == null) {
+            putIfPresent(event, "nextAttemptAt", instant(next));
+        }
+        putIfPresent(event, "lastError", batch.get("event_last_error"));
+        return event;
     }
 
     /** One page of the dead-letter store, newest first. */

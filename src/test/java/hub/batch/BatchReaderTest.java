@@ -20,7 +20,7 @@ class BatchReaderTest {
         ObjectMapper mapper = new ObjectMapper();
         SubmissionReader submissions = new SubmissionReader(mapper,
                 new GuidelineSetRegistry(new RuleEngine(), ""), 50);
-        reader = new BatchReader(mapper, submissions, 3);
+        reader = new BatchReader(mapper, submissions, 3, false);
     }
 
     private static String item(String ref, String text) {
@@ -59,6 +59,27 @@ class BatchReaderTest {
                 "items[0]: Guideline set 'nope' does not exist");
         assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"seda:x?y=1\", \"items\": ["
                 + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue name");
+        for (String bad : new String[] {"http://example.com/hook", "http://127.0.0.1:8080/hook", "ftp://example.com/x",
+                "https:///no-host", "https://user:pw@example.com/hook", "https://example.com/a b",
+                "https://example.com/hook#frag", "HTTPS://example.com/hook"}) {
+            assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + bad + "\", \"items\": ["
+                    + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue name");
+        }
+    }
+
+    @Test
+    void acceptsHttpsCallbacksAndLoopbackHttpOnlyWhenAllowed() throws Exception {
+        String https = "https://crm.example.com/hooks/batches?tenant=7";
+        String body = "{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + https + "\", \"items\": ["
+                + item("a", "x") + "]}";
+        assertThat(reader.validate(body, "m", "queue").replyTo()).isEqualTo(https);
+
+        ObjectMapper mapper = new ObjectMapper();
+        BatchReader testing = new BatchReader(mapper, new SubmissionReader(mapper,
+                new GuidelineSetRegistry(new RuleEngine(), ""), 50), 3, true);
+        testing.checkReplyTo("http://127.0.0.1:8089/hook");
+        testing.checkReplyTo("http://localhost/hook");
+        assertThatThrownBy(() -> testing.checkReplyTo("http://example.com/hook")).isInstanceOf(ProblemException.class);
     }
 
     private static void assertReason(String body, int status, String reason, String detail) {

@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.ProducerTemplate;
@@ -85,7 +91,12 @@ class BatchIntakeIT extends LocalServicesIT {
         assertThat(completion.path("batchId").asText()).isEqualTo(batchId);
         assertThat(completion.path("counts").path("COMPLETED").asInt()).isEqualTo(1000);
         assertThat(completion.path("links").path("results").asText()).isEqualTo("/api/v1/batches/" + id + "/results");
-        assertThat(HubClient.json(hub.get("/api/v1/batches/" + id)).path("completedAt").asText()).isNotBlank();
+        JsonNode completed = HubClient.json(hub.get("/api/v1/batches/" + id));
+        assertThat(completed.path("completedAt").asText()).isNotBlank();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(
+                HubClient.json(hub.get("/api/v1/batches/" + id)).path("completionEvent").path("state").asText()));
+        assertThat(HubClient.json(hub.get("/api/v1/batches/" + id)).path("completionEvent").path("destination").asText())
+                .isEqualTo(replyTo);
         Thread.sleep(1_500); // three recovery sweeps, which also look for finished batches
         assertThat(replies.receiveBodyNoWait("seda:" + replyTo)).as("a second completion event").isNull();
     }
@@ -114,6 +125,100 @@ class BatchIntakeIT extends LocalServicesIT {
                 Boolean.class, id)).isTrue();
         Thread.sleep(1_200);
         assertThat(replies.receiveBodyNoWait("seda:" + replyTo)).isNull();
+    }
+
+    @Test
+    void aCallbackThatFailsTwiceIsSignedRetriedAndDeliveredExactlyOnce() throws Exception {
+        WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        receiver.start();
+        try {
+            String scenario = "flaky receiver";
+            receiver.stubFor(WireMock.post(WireMock.urlEqualTo("/hooks/batches?tenant=7")).inScenario(scenario)
+                    .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("failed once")
+                    .willReturn(WireMock.aResponse().withStatus(500)));
+            receiver.stubFor(WireMock.post(WireMock.urlEqualTo("/hooks/batches?tenant=7")).inScenario(scenario)
+                    .whenScenarioStateIs("failed once").willSetStateTo("failed twice")
+                    .willReturn(WireMock.aResponse().withStatus(500)));
+            receiver.stubFor(WireMock.post(WireMock.urlEqualTo("/hooks/batches?tenant=7")).inScenario(scenario)
+                    .whenScenarioStateIs("failed twice").willSetStateTo("delivered")
+                    .willReturn(WireMock.aResponse().withStatus(200)));
+            String callback = "http://127.0.0.1:" + receiver.port() + "/hooks/batches?tenant=7";
+            String batchId = "it-callback-" + UUID.randomUUID();
+
+            HttpResponse<String> accepted = hub.post("/api/v1/batches", "application/json",
+                    batch(batchId, 3, "it-rules", callback));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String id = HubClient.json(accepted).path("id").asText();
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    receiver.getAllServeEvents().size() >= 3);
+            Thread.sleep(2_000); // ten delivery sweeps: nothing more may arrive
+            List<ServeEvent> served = new ArrayList<>(receiver.getAllServeEvents());
+            served.sort(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()));
+            assertThat(served).hasSize(3);
+            assertThat(served.stream().map(e -> e.getResponse().getStatus())).containsExactly(500, 500, 200);
+
+            String body = null;
+            for (ServeEvent e : served) {
+                LoggedRequest request = e.getRequest();
+                String expected = "sha256=" + hmacSha256Hex(CALLBACK_SECRET, request.getBodyAsString());
+                assertThat(request.getHeader("X-Hub-Signature-256")).isEqualTo(expected);
+                assertThat(request.getHeader("X-Hub-Event-Id")).isEqualTo("batch-completed-" + id);
+                assertThat(request.getHeader("Content-Type")).startsWith("application/json");
+                assertThat(body == null || body.equals(request.getBodyAsString())).as("the same body each time").isTrue();
+                body = request.getBodyAsString();
+            }
+            JsonNode event = JSON.readTree(body);
+            assertThat(event.path("type").asText()).isEqualTo("batch.completed");
+            assertThat(event.path("id").asText()).isEqualTo(id);
+            assertThat(event.path("batchId").asText()).isEqualTo(batchId);
+            assertThat(event.path("counts").path("COMPLETED").asInt()).isEqualTo(3);
+            assertThat(event.path("completedAt").asText()).isNotBlank();
+            assertThat(event.path("links").path("results").asText()).isEqualTo("/api/v1/batches/" + id + "/results");
+
+            JsonNode status = HubClient.json(hub.get("/api/v1/batches/" + id));
+            assertThat(status.path("completionEvent").path("state").asText()).isEqualTo("DELIVERED");
+            assertThat(status.path("completionEvent").path("attempts").asInt()).isEqualTo(3);
+            assertThat(status.path("completionEvent").path("destination").asText()).isEqualTo(callback);
+            assertThat(status.path("completionEvent").path("deliveredAt").asText()).isNotBlank();
+            assertThat(status.path("completionEvent").has("lastError")).isFalse();
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    @Test
+    void aCallbackThatNeverSucceedsIsGivenUpWithItsError() throws Exception {
+        WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        receiver.start();
+        try {
+            receiver.stubFor(WireMock.post(WireMock.urlEqualTo("/down")).willReturn(WireMock.aResponse().withStatus(503)));
+            HttpResponse<String> accepted = hub.post("/api/v1/batches", "application/json",
+                    batch("it-callback-down-" + UUID.randomUUID(), 1, "it-rules",
+                            "http://127.0.0.1:" + receiver.port() + "/down"));
+            String id = HubClient.json(accepted).path("id").asText();
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    "FAILED".equals(HubClient.json(hub.get("/api/v1/batches/" + id)).path("completionEvent")
+                            .path("state").asText()));
+            JsonNode event = HubClient.json(hub.get("/api/v1/batches/" + id)).path("completionEvent");
+            assertThat(event.path("attempts").asInt()).isEqualTo(5);
+            assertThat(event.path("lastError").asText()).contains("503");
+            Thread.sleep(1_000);
+            assertThat(receiver.getAllServeEvents()).hasSize(5);
+            assertThat(hub.get("/actuator/prometheus").body()).contains("batch_events_given_up_total");
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    private static String hmacSha256Hex(String key, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -154,8 +259,8 @@ class BatchIntakeIT extends LocalServicesIT {
                 new String[] {"SchemaViolation", "submitter is required"});
         cases.put(batch("it-bad-set-" + UUID.randomUUID(), 2, "no-such-set"),
                 new String[] {"SchemaViolation", "items[0]: Guideline set 'no-such-set' does not exist"});
-        cases.put(batch("it-callback", 1, "it-rules", "https://example.com/hook"),
-                new String[] {"SchemaViolation", "replyTo must be a queue name"});
+        cases.put(batch("it-callback", 1, "it-rules", "ftp://example.com/hook"),
+                new String[] {"SchemaViolation", "or an https:// callback URL; got 'ftp://example.com/hook'"});
         cases.put(batch("it-dup-ref", 2, "it-rules").replace("\"ref-1\"", "\"ref-0\""),
                 new String[] {"SchemaViolation", "items[1].externalRef 'ref-0' appears twice"});
         cases.put(batch("it-empty-text", 1, "it-rules").replace("Article 0 about a fund with target returns.", " "),

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A hub is stopped while its jobs are RUNNING (a one-second shutdown timeout abandons them mid-evaluation, and its
  * in-JVM queue is lost), then a new hub with the same instance id starts on the same database: every job completes
- * exactly once.
+ * exactly once; a batch stopped midway completes with every job once and one completion event.
  */
 class CrashRecoveryIT {
 
@@ -67,6 +69,75 @@ class CrashRecoveryIT {
         hub.client().awaitReport(fresh);
         assertThat(restarted.queryForObject("SELECT attempts FROM jobs WHERE id = CAST(? AS uuid)", Integer.class, fresh))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aBatchStoppedMidwayCompletesWithEveryJobOnceAndOneCompletionEvent() throws Exception {
+        WireMockServer receiver = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
+                .dynamicPort());
+        receiver.start();
+        try {
+            receiver.stubFor(WireMock.post(WireMock.urlEqualTo("/hooks/batches"))
+                    .willReturn(WireMock.aResponse().withStatus(204)));
+            llm.resetAll();
+            llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "slow but fine", List.of())
+                    .withFixedDelay(2_000)));
+            String[] callbacks = {"--hub.batch.callbacks.allow-loopback-http=true",
+                "--hub.batch.callback-secret=crash-secret", "--hub.batch.events.interval-ms=200"};
+            hub = start(concat(callbacks, "--hub.recovery.startup-delay-ms=100"));
+            String batchId = "crash-batch-" + UUID.randomUUID();
+            var accepted = hub.client().post("/api/v1/batches", "application/json", BatchIntakeIT.batch(batchId, 200,
+                    "it-llm", "http://127.0.0.1:" + receiver.port() + "/hooks/batches"));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String id = HubClient.json(accepted).path("id").asText();
+            JdbcTemplate jdbc = hub.bean(JdbcTemplate.class);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid) AND status = 'RUNNING'", Long.class,
+                    id) >= 3);
+
+            hub.close();
+            hub = null;
+            JdbcTemplate db = jdbc();
+            assertThat(db.queryForObject("SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid) AND status IN "
+                    + "('QUEUED', 'RUNNING')", Long.class, id)).as("unfinished jobs at the stop").isPositive();
+            assertThat(db.queryForObject("SELECT completed_at IS NULL FROM batches WHERE id = CAST(? AS uuid)",
+                    Boolean.class, id)).isTrue();
+            assertThat(receiver.getAllServeEvents()).isEmpty();
+
+            llm.resetAll();
+            llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "fine", List.of())));
+            hub = start(concat(callbacks, "--hub.recovery.startup-delay-ms=100"));
+            HubClient client = hub.client();
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    "DELIVERED".equals(HubClient.json(client.get("/api/v1/batches/" + id)).path("completionEvent")
+                            .path("state").asText()));
+            Thread.sleep(2_000); // ten delivery sweeps: no second event
+
+            JdbcTemplate restarted = hub.bean(JdbcTemplate.class);
+            assertThat(restarted.queryForObject("SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid)", Long.class,
+                    id)).isEqualTo(200);
+            assertThat(restarted.queryForObject("SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid) AND status "
+                    + "= 'COMPLETED'", Long.class, id)).isEqualTo(200);
+            assertThat(restarted.queryForObject("SELECT count(*) FROM reports r JOIN jobs j ON j.id = r.job_id "
+                    + "WHERE j.batch_id = CAST(? AS uuid)", Long.class, id)).isEqualTo(200);
+            assertThat(restarted.queryForObject("SELECT count(*) FROM batch_events WHERE batch_id = CAST(? AS uuid)",
+                    Long.class, id)).isEqualTo(1);
+            var served = receiver.getAllServeEvents();
+            assertThat(served).hasSize(1);
+            var event = HubClient.json(client.get("/api/v1/batches/" + id));
+            assertThat(event.path("counts").path("COMPLETED").asInt()).isEqualTo(200);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(served.get(0).getRequest()
+                    .getBodyAsString()).path("counts").path("COMPLETED").asInt()).isEqualTo(200);
+            assertThat(served.get(0).getRequest().getHeader("X-Hub-Event-Id")).isEqualTo("batch-completed-" + id);
+        } finally {
+            receiver.stop();
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     private RunningHub start(String... extra) {

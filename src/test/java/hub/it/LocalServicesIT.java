@@ -28,10 +28,19 @@ import org.springframework.test.context.DynamicPropertySource;
             "hub.llm.retry.max-delay-ms=3000",
             "hub.recovery.interval-ms=500",
             "hub.recovery.startup-delay-ms=100",
-            "hub.worker.retry-delay-seconds=1"
+            "hub.worker.retry-delay-seconds=1",
+            "hub.batch.callbacks.allow-loopback-http=true",
+            "hub.batch.callback-secret=" + LocalServicesIT.CALLBACK_SECRET,
+            "hub.batch.events.interval-ms=200",
+            "hub.batch.events.retry.initial-delay-ms=200",
+            "hub.batch.events.retry.max-delay-ms=1000",
+            "hub.batch.events.retry.max-attempts=5"
         })
 @ActiveProfiles("local")
 public abstract class LocalServicesIT {
+
+    /** The HMAC key of batch completion callbacks in the tests. */
+    static final String CALLBACK_SECRET = "it-callback-secret";
 
     @LocalServerPort
     protected int port;
