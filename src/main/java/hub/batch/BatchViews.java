@@ -1,11 +1,10 @@
 package hub.batch;
 
+import hub.store.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import hub.problem.ProblemException;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +87,8 @@ public class BatchViews {
         view.put("items", total);
         view.put("counts", perStatus);
         view.put("progress", total == 0 ? 1.0 : Math.round(1000.0 * finished / total) / 1000.0);
-        view.put("createdAt", instant(batch.get("created_at")));
-        putIfPresent(view, "completedAt", instant(batch.get("completed_at")));
+        view.put("createdAt", SqlValues.instant(batch.get("created_at")));
+        putIfPresent(view, "completedAt", SqlValues.instant(batch.get("completed_at")));
         putIfPresent(view, "completionEvent", completionEvent(batch));
         List<Map<String, Object>> jobViews = new ArrayList<>();
         for (Map<String, Object> job : jobs) {
@@ -143,9 +142,9 @@ public class BatchViews {
         event.put("state", delivered != null ? "DELIVERED" : next == null ? "FAILED" : "PENDING");
         event.put("destination", batch.get("event_destination"));
         event.put("attempts", batch.get("event_attempts"));
-        putIfPresent(event, "deliveredAt", instant(delivered));
+        putIfPresent(event, "deliveredAt", SqlValues.instant(delivered));
         if (delivered == null) {
-            putIfPresent(event, "nextAttemptAt", instant(next));
+            putIfPresent(event, "nextAttemptAt", SqlValues.instant(next));
         }
         putIfPresent(event, "lastError", batch.get("event_last_error"));
         return event;
@@ -162,7 +161,7 @@ public class BatchViews {
             putIfPresent(item, "messageId", row.get("message_id"));
             item.put("reason", row.get("reason"));
             item.put("description", row.get("description"));
-            item.put("receivedAt", instant(row.get("received_at")));
+            item.put("receivedAt", SqlValues.instant(row.get("received_at")));
             putIfPresent(item, "payload", row.get("payload"));
             items.add(item);
         }
@@ -203,16 +202,6 @@ public class BatchViews {
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest(name + " must be a whole number; got '" + value + "'.");
         }
-    }
-
-    private static Object instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value;
     }
 
     private static void putIfPresent(Map<String, Object> view, String key, Object value) {

@@ -1,11 +1,9 @@
 package hub.job;
 
+import hub.store.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.problem.ProblemException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,10 +37,10 @@ public class JobViews {
         putIfPresent(view, "externalRef", row.get("external_ref"));
         view.put("guidelineSet", Map.of("id", row.get("guideline_set_id"), "version", row.get("guideline_set_version")));
         view.put("attempts", row.get("attempts"));
-        view.put("createdAt", instant(row.get("created_at")));
-        putIfPresent(view, "startedAt", instant(row.get("started_at")));
-        putIfPresent(view, "completedAt", instant(row.get("completed_at")));
-        view.put("updatedAt", instant(row.get("updated_at")));
+        view.put("createdAt", SqlValues.instant(row.get("created_at")));
+        putIfPresent(view, "startedAt", SqlValues.instant(row.get("started_at")));
+        putIfPresent(view, "completedAt", SqlValues.instant(row.get("completed_at")));
+        view.put("updatedAt", SqlValues.instant(row.get("updated_at")));
         putIfPresent(view, "error", row.get("error"));
         view.put("links", links(jobId));
         return mapper.writeValueAsString(view);
@@ -81,19 +79,6 @@ public class JobViews {
 
     public static String cacheKey(String jobId) {
         return "job:status:" + jobId;
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        return null;
     }
 
     private static Map<String, String> links(String jobId) {

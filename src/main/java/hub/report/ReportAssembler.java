@@ -1,11 +1,11 @@
 package hub.report;
 
+import hub.store.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineSet;
 import hub.llm.ChatRequestFactory;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,8 +45,8 @@ public class ReportAssembler {
 
         Map<Verdict, Integer> counts = Scorer.counts(results);
         List<String> partialReasons = partialReasons(counts);
-        Instant startedAt = instant(row.get("started_at"));
-        Instant submittedAt = instant(row.get("created_at"));
+        Instant startedAt = SqlValues.instant(row.get("started_at"));
+        Instant submittedAt = SqlValues.instant(row.get("created_at"));
         Map<String, Long> timings = new LinkedHashMap<>();
         if (submittedAt != null && startedAt != null) {
             timings.put("queued", Math.max(0, startedAt.toEpochMilli() - submittedAt.toEpochMilli()));
@@ -87,9 +87,5 @@ public class ReportAssembler {
             reasons.add(counts.get(Verdict.ERROR) + " guideline(s) could not be evaluated because the LLM failed; see each guideline's reason.");
         }
         return reasons;
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : null;
     }
 }
