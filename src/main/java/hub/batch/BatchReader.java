@@ -2,6 +2,7 @@ package hub.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.article.TextHash;
 import hub.job.JobSubmission;
 import hub.job.SubmissionReader;
 import hub.problem.ProblemException;
@@ -27,9 +28,14 @@ public class BatchReader {
     static final int MAX_ID_CHARS = 200;
     static final int MAX_REPLY_TO_CHARS = 260;
     static final int MAX_CALLBACK_CHARS = 2000;
-    /** A queue name becomes part of an endpoint URI, so only plain names pass. */
-    static final java.util.regex.Pattern REPLY_TO = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,259}");
+    /**
+     * A queue or topic name becomes part of an endpoint URI, so only plain names pass; {@code topic:} or
+     * {@code queue:} in front says which (a queue without it).
+     */
+    static final java.util.regex.Pattern REPLY_TO =
+            java.util.regex.Pattern.compile("(?:(?:queue|topic):)?[A-Za-z0-9][A-Za-z0-9._-]{0,259}");
     static final String KNOWN_FIELDS = "batchId, submitter, items, replyTo";
+    static final String ARTICLE_FIELDS = "article, guidelineSet, options, externalRef, submitter, replyTo";
 
     private final ObjectMapper mapper;
     private final SubmissionReader submissions;
@@ -54,13 +60,33 @@ public class BatchReader {
 
     ValidatedBatch validate(String body, String messageId, String source) throws Exception {
         JsonNode tree = tree(body);
+        if ("queue".equals(source) && !tree.has("items") && tree.has("article")) {
+            return validated(singleArticle(body, messageId), messageId, source);
+        }
         int items = tree.path("items").size();
         if (items > maxItems) {
             throw new ProblemException(413, "batch-too-large", "Batch too large",
                     "The batch has " + items + " items; the limit is " + maxItems + ".",
                     Map.of("limit", maxItems, "actual", items));
         }
-        BatchSubmission batch = submissions.parse(body, BatchSubmission.class, KNOWN_FIELDS);
+        return validated(submissions.parse(body, BatchSubmission.class, KNOWN_FIELDS), messageId, source);
+    }
+
+    /**
+     * A single-article queue message is a batch of one. Its batchId is derived from the message id, or, when the
+     * producer sets none, from the body's SHA-256, so that a redelivery maps onto the same rows.
+     */
+    private BatchSubmission singleArticle(String body, String messageId) {
+        ArticleMessage message = submissions.parse(body, ArticleMessage.class, ARTICLE_FIELDS);
+        if (message.externalRef() == null || message.externalRef().isBlank()) {
+            throw ProblemException.badRequest("externalRef is required in an article message.");
+        }
+        String identity = messageId != null && !messageId.isBlank() ? messageId : "sha256:" + TextHash.sha256Hex(body);
+        return new BatchSubmission("message:" + identity, message.submitter(), List.of(message.submission()),
+                message.replyTo());
+    }
+
+    private ValidatedBatch validated(BatchSubmission batch, String messageId, String source) throws Exception {
         requireText("batchId", batch.batchId(), MAX_ID_CHARS);
         requireText("submitter", batch.submitter(), MAX_ID_CHARS);
         if (batch.replyTo() != null) {
@@ -105,8 +131,8 @@ public class BatchReader {
         if (REPLY_TO.matcher(replyTo).matches()) {
             return;
         }
-        String rule = "replyTo must be a queue name (letters, digits, '.', '_', '-', at most " + MAX_REPLY_TO_CHARS
-                + " characters) or an https:// callback URL";
+        String rule = "replyTo must be a queue or topic name (letters, digits, '.', '_', '-', at most "
+                + MAX_REPLY_TO_CHARS + " characters, 'topic:' in front for a topic) or an https:// callback URL";
         java.net.URI uri;
         try {
             uri = new java.net.URI(replyTo);
@@ -138,10 +164,14 @@ public class BatchReader {
         SubmissionReader.requireJson(contentType);
     }
 
-    /** The broker's message id (Service Bus), else the {@code messageId} header a local producer sets. */
+    /**
+     * The message's id for deduplication: the original id a retried message carries ({@link BatchDeferral}), else
+     * the broker's message id (Service Bus), else the {@code messageId} header a local producer sets.
+     */
     public String messageId(Exchange exchange) {
-        String id = exchange.getIn().getHeader("CamelAzureServiceBusMessageId", String.class);
-        return id != null && !id.isBlank() ? id : exchange.getIn().getHeader("messageId", String.class);
+        String original = BatchDeferral.delivered(exchange, BatchDeferral.MESSAGE_ID);
+        String broker = exchange.getIn().getHeader("CamelAzureServiceBusMessageId", String.class);
+        return original != null ? original : broker != null && !broker.isBlank() ? broker : null;
     }
 
     private JsonNode tree(String body) {

@@ -58,13 +58,15 @@ class BatchReaderTest {
                 + "\"guidelineSet\": \"nope\", \"article\": {\"text\": \"x\"}}]}", 422, "SchemaViolation",
                 "items[0]: Guideline set 'nope' does not exist");
         assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"seda:x?y=1\", \"items\": ["
-                + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue name");
+                + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue or topic name");
         for (String bad : new String[] {"http://example.com/hook", "http://127.0.0.1:8080/hook", "ftp://example.com/x",
                 "https:///no-host", "https://user:pw@example.com/hook", "https://example.com/a b",
                 "https://example.com/hook#frag", "HTTPS://example.com/hook"}) {
             assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + bad + "\", \"items\": ["
-                    + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue name");
+                    + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue or topic name");
         }
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"pipe:x\", \"items\": ["
+                + item("a", "x") + "]}", 400, "SchemaViolation", "'topic:' in front for a topic");
     }
 
     @Test
@@ -80,6 +82,38 @@ class BatchReaderTest {
         testing.checkReplyTo("http://127.0.0.1:8089/hook");
         testing.checkReplyTo("http://localhost/hook");
         assertThatThrownBy(() -> testing.checkReplyTo("http://example.com/hook")).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void aSingleArticleMessageIsABatchOfOneKeyedByItsMessageId() throws Exception {
+        String body = "{\"submitter\": \"cms\", \"replyTo\": \"topic:cms-results\", \"guidelineSet\": \"default\", "
+                + "\"externalRef\": \"article-7\", \"article\": {\"text\": \"One article.\"}}";
+
+        ValidatedBatch single = reader.validate(body, "sb-42", "queue");
+
+        assertThat(single.batchId()).isEqualTo("message:sb-42");
+        assertThat(single.id()).isEqualTo(BatchIds.batchId("message:sb-42"));
+        assertThat(single.jobIds()).containsExactly(BatchIds.jobId("message:sb-42", "article-7"));
+        assertThat(single.submitter()).isEqualTo("cms");
+        assertThat(single.replyTo()).isEqualTo("topic:cms-results");
+        assertThat(single.jobs().get(0).item().guidelineSetId()).isEqualTo("default");
+        assertThat(reader.validate(body, "sb-42", "queue").jobIds()).isEqualTo(single.jobIds());
+        assertThat(reader.validate(body, "sb-43", "queue").jobIds()).isNotEqualTo(single.jobIds());
+
+        ValidatedBatch withoutId = reader.validate(body, null, "queue");
+        assertThat(withoutId.batchId()).startsWith("message:sha256:");
+        assertThat(reader.validate(body, null, "queue").id()).as("keyed by content").isEqualTo(withoutId.id());
+    }
+
+    @Test
+    void aSingleArticleMessageNeedsItsExternalRefAndOnlyTheQueueTakesOne() {
+        assertReason("{\"submitter\": \"cms\", \"article\": {\"text\": \"x\"}}", 400, "SchemaViolation",
+                "externalRef is required in an article message");
+        assertReason("{\"submitter\": \"cms\", \"externalRef\": \"a\", \"article\": {\"text\": \"x\"}, \"colour\": 1}",
+                400, "SchemaViolation", "Unknown field 'colour'");
+        assertThatThrownBy(() -> reader.validate("{\"submitter\": \"cms\", \"externalRef\": \"a\", "
+                + "\"article\": {\"text\": \"x\"}}", "m", "rest"))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.detail()).contains("Unknown field"));
     }
 
     private static void assertReason(String body, int status, String reason, String detail) {
