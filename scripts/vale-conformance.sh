@@ -6,10 +6,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 classpath_file="$root/target/vale-conformance.classpath"
 if [[ ! -d "$root/target/classes/hub/vale" ]]; then
-  (cd "$root" && ./mvnw -B -q -o compile)
+  (cd "$root" && ./mvnw -B -q compile)
 fi
 if [[ ! -s "$classpath_file" || "$root/pom.xml" -nt "$classpath_file" ]]; then
-  (cd "$root" && ./mvnw -B -q -o dependency:build-classpath -Dmdep.includeScope=runtime \
+  (cd "$root" && ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$classpath_file" >/dev/null)
 fi
 exec java -cp "$root/target/classes:$(cat "$classpath_file")" hub.vale.conformance.ConformanceCommand "$@"

@@ -96,26 +96,19 @@ public final class ValeDocument {
 
     private static Block join(List<Block> parts, String scope) {
         StringBuilder text = new StringBuilder();
-        int[] sources = new int[0];
+        int length = parts.stream().mapToInt(p -> p.text().length() + 2).sum();
+        int[] sources = new int[Math.max(0, length - 2)];
         for (Block part : parts) {
             if (text.length() > 0) {
-                int at = part.sourceStart(0);
+                sources[text.length()] = part.sourceStart(0);
+                sources[text.length() + 1] = part.sourceStart(0);
                 text.append("\n\n");
-                sources = append(sources, at, at);
             }
-            int[] own = new int[part.text().length()];
-            for (int i = 0; i < own.length; i++) {
-                own[i] = part.sourceStart(i);
+            for (int i = 0; i < part.text().length(); i++) {
+                sources[text.length() + i] = part.sourceStart(i);
             }
             text.append(part.text());
-            sources = append(sources, own);
         }
-        return new Block(text.toString(), scope, sources);
-    }
-
-    private static int[] append(int[] a, int... b) {
-        int[] c = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
+        return new Block(text.toString(), scope, Arrays.copyOf(sources, text.length()));
     }
 }
