@@ -1,9 +1,27 @@
 #!/usr/bin/env bash
 # Runs every test of the hub: starts (or installs) PostgreSQL, Redis and Azurite on loopback when they are not
-# running, then ./mvnw verify. Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=JobFlowIT
+# running, then ./mvnw verify, then the Vale conformance check (docs/vale.md) when the style packages are there.
+# Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=JobFlowIT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/local-services.sh
 trap stop_azurite EXIT
 ensure_local_services
 ./mvnw -B verify "$@"
+
+# Vale style packages with Vale's expected output are not part of the repository; they sit beside it.
+vale_dir="${VALE_CONFORMANCE_DIR:-}"
+for candidate in ../shared/vale-conformance /work/shared/vale-conformance; do
+  if [[ -z "$vale_dir" && -d "$candidate" ]]; then
+    vale_dir="$candidate"
+  fi
+done
+if [[ -n "$vale_dir" && -d "$vale_dir" ]]; then
+  for package in "$vale_dir"/*/; do
+    if [[ -f "$package/testdata/test.ct" ]]; then
+      scripts/vale-conformance.sh "$package" --min-reproduced 95 --max-extra 2 --show 5
+    fi
+  done
+else
+  echo "Vale conformance skipped: no package folder (VALE_CONFORMANCE_DIR, ../shared/vale-conformance, /work/shared/vale-conformance)"
+fi

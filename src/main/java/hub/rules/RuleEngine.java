@@ -7,6 +7,9 @@ import hub.guideline.Checks.PatternCheck;
 import hub.guideline.Checks.RequiredPhrase;
 import hub.guideline.Guideline;
 import hub.report.Finding;
+import hub.vale.Rule;
+import hub.vale.ValeAlert;
+import hub.vale.ValeDocument;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,6 +67,9 @@ public class RuleEngine {
         if (checks.maxParagraphWords() != null) {
             paragraphLength(checks.maxParagraphWords(), article, findings);
         }
+        if (checks.vale() != null) {
+            vale(checks.vale(), article, findings);
+        }
         findings.sort(Comparator.comparing(Finding::offset, Comparator.nullsLast(Comparator.naturalOrder())));
         return findings;
     }
@@ -97,6 +103,20 @@ public class RuleEngine {
                 "maxSentenceWords must be positive");
         require(checks.maxParagraphWords() == null || checks.maxParagraphWords() > 0,
                 "maxParagraphWords must be positive");
+    }
+
+    /** A Vale rule runs on the submitted text parsed into Vale's scopes, once per article for all its rules. */
+    private void vale(Rule rule, PlainText article, List<Finding> findings) {
+        ValeDocument document = ValeDocument.cached(article, article.source(), article.format());
+        String source = article.source();
+        for (ValeAlert a : rule.check(document)) {
+            if (a.match().isEmpty()) {
+                findings.add(new Finding(a.rule(), a.message(), null, null, 0, a.suggestion(), a.link()));
+            } else {
+                findings.add(new Finding(a.rule(), a.message(), source.substring(a.start(), a.end()), a.start(),
+                        a.end() - a.start(), a.suggestion(), a.link()));
+            }
+        }
     }
 
     private void forbiddenTerm(ForbiddenTerm term, PlainText article, List<Finding> findings) {
