@@ -19,7 +19,7 @@ done
 if [[ -n "$vale_dir" && -d "$vale_dir" ]]; then
   for package in "$vale_dir"/*/; do
     if [[ -f "$package/testdata/test.ct" ]]; then
-      scripts/vale-conformance.sh "$package" --min-reproduced 95 --max-extra 2 --show 5
+      scripts/vale-conformance.sh "$package" --min-reproduced 100 --max-extra 0 --show 5
     fi
   done
 else
