@@ -16,20 +16,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * fixed latency, on a thread of its own, and the calls in flight are counted exactly (from the request's arrival to
  * the response's last byte).
  */
-final class FakeLlm implements AutoCloseable {
+public final class FakeLlm implements AutoCloseable {
 
     static final String BODY = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"claude-bench\","
             + "\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":"
             + "\"{\\\"verdict\\\":\\\"PASS\\\",\\\"confidence\\\":0.9,\\\"rationale\\\":\\\"No issue found.\\\","
             + "\\\"findings\\\":[]}\"}}],\"usage\":{\"prompt_tokens\":1200,\"completion_tokens\":40,\"total_tokens\":1240}}";
 
-    final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger inFlightMax = new AtomicInteger();
-    final AtomicLong calls = new AtomicLong();
+    public final AtomicInteger inFlight = new AtomicInteger();
+    public final AtomicInteger inFlightMax = new AtomicInteger();
+    public final AtomicLong calls = new AtomicLong();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    FakeLlm(int latencyMs) throws IOException {
+    public FakeLlm(int latencyMs) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(threads);
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
@@ -51,7 +51,7 @@ final class FakeLlm implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/openai/deployments/claude/chat/completions";
     }
 
