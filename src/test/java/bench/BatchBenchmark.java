@@ -3,9 +3,6 @@ package bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,11 +15,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rerunnable batch benchmark of issue 4 (see docs/batch-benchmark.md). A hub runs in a child JVM on the local
@@ -54,8 +48,7 @@ public final class BatchBenchmark {
 
     final String loadBefore = Report.loadAverage();
     FakeLlm llm;
-    Process hub;
-    int port;
+    HubProcess hub;
 
     public static void main(String[] args) {
         int status = 0;
@@ -69,11 +62,21 @@ public final class BatchBenchmark {
     }
 
     void run() throws Exception {
-        dropSchema();
+        dropSchema(DB_URL, SCHEMA);
         llm = new FakeLlm(latencyMs);
         try {
-            startHub();
-            log("hub pid %d on port %d; fake LLM %d ms at %s", hub.pid(), port, latencyMs, llm.url());
+            hub = HubProcess.start(heap, Path.of("target", "batch-bench-hub.log"), List.of(
+                    "--spring.datasource.url=" + DB_URL,
+                    "--spring.flyway.schemas=" + SCHEMA,
+                    "--hub.instance-id=batch-bench",
+                    "--hub.region=bench",
+                    "--hub.data-dir=target/batch-bench",
+                    "--hub.llm.enabled=true",
+                    "--hub.llm.url=" + llm.url(),
+                    "--hub.worker.concurrency=" + workers,
+                    "--hub.evaluation.parallelism=" + parallelism,
+                    "--hub.batch.max-items=" + Math.max(1000, items)));
+            log("hub pid %d on port %d; fake LLM %d ms at %s", hub.pid(), hub.port, latencyMs, llm.url());
             Run warmUp = batch("bench-warmup-" + System.currentTimeMillis(), Math.min(50, items));
             log("warm-up: %d jobs in %.1f s", warmUp.jobs, warmUp.seconds);
             Run measured = batch("bench-" + System.currentTimeMillis(), items);
@@ -85,8 +88,7 @@ public final class BatchBenchmark {
             }
         } finally {
             if (hub != null) {
-                hub.destroy();
-                hub.waitFor();
+                hub.close();
             }
             llm.close();
         }
@@ -119,11 +121,11 @@ public final class BatchBenchmark {
         }
         Run run = new Run();
         run.jobs = count;
-        long cpuBefore = cpuTicks();
+        long cpuBefore = hub.cpuTicks();
         long callsBefore = llm.calls.get();
         llm.inFlightMax.set(0);
         long started = System.nanoTime();
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("/api/v1/batches"))
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(hub.uri("/api/v1/batches"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -144,7 +146,7 @@ public final class BatchBenchmark {
                 llmSum += llm.inFlight.get();
                 run.runningJobsMax = Math.max(run.runningJobsMax, running);
                 if (System.nanoTime() > nextHeapSample) {
-                    run.heapPeakBytes = Math.max(run.heapPeakBytes, heapUsed());
+                    run.heapPeakBytes = Math.max(run.heapPeakBytes, hub.heapUsed());
                     nextHeapSample = System.nanoTime() + 1_000_000_000L;
                 }
                 if (scalar(db, "SELECT count(*) FROM batches WHERE id = '" + id + "' AND completed_at IS NOT NULL") == 1) {
@@ -155,12 +157,12 @@ public final class BatchBenchmark {
                 }
             }
             run.seconds = (System.nanoTime() - started) / 1e9;
-            run.cpuSeconds = (cpuTicks() - cpuBefore) / 100.0;
+            run.cpuSeconds = (hub.cpuTicks() - cpuBefore) / 100.0;
             run.llmCalls = llm.calls.get() - callsBefore;
             run.llmInFlightMax = llm.inFlightMax.get();
             run.llmInFlightMean = (double) llmSum / samples;
             run.runningJobsMean = (double) runningSum / samples;
-            run.rssPeakKb = rssPeakKb();
+            run.rssPeakKb = hub.rssPeakKb();
             try (Statement s = db.createStatement();
                  ResultSet r = s.executeQuery("SELECT EXTRACT(EPOCH FROM (j.completed_at - j.started_at)) * 1000, "
                          + "CAST(r.report -> 'timingsMs' ->> 'evaluate' AS bigint), j.status "
@@ -196,84 +198,6 @@ public final class BatchBenchmark {
         return text.toString();
     }
 
-    // ---------------------------------------------------------------- the hub process
-
-    void startHub() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseG1GC",
-                "-cp", System.getProperty("java.class.path"),
-                "hub.ComplianceHubApplication",
-                "--spring.profiles.active=local",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + DB_URL,
-                "--spring.flyway.schemas=" + SCHEMA,
-                "--hub.instance-id=batch-bench",
-                "--hub.region=bench",
-                "--hub.data-dir=target/batch-bench",
-                "--hub.llm.enabled=true",
-                "--hub.llm.url=" + llm.url(),
-                "--hub.worker.concurrency=" + workers,
-                "--hub.evaluation.parallelism=" + parallelism,
-                "--hub.batch.max-items=" + Math.max(1000, items),
-                "--logging.level.root=WARN"));
-        hub = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "batch-bench-hub.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!hub.isAlive()) {
-                throw new IllegalStateException("the hub exited; see target/batch-bench-hub.log");
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the hub did not become ready in 120 s");
-    }
-
-    URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$",
-            Pattern.MULTILINE);
-
-    long heapUsed() throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        double sum = 0;
-        Matcher m = HEAP.matcher(metrics);
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(1));
-        }
-        return (long) sum;
-    }
-
-    /** utime + stime of the hub process, in clock ticks (USER_HZ = 100 on Linux). */
-    long cpuTicks() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(hub.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    long rssPeakKb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(hub.pid()), "status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
-    }
-
     static int scalar(Connection db, String sql) throws Exception {
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
@@ -281,9 +205,9 @@ public final class BatchBenchmark {
         }
     }
 
-    static void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(DB_URL, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    static void dropSchema(String url, String schema) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 

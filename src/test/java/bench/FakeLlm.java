@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A chat-completions server on loopback for the batch benchmark: every POST is answered with a PASS verdict after a
- * fixed latency, on a thread of its own, and the calls in flight are counted exactly (from the request's arrival to
+ * A chat-completions server on loopback for the benchmarks: every POST is answered with a PASS verdict after a
+ * set latency, on a thread of its own, and the calls in flight are counted exactly (from the request's arrival to
  * the response's last byte).
  */
 public final class FakeLlm implements AutoCloseable {
@@ -26,10 +26,13 @@ public final class FakeLlm implements AutoCloseable {
     public final AtomicInteger inFlight = new AtomicInteger();
     public final AtomicInteger inFlightMax = new AtomicInteger();
     public final AtomicLong calls = new AtomicLong();
+    /** The answer's latency; may be changed while the server runs. */
+    public final AtomicInteger latencyMs = new AtomicInteger();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
     public FakeLlm(int latencyMs) throws IOException {
+        this.latencyMs.set(latencyMs);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         server.setExecutor(threads);
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
@@ -38,7 +41,7 @@ public final class FakeLlm implements AutoCloseable {
             inFlightMax.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
                 in.readAllBytes();
-                Thread.sleep(latencyMs);
+                Thread.sleep(this.latencyMs.get());
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 out.write(body);
