@@ -33,6 +33,7 @@ public final class PlainText {
     private final int[] starts;
     private final int[] ends;
     private final ArticleFormat format;
+    private String folded;
 
     private PlainText(String source, String text, int[] starts, int[] ends) {
         this(source, text, starts, ends, ArticleFormat.PLAIN);
@@ -63,6 +64,28 @@ public final class PlainText {
     }
 
     /** The visible text. */
+    /**
+     * {@link #text()} with every char case-folded ({@link #fold(char)}), same length and offsets: a cheap test of
+     * whether a case-insensitive match can exist at all.
+     */
+    public String folded() {
+        String f = folded;
+        if (f == null) {
+            char[] chars = text.toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = fold(chars[i]);
+            }
+            f = new String(chars);
+            folded = f;
+        }
+        return f;
+    }
+
+    /** The case fold under which two chars match case-insensitively (as {@code Pattern.UNICODE_CASE} compares). */
+    public static char fold(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
     public String text() {
         return text;
     }

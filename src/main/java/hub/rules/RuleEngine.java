@@ -120,6 +120,9 @@ public class RuleEngine {
     }
 
     private void forbiddenTerm(ForbiddenTerm term, PlainText article, List<Finding> findings) {
+        if (!mayContain(article, term.term(), term.caseSensitive())) {
+            return;
+        }
         String message = term.message() != null ? term.message() : "Avoid \"" + term.term().strip() + "\"";
         Matcher matcher = phrase(term.term(), term.caseSensitive()).matcher(article.text());
         while (matcher.find()) {
@@ -129,7 +132,7 @@ public class RuleEngine {
 
     private void requiredPhrase(RequiredPhrase required, PlainText article, List<Finding> findings) {
         boolean present = required.anyOf().stream()
-                .anyMatch(phrase -> phrase(phrase, false).matcher(article.text()).find());
+                .anyMatch(phrase -> mayContain(article, phrase, false) && phrase(phrase, false).matcher(article.text()).find());
         if (!present) {
             String message = required.message() != null ? required.message()
                     : "Missing required wording; include one of: " + required.anyOf().stream()
@@ -215,6 +218,31 @@ public class RuleEngine {
     }
 
     /** A term or phrase: literal, whole-word at letter/digit ends, tolerant of white space and typography. */
+    /**
+     * False when the phrase cannot match: its first word (letters and digits only, which match literally) is not in
+     * the text. Saves a regex scan of the whole article for the many terms an article does not contain.
+     */
+    static boolean mayContain(PlainText article, String phrase, boolean caseSensitive) {
+        String stripped = phrase.strip();
+        int end = 0;
+        while (end < stripped.length() && Character.isLetterOrDigit(stripped.charAt(end))
+                && !Character.isSurrogate(stripped.charAt(end))) {
+            end++;
+        }
+        if (end == 0) {
+            return true;
+        }
+        String word = stripped.substring(0, end);
+        if (caseSensitive) {
+            return article.text().contains(word);
+        }
+        char[] folded = word.toCharArray();
+        for (int i = 0; i < folded.length; i++) {
+            folded[i] = PlainText.fold(folded[i]);
+        }
+        return article.folded().contains(new String(folded));
+    }
+
     private Pattern phrase(String phrase, boolean caseSensitive) {
         return compiled.computeIfAbsent((caseSensitive ? "phrase:cs:" : "phrase:ci:") + phrase,
                 key -> Pattern.compile(phraseRegex(phrase.strip()),
