@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the authenticated bearer token into a {@link Caller}. The REST routes run on Camel's threads, not the
  * servlet thread, so the security context is read from the request attribute where the bearer token filter saved it.
- * {@link #bind} sets the exchange properties {@code caller}, {@code callerSubject} and {@code callerTenant}.
+ * {@link #bind} sets the exchange properties {@code caller}, {@code callerSubject}, {@code callerTenant} and
+ * {@code correlationId} (the request's X-Correlation-ID, stored with the job).
  */
 @Component("callers")
 public class Callers {
@@ -44,6 +45,7 @@ public class Callers {
         exchange.setProperty("caller", caller);
         exchange.setProperty("callerSubject", caller.subject());
         exchange.setProperty("callerTenant", caller.tenant());
+        exchange.setProperty("correlationId", exchange.getIn().getHeader("X-Correlation-ID", String.class));
     }
 
     /** The caller of a servlet request, or null before authentication or for an anonymous request. */
