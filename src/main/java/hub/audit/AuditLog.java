@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public class AuditLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
-    static final int MAX_BATCH = 1000;
+    static final int MAX_BATCH = 500;
 
     private final AuditStore store;
     private final ObjectMapper mapper;

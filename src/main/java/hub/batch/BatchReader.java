@@ -78,13 +78,8 @@ public class BatchReader {
         return validated(caller == null ? batch : ownedBy(batch, caller), messageId, source);
     }
 
-    /** Over REST the token names the owner; a submitter or tenant in the body must be the token's. */
+    /** Over REST the token names the owner: a submitter or tenant in the body is replaced by the token's. */
     private static BatchSubmission ownedBy(BatchSubmission batch, Caller caller) {
-        if (batch.submitter() != null && !batch.submitter().equals(caller.subject())
-                || batch.tenant() != null && !batch.tenant().equals(caller.tenant())) {
-            throw new ProblemException(403, "submitter-mismatch", "Submitter mismatch",
-                    "submitter and tenant of a batch sent over REST are the bearer token's; leave them out.");
-        }
         return new BatchSubmission(batch.batchId(), caller.subject(), caller.tenant(), batch.items(),
                 batch.replyTo());
     }

@@ -111,8 +111,10 @@ class SecurityIT extends LocalServicesIT {
         assertThat(hub.as("carol", TestTokens.TENANT, "compliance-admin").get("/api/v1/batches/" + id).statusCode()).isEqualTo(200);
 
         HttpResponse<String> spoofed = hub.post("/api/v1/batches", "application/json",
-                batch.replace("{\"batchId\": \"", "{\"submitter\": \"alice\", \"batchId\": \"x"));
-        assertThat(spoofed.statusCode()).as(spoofed.body()).isEqualTo(403);
+                batch.replace("{\"batchId\": \"", "{\"submitter\": \"alice\", \"tenant\": \"t2\", \"batchId\": \"x"));
+        assertThat(spoofed.statusCode()).as(spoofed.body()).isEqualTo(202);
+        JsonNode owned = HubClient.json(hub.get("/api/v1/batches/" + HubClient.json(spoofed).path("id").asText()));
+        assertThat(owned.path("submitter").asText()).as("the token, not the body, owns it").isEqualTo(TestTokens.SUBJECT);
     }
 
     @Test
