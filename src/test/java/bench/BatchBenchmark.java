@@ -126,7 +126,7 @@ public final class BatchBenchmark {
         llm.inFlightMax.set(0);
         long started = System.nanoTime();
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(hub.uri("/api/v1/batches"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + HubProcess.token())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {

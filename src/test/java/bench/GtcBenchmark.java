@@ -155,6 +155,7 @@ public final class GtcBenchmark {
                 "--spring.flyway.schemas=" + SCHEMA,
                 "--hub.instance-id=bench-" + runId,
                 "--hub.region=" + REGION,
+                "--hub.security.jwt.secret=" + hub.it.TestTokens.SECRET,
                 "--hub.guidelines.dir=src/test/resources/guideline-sets",
                 "--hub.smart-search.enabled=true",
                 "--hub.smart-search.api-key=bench-key",

@@ -1,5 +1,6 @@
 package bench;
 
+import hub.it.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -49,6 +50,10 @@ final class HubProcess implements AutoCloseable {
                 "hub.ComplianceHubApplication",
                 "--spring.profiles.active=local",
                 "--server.port=" + port,
+                "--hub.security.jwt.secret=" + TestTokens.SECRET,
+                // The benchmarks measure throughput from one caller; the per-caller limit still runs, out of the way.
+                "--hub.api.rate-limit.per-second=1000000",
+                "--hub.api.rate-limit.burst=1000000",
                 "--logging.level.root=WARN"));
         command.addAll(args);
         Files.createDirectories(log.getParent());
@@ -77,6 +82,12 @@ final class HubProcess implements AutoCloseable {
         throw new IllegalStateException("the hub did not become ready in " + timeout + "; see " + log);
     }
 
+    /** A bearer token of a benchmark caller, signed with the secret the hub was started with. */
+    static String token() {
+        return TestTokens.sign(TestTokens.SECRET, TestTokens.claims("bench", "bench",
+                List.of("compliance-admin", "compliance-metrics")).build());
+    }
+
     long pid() {
         return process.pid();
     }
@@ -86,7 +97,7 @@ final class HubProcess implements AutoCloseable {
     }
 
     String metrics() throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
+        return http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).header("Authorization", "Bearer " + token()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -6,6 +6,7 @@ import hub.article.TextHash;
 import hub.job.JobSubmission;
 import hub.job.SubmissionReader;
 import hub.problem.ProblemException;
+import hub.security.Caller;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,18 +35,21 @@ public class BatchReader {
      */
     static final java.util.regex.Pattern REPLY_TO =
             java.util.regex.Pattern.compile("(?:(?:queue|topic):)?[A-Za-z0-9][A-Za-z0-9._-]{0,259}");
-    static final String KNOWN_FIELDS = "batchId, submitter, items, replyTo";
-    static final String ARTICLE_FIELDS = "article, guidelineSet, options, externalRef, submitter, replyTo";
+    static final String KNOWN_FIELDS = "batchId, submitter, tenant, items, replyTo";
+    static final String ARTICLE_FIELDS = "article, guidelineSet, options, externalRef, submitter, tenant, replyTo";
 
     private final ObjectMapper mapper;
     private final SubmissionReader submissions;
     private final int maxItems;
     private final boolean allowLoopbackHttp;
+    private final String defaultTenant;
 
     public BatchReader(ObjectMapper mapper, SubmissionReader submissions,
                        @Value("${hub.batch.max-items:1000}") int maxItems,
-                       @Value("${hub.batch.callbacks.allow-loopback-http:false}") boolean allowLoopbackHttp) {
+                       @Value("${hub.batch.callbacks.allow-loopback-http:false}") boolean allowLoopbackHttp,
+                       @Value("${hub.security.default-tenant:default}") String defaultTenant) {
         this.mapper = mapper;
+        this.defaultTenant = defaultTenant;
         this.submissions = submissions;
         this.maxItems = maxItems;
         this.allowLoopbackHttp = allowLoopbackHttp;
@@ -55,10 +59,11 @@ public class BatchReader {
         String body = exchange.getIn().getBody(String.class);
         String source = exchange.getProperty("source", "queue", String.class);
         String messageId = messageId(exchange);
-        exchange.setProperty("batch", validate(body, messageId, source));
+        exchange.setProperty("batch", validate(body, messageId, source, exchange.getProperty("caller", Caller.class)));
     }
 
-    ValidatedBatch validate(String body, String messageId, String source) throws Exception {
+    /** {@code caller} is the REST caller, who owns the batch; null for a queue message, which names its owner. */
+    ValidatedBatch validate(String body, String messageId, String source, Caller caller) throws Exception {
         JsonNode tree = tree(body);
         if ("queue".equals(source) && !tree.has("items") && tree.has("article")) {
             return validated(singleArticle(body, messageId), messageId, source);
@@ -69,7 +74,14 @@ public class BatchReader {
                     "The batch has " + items + " items; the limit is " + maxItems + ".",
                     Map.of("limit", maxItems, "actual", items));
         }
-        return validated(submissions.parse(body, BatchSubmission.class, KNOWN_FIELDS), messageId, source);
+        BatchSubmission batch = submissions.parse(body, BatchSubmission.class, KNOWN_FIELDS);
+        return validated(caller == null ? batch : ownedBy(batch, caller), messageId, source);
+    }
+
+    /** Over REST the token names the owner: a submitter or tenant in the body is replaced by the token's. */
+    private static BatchSubmission ownedBy(BatchSubmission batch, Caller caller) {
+        return new BatchSubmission(batch.batchId(), caller.subject(), caller.tenant(), batch.items(),
+                batch.replyTo());
     }
 
     /**
@@ -82,13 +94,15 @@ public class BatchReader {
             throw ProblemException.badRequest("externalRef is required in an article message.");
         }
         String identity = messageId != null && !messageId.isBlank() ? messageId : "sha256:" + TextHash.sha256Hex(body);
-        return new BatchSubmission("message:" + identity, message.submitter(), List.of(message.submission()),
-                message.replyTo());
+        return new BatchSubmission("message:" + identity, message.submitter(), message.tenant(),
+                List.of(message.submission()), message.replyTo());
     }
 
     private ValidatedBatch validated(BatchSubmission batch, String messageId, String source) throws Exception {
         requireText("batchId", batch.batchId(), MAX_ID_CHARS);
         requireText("submitter", batch.submitter(), MAX_ID_CHARS);
+        String tenant = batch.tenant() == null ? defaultTenant : batch.tenant();
+        requireText("tenant", tenant, MAX_ID_CHARS);
         if (batch.replyTo() != null) {
             checkReplyTo(batch.replyTo());
         }
@@ -119,7 +133,7 @@ public class BatchReader {
             }
         }
         return new ValidatedBatch(BatchIds.batchId(batch.batchId()), batch.batchId(), messageId, source,
-                batch.submitter(), batch.replyTo(), List.copyOf(jobs));
+                batch.submitter(), tenant, batch.replyTo(), List.copyOf(jobs));
     }
 
     /**

@@ -20,7 +20,7 @@ class BatchReaderTest {
         ObjectMapper mapper = new ObjectMapper();
         SubmissionReader submissions = new SubmissionReader(mapper,
                 new GuidelineSetRegistry(new RuleEngine(), ""), 50);
-        reader = new BatchReader(mapper, submissions, 3, false);
+        reader = new BatchReader(mapper, submissions, 3, false, "default");
     }
 
     private static String item(String ref, String text) {
@@ -32,8 +32,8 @@ class BatchReaderTest {
         String body = "{\"batchId\": \"b-1\", \"submitter\": \"crm\", \"replyTo\": \"crm.done\", \"items\": ["
                 + item("a", "First article.") + "," + item("b", "Second article.") + "]}";
 
-        ValidatedBatch batch = reader.validate(body, "m-1", "queue");
-        ValidatedBatch again = reader.validate(body, "m-2", "queue");
+        ValidatedBatch batch = reader.validate(body, "m-1", "queue", null);
+        ValidatedBatch again = reader.validate(body, "m-2", "queue", null);
 
         assertThat(batch.id()).isEqualTo(BatchIds.batchId("b-1")).isEqualTo(again.id());
         assertThat(batch.jobIds()).containsExactly(BatchIds.jobId("b-1", "a"), BatchIds.jobId("b-1", "b"))
@@ -74,11 +74,11 @@ class BatchReaderTest {
         String https = "https://crm.example.com/hooks/batches?tenant=7";
         String body = "{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + https + "\", \"items\": ["
                 + item("a", "x") + "]}";
-        assertThat(reader.validate(body, "m", "queue").replyTo()).isEqualTo(https);
+        assertThat(reader.validate(body, "m", "queue", null).replyTo()).isEqualTo(https);
 
         ObjectMapper mapper = new ObjectMapper();
         BatchReader testing = new BatchReader(mapper, new SubmissionReader(mapper,
-                new GuidelineSetRegistry(new RuleEngine(), ""), 50), 3, true);
+                new GuidelineSetRegistry(new RuleEngine(), ""), 50), 3, true, "default");
         testing.checkReplyTo("http://127.0.0.1:8089/hook");
         testing.checkReplyTo("http://localhost/hook");
         assertThatThrownBy(() -> testing.checkReplyTo("http://example.com/hook")).isInstanceOf(ProblemException.class);
@@ -89,7 +89,7 @@ class BatchReaderTest {
         String body = "{\"submitter\": \"cms\", \"replyTo\": \"topic:cms-results\", \"guidelineSet\": \"default\", "
                 + "\"externalRef\": \"article-7\", \"article\": {\"text\": \"One article.\"}}";
 
-        ValidatedBatch single = reader.validate(body, "sb-42", "queue");
+        ValidatedBatch single = reader.validate(body, "sb-42", "queue", null);
 
         assertThat(single.batchId()).isEqualTo("message:sb-42");
         assertThat(single.id()).isEqualTo(BatchIds.batchId("message:sb-42"));
@@ -97,12 +97,12 @@ class BatchReaderTest {
         assertThat(single.submitter()).isEqualTo("cms");
         assertThat(single.replyTo()).isEqualTo("topic:cms-results");
         assertThat(single.jobs().get(0).item().guidelineSetId()).isEqualTo("default");
-        assertThat(reader.validate(body, "sb-42", "queue").jobIds()).isEqualTo(single.jobIds());
-        assertThat(reader.validate(body, "sb-43", "queue").jobIds()).isNotEqualTo(single.jobIds());
+        assertThat(reader.validate(body, "sb-42", "queue", null).jobIds()).isEqualTo(single.jobIds());
+        assertThat(reader.validate(body, "sb-43", "queue", null).jobIds()).isNotEqualTo(single.jobIds());
 
-        ValidatedBatch withoutId = reader.validate(body, null, "queue");
+        ValidatedBatch withoutId = reader.validate(body, null, "queue", null);
         assertThat(withoutId.batchId()).startsWith("message:sha256:");
-        assertThat(reader.validate(body, null, "queue").id()).as("keyed by content").isEqualTo(withoutId.id());
+        assertThat(reader.validate(body, null, "queue", null).id()).as("keyed by content").isEqualTo(withoutId.id());
     }
 
     @Test
@@ -112,12 +112,12 @@ class BatchReaderTest {
         assertReason("{\"submitter\": \"cms\", \"externalRef\": \"a\", \"article\": {\"text\": \"x\"}, \"colour\": 1}",
                 400, "SchemaViolation", "Unknown field 'colour'");
         assertThatThrownBy(() -> reader.validate("{\"submitter\": \"cms\", \"externalRef\": \"a\", "
-                + "\"article\": {\"text\": \"x\"}}", "m", "rest"))
+                + "\"article\": {\"text\": \"x\"}}", "m", "rest", new hub.security.Caller("cms", "default", false)))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.detail()).contains("Unknown field"));
     }
 
     private static void assertReason(String body, int status, String reason, String detail) {
-        assertThatThrownBy(() -> reader.validate(body, "m", "queue"))
+        assertThatThrownBy(() -> reader.validate(body, "m", "queue", null))
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
                     assertThat(p.status()).isEqualTo(status);
                     assertThat(DeadLetters.reason(p)).isEqualTo(reason);

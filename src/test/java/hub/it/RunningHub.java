@@ -38,6 +38,7 @@ final class RunningHub implements AutoCloseable {
                 "--hub.instance-id=" + instanceId,
                 "--hub.guidelines.dir=src/test/resources/guideline-sets",
                 "--hub.llm.enabled=true",
+                "--hub.security.jwt.secret=" + TestTokens.SECRET,
                 "--hub.llm.url=" + LlmStub.url())) {
             args.put(arg.substring(0, arg.indexOf('=')), arg);
         }
@@ -47,8 +48,13 @@ final class RunningHub implements AutoCloseable {
         return start("local", args.values().toArray(String[]::new));
     }
 
+    /** A client whose token is signed with this hub's HS256 secret (generated in the data dir when embedded). */
     HubClient client() {
-        return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        String secret = app.getBean(hub.security.DevSecret.class).value();
+        String token = TestTokens.sign(secret, TestTokens.claims(TestTokens.SUBJECT, TestTokens.TENANT,
+                java.util.List.of("compliance-metrics")).build());
+        return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
+                .withToken(token);
     }
 
     <T> T bean(Class<T> type) {
