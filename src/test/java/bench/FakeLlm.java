@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A chat-completions server on loopback for the benchmarks: every POST is answered with a PASS verdict after a
- * set latency, on a thread of its own, and the calls in flight are counted exactly (from the request's arrival to
- * the response's last byte).
+ * set latency, on a thread of its own, and the calls in flight are counted exactly (from the request's arrival until
+ * its answer is sent).
  */
 public final class FakeLlm implements AutoCloseable {
 
@@ -28,6 +28,8 @@ public final class FakeLlm implements AutoCloseable {
     public final AtomicLong calls = new AtomicLong();
     /** The answer's latency; may be changed while the server runs. */
     public final AtomicInteger latencyMs = new AtomicInteger();
+    /** The HTTP status of every answer: 200 with the verdict, anything else with an error body. */
+    public final AtomicInteger status = new AtomicInteger(200);
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
@@ -39,16 +41,24 @@ public final class FakeLlm implements AutoCloseable {
         server.createContext("/", exchange -> {
             calls.incrementAndGet();
             inFlightMax.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            boolean counted = true;
             try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
                 in.readAllBytes();
                 Thread.sleep(this.latencyMs.get());
+                // No longer in flight before the answer leaves: the caller may send its next call as soon as it has it.
+                inFlight.decrementAndGet();
+                counted = false;
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                out.write(body);
+                int code = status.get();
+                byte[] answer = code == 200 ? body : "{\"error\": {\"message\": \"drill\"}}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(code, answer.length);
+                out.write(answer);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                inFlight.decrementAndGet();
+                if (counted) {
+                    inFlight.decrementAndGet();
+                }
             }
         });
         server.start();

@@ -58,6 +58,8 @@ final class HubProcess implements AutoCloseable {
         command.addAll(args);
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A benchmark stopped with Ctrl-C or kill takes its hubs with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         HubProcess hub = new HubProcess(port, log, process);
         hub.awaitReady(Duration.ofSeconds(120));
         return hub;
@@ -134,6 +136,16 @@ final class HubProcess implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** kill -9: no shutdown hook, no graceful stop. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     @Override
