@@ -95,12 +95,19 @@ final class IsolatedServices implements AutoCloseable {
         awaitPort(AZURITE_PORT);
     }
 
-    /** Azurite's node process ignores SIGTERM once it has logged "closed": kill it outright. */
+    /**
+     * A graceful stop first, so that Azurite writes what it acknowledged to disk (a real blob store never loses an
+     * acknowledged write; SIGKILL would lose Azurite's last metadata); its node process ignores SIGTERM once it has
+     * logged "closed", so it is killed after a few seconds.
+     */
     void stopAzurite() throws Exception {
         if (azurite != null) {
-            azurite.descendants().forEach(ProcessHandle::destroyForcibly);
-            azurite.destroyForcibly();
-            azurite.waitFor(10, TimeUnit.SECONDS);
+            azurite.destroy();
+            if (!azurite.waitFor(5, TimeUnit.SECONDS)) {
+                azurite.descendants().forEach(ProcessHandle::destroyForcibly);
+                azurite.destroyForcibly();
+                azurite.waitFor(10, TimeUnit.SECONDS);
+            }
             azurite = null;
         }
         awaitClosed(AZURITE_PORT);
