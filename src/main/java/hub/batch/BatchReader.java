@@ -3,6 +3,7 @@ package hub.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.TextHash;
+import hub.job.FieldChecks;
 import hub.job.JobSubmission;
 import hub.job.SubmissionReader;
 import hub.problem.ProblemException;
@@ -56,7 +57,7 @@ public class BatchReader {
     }
 
     public void read(Exchange exchange) throws Exception {
-        String body = exchange.getIn().getBody(String.class);
+        String body = SubmissionReader.utf8Body(exchange);
         String source = exchange.getProperty("source", "queue", String.class);
         String messageId = messageId(exchange);
         exchange.setProperty("batch", validate(body, messageId, source, exchange.getProperty("caller", Caller.class)));
@@ -142,6 +143,10 @@ public class BatchReader {
      * {@code hub.batch.callbacks.allow-loopback-http} is set (tests).
      */
     void checkReplyTo(String replyTo) {
+        FieldChecks.maxLength("replyTo", replyTo, MAX_CALLBACK_CHARS);
+        if (!replyTo.contains(":/")) {
+            FieldChecks.maxLength("replyTo", replyTo, MAX_REPLY_TO_CHARS);
+        }
         if (REPLY_TO.matcher(replyTo).matches()) {
             return;
         }
@@ -162,7 +167,7 @@ public class BatchReader {
             throw ProblemException.badRequest(rule + "; got '" + abbreviate(replyTo) + "'.");
         }
         if (uri.getHost() == null || uri.getHost().isBlank() || uri.getRawUserInfo() != null
-                || uri.getRawFragment() != null || replyTo.length() > MAX_CALLBACK_CHARS
+                || uri.getRawFragment() != null
                 || replyTo.chars().anyMatch(c -> c <= ' ')) {
             throw ProblemException.badRequest(rule + " with a host, no user info, no fragment and at most "
                     + MAX_CALLBACK_CHARS + " characters; got '" + abbreviate(replyTo) + "'.");
@@ -208,8 +213,10 @@ public class BatchReader {
     }
 
     private static void requireText(String field, String value, int max) {
-        if (value == null || value.isBlank() || value.length() > max) {
-            throw ProblemException.badRequest(field + " is required and must be 1 to " + max + " characters.");
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest(field + " is required and must not be blank.");
         }
+        FieldChecks.maxLength(field, value, max);
+        FieldChecks.noControlCharacters(field, value);
     }
 }

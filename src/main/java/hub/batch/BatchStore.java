@@ -1,5 +1,6 @@
 package hub.batch;
 
+import hub.correlation.CorrelationIds;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,14 +18,15 @@ public class BatchStore {
 
     private static final String INSERT_BATCH = """
             INSERT INTO batches (id, external_batch_id, message_id, source, submitter, submitter_tenant, reply_to,
-                                 item_count)
-            VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ?)
+                                 item_count, correlation_id)
+            VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String INSERT_JOB = """
             INSERT INTO jobs (id, batch_id, status, source, external_ref, guideline_set_id, guideline_set_version,
                               article_sha256, text_length, options, max_attempts, enqueued_at, submitter_subject,
-                              submitter_tenant)
-            VALUES (CAST(? AS uuid), CAST(? AS uuid), 'QUEUED', 'batch', ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, now(), ?, ?)
+                              submitter_tenant, correlation_id)
+            VALUES (CAST(? AS uuid), CAST(? AS uuid), 'QUEUED', 'batch', ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, now(), ?, ?,
+                    ?)
             ON CONFLICT DO NOTHING""";
 
     private final JdbcTemplate jdbc;
@@ -45,18 +47,21 @@ public class BatchStore {
                 Boolean.class, batch.id(), batch.messageId()));
     }
 
-    /** Inserts the batch and its jobs in one transaction; false (and nothing inserted) when it already existed. */
-    public boolean insert(ValidatedBatch batch) {
+    /**
+     * Inserts the batch and its jobs in one transaction; false (and nothing inserted) when it already existed.
+     * {@code correlationId} (may be null) is stored on the batch and on every job.
+     */
+    public boolean insert(ValidatedBatch batch, String correlationId) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             int inserted = jdbc.update(INSERT_BATCH, batch.id(), batch.batchId(), batch.messageId(), batch.source(),
-                    batch.submitter(), batch.tenant(), batch.replyTo(), batch.jobs().size());
+                    batch.submitter(), batch.tenant(), batch.replyTo(), batch.jobs().size(), correlationId);
             if (inserted == 0) {
                 return false;
             }
             List<Object[]> rows = batch.jobs().stream().map(job -> new Object[] {
                 job.jobId(), batch.id(), job.item().externalRef(), job.item().guidelineSetId(),
                 job.item().guidelineSetVersion(), job.item().articleSha256(), job.item().textLength(),
-                job.item().optionsJson(), maxAttempts, batch.submitter(), batch.tenant()}).toList();
+                job.item().optionsJson(), maxAttempts, batch.submitter(), batch.tenant(), correlationId}).toList();
             jdbc.batchUpdate(INSERT_JOB, rows);
             return true;
         }));
@@ -65,6 +70,6 @@ public class BatchStore {
     /** Route step: sets the property {@code batchCreated}. */
     public void store(Exchange exchange) {
         ValidatedBatch batch = exchange.getProperty("batch", ValidatedBatch.class);
-        exchange.setProperty("batchCreated", insert(batch));
+        exchange.setProperty("batchCreated", insert(batch, exchange.getProperty(CorrelationIds.PROPERTY, String.class)));
     }
 }

@@ -38,7 +38,7 @@ public class DeadLetters {
             return "RetriesExhausted";
         }
         return switch (problem.type()) {
-            case "malformed-json" -> "InvalidJson";
+            case "malformed-json", "invalid-encoding" -> "InvalidJson";
             case "batch-too-large" -> "TooManyItems";
             default -> "SchemaViolation";
         };

@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The queue message that hands a job to a worker: {@code {"jobId": "<uuid>"}}. The message carries only the id;
- * the job row in PostgreSQL is the truth, so a duplicate or late message is harmless.
+ * The queue message that hands a job to a worker: {@code {"jobId": "<uuid>", "correlationId": "<id>"}}
+ * ({@code correlationId} only when the job has one). The message carries only identifiers; the job row in
+ * PostgreSQL is the truth, so a duplicate or late message is harmless.
  */
 @Component("jobMessages")
 public class JobMessages {
@@ -18,8 +19,18 @@ public class JobMessages {
         this.mapper = mapper;
     }
 
-    public String toMessage(String jobId) {
-        return mapper.createObjectNode().put("jobId", jobId).toString();
+    public String toMessage(String jobId, String correlationId) {
+        var message = mapper.createObjectNode().put("jobId", jobId);
+        if (correlationId != null) {
+            message.put("correlationId", correlationId);
+        }
+        return message.toString();
+    }
+
+    /** Route step: the message of the job in the exchange properties {@code jobId} and {@code correlationId}. */
+    public String message(org.apache.camel.Exchange exchange) {
+        return toMessage(exchange.getProperty("jobId", String.class),
+                exchange.getProperty(hub.correlation.CorrelationIds.PROPERTY, String.class));
     }
 
     /** The job id of a message; a message that names no job is poison and will never succeed. */

@@ -12,8 +12,9 @@ public record JobSubmission(Article article, String guidelineSet, Options option
     }
 
     /** {@code gtcQueries} are Smart Search queries to run in addition to the ones the guideline set finds. */
-    public record Options(boolean gtcValidation, List<String> gtcQueries) {
+    public record Options(Boolean gtcValidation, List<String> gtcQueries) {
         public Options {
+            gtcValidation = Boolean.TRUE.equals(gtcValidation);
             gtcQueries = gtcQueries == null ? List.of() : List.copyOf(gtcQueries);
         }
     }

@@ -58,7 +58,7 @@ public class SubmissionReader {
 
     public void read(Exchange exchange) throws JsonProcessingException {
         requireJson(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class));
-        String body = exchange.getIn().getBody(String.class);
+        String body = utf8Body(exchange);
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("The request body is empty; send a JSON job submission.");
         }
@@ -74,11 +74,14 @@ public class SubmissionReader {
      * article's text, title and language, the GTC queries, the external reference and the guideline set.
      */
     public CheckedSubmission check(JobSubmission submission) throws JsonProcessingException {
+        if (submission == null) {
+            throw ProblemException.badRequest("The body is JSON null; send a JSON object.");
+        }
         Article article = validArticle(submission.article());
         validGtcQueries(submission.options().gtcQueries());
-        if (submission.externalRef() != null && submission.externalRef().length() > MAX_EXTERNAL_REF_CHARS) {
-            throw ProblemException.badRequest("externalRef is longer than " + MAX_EXTERNAL_REF_CHARS + " characters.");
-        }
+        FieldChecks.maxLength("externalRef", submission.externalRef(), MAX_EXTERNAL_REF_CHARS);
+        FieldChecks.noControlCharacters("externalRef", submission.externalRef());
+        FieldChecks.noControlCharacters("guidelineSet", submission.guidelineSet());
         GuidelineSet set = guidelineSets.find(submission.guidelineSet()).orElseThrow(() -> new ProblemException(
                 422, "unknown-guideline-set", "Unknown guideline set",
                 "Guideline set '" + submission.guidelineSet() + "' does not exist; GET /api/v1/guideline-sets lists them.",
@@ -116,6 +119,9 @@ public class SubmissionReader {
         } catch (ValueInstantiationException e) {
             throw ProblemException.badRequest("Invalid value for '" + fieldPath(e) + "': " + rootMessage(e));
         } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty() && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw ProblemException.badRequest("Malformed JSON" + location(e) + ": text after the JSON object.");
+            }
             throw ProblemException.badRequest("Invalid value for '" + fieldPath(e) + "'" + location(e)
                     + ": expected " + expected(e) + ".");
         } catch (JsonProcessingException e) {
@@ -135,9 +141,9 @@ public class SubmissionReader {
                     "article.text has " + article.text().length() + " characters; the limit is " + maxTextChars + ".",
                     Map.of("limit", maxTextChars, "actual", article.text().length()));
         }
-        if (article.title() != null && article.title().length() > MAX_TITLE_CHARS) {
-            throw ProblemException.badRequest("article.title is longer than " + MAX_TITLE_CHARS + " characters.");
-        }
+        FieldChecks.maxLength("article.title", article.title(), MAX_TITLE_CHARS);
+        FieldChecks.noControlCharacters("article.title", article.title());
+        FieldChecks.noControlCharacters("article.text", article.text());
         if (!article.language().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             throw ProblemException.badRequest("article.language must be a language tag such as 'en' or 'de-CH'.");
         }
@@ -146,15 +152,43 @@ public class SubmissionReader {
 
     private static void validGtcQueries(java.util.List<String> queries) {
         if (queries.size() > MAX_GTC_QUERIES) {
-            throw ProblemException.badRequest("options.gtcQueries has " + queries.size() + " queries; at most "
-                    + MAX_GTC_QUERIES + " are allowed.");
+            throw FieldChecks.tooLarge("options.gtcQueries", queries.size(), MAX_GTC_QUERIES, "queries");
         }
-        for (String q : queries) {
-            if (q == null || q.isBlank() || q.length() > MAX_GTC_QUERY_CHARS) {
-                throw ProblemException.badRequest("Every options.gtcQueries entry must be 1 to " + MAX_GTC_QUERY_CHARS
-                        + " characters.");
+        for (int i = 0; i < queries.size(); i++) {
+            String q = queries.get(i);
+            if (q == null || q.isBlank()) {
+                throw ProblemException.badRequest("options.gtcQueries[" + i + "] must not be blank.");
             }
+            FieldChecks.maxLength("options.gtcQueries[" + i + "]", q, MAX_GTC_QUERY_CHARS);
+            FieldChecks.noControlCharacters("options.gtcQueries[" + i + "]", q);
         }
+    }
+
+    /**
+     * The body as text, decoded strictly: bytes that are not UTF-8 are a 400 problem naming the byte offset, never
+     * silently replaced by U+FFFD.
+     */
+    public static String utf8Body(Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        if (body == null || body instanceof String) {
+            return (String) body;
+        }
+        byte[] bytes = exchange.getIn().getBody(byte[].class);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new ProblemException(400, "invalid-encoding", "Invalid encoding", "The request body is not valid "
+                    + "UTF-8: a malformed byte sequence starts at byte offset " + in.position() + ".",
+                    Map.of("offset", in.position()));
+        }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        exchange.getIn().setBody(text);
+        return text;
     }
 
     /** A 415 problem unless the content type is JSON ({@code application/json} or {@code application/*+json}). */

@@ -4,15 +4,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import hub.gtc.search.GtcFetched;
 import hub.gtc.search.GtcFinding;
 import hub.gtc.search.GtcLookup;
+import hub.injection.PromptInjection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The compliance report of one job, as stored in PostgreSQL and the blob store and served by the API. */
+/**
+ * The compliance report of one job, as stored in PostgreSQL and the blob store and served by the API.
+ * {@code correlationId} is the X-Correlation-ID of the submission; {@code promptInjection} flags passages that read
+ * like instructions to the model (it changes no verdict).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComplianceReport(
         String jobId,
         String externalRef,
+        String correlationId,
         String articleSha256,
         GuidelineSetRef guidelineSet,
         Double score,
@@ -21,6 +27,7 @@ public record ComplianceReport(
         Map<Verdict, Integer> counts,
         List<GuidelineResult> guidelines,
         GtcSection gtc,
+        PromptInjection promptInjection,
         ModelInfo model,
         Map<String, Long> timingsMs,
         Instant submittedAt,

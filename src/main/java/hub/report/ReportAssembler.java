@@ -3,8 +3,10 @@ package hub.report;
 import hub.store.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.article.PlainText;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineSet;
+import hub.injection.PromptInjectionDetector;
 import hub.llm.ChatRequestFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +58,7 @@ public class ReportAssembler {
         ComplianceReport report = new ComplianceReport(
                 String.valueOf(row.get("id")),
                 (String) row.get("external_ref"),
+                (String) row.get("correlation_id"),
                 (String) row.get("article_sha256"),
                 new ComplianceReport.GuidelineSetRef(set.id(), set.version()),
                 Scorer.score(results),
@@ -64,6 +67,7 @@ public class ReportAssembler {
                 counts,
                 results,
                 exchange.getProperty("gtcSection", ComplianceReport.GtcSection.class),
+                PromptInjectionDetector.detect(exchange.getProperty("articleText", PlainText.class).source()),
                 new ComplianceReport.ModelInfo(llmEnabled ? requests.model() : null, ChatRequestFactory.PROMPT_VERSION,
                         llmEnabled),
                 timings,

@@ -1,5 +1,7 @@
 package hub.security;
 
+import hub.correlation.CorrelationIdFilter;
+import hub.correlation.CorrelationIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collection;
 import org.apache.camel.Exchange;
@@ -45,7 +47,7 @@ public class Callers {
         exchange.setProperty("caller", caller);
         exchange.setProperty("callerSubject", caller.subject());
         exchange.setProperty("callerTenant", caller.tenant());
-        exchange.setProperty("correlationId", exchange.getIn().getHeader("X-Correlation-ID", String.class));
+        exchange.setProperty(CorrelationIds.PROPERTY, exchange.getIn().getHeader(CorrelationIdFilter.HEADER, String.class));
     }
 
     /** The caller of a servlet request, or null before authentication or for an anonymous request. */

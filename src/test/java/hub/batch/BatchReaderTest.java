@@ -70,6 +70,25 @@ class BatchReaderTest {
     }
 
     @Test
+    void overLongFieldsAre413NamingTheFieldAndControlCharactersAre400() {
+        String items = "\"items\": [" + item("a", "x") + "]}";
+        assertReason("{\"batchId\": \"" + "b".repeat(201) + "\", \"submitter\": \"s\", " + items, 413,
+                "SchemaViolation", "batchId has 201 characters; the limit is 200");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"" + "s".repeat(201) + "\", " + items, 413,
+                "SchemaViolation", "submitter has 201 characters; the limit is 200");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + "q".repeat(261) + "\", " + items,
+                413, "SchemaViolation", "replyTo has 261 characters; the limit is 260");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"https://example.com/"
+                + "p".repeat(2000) + "\", " + items, 413, "SchemaViolation", "replyTo has 2020 characters; the limit is 2000");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"items\": [{\"externalRef\": \"" + "r".repeat(201)
+                + "\", \"article\": {\"text\": \"x\"}}]}", 413, "SchemaViolation", "items[0]: externalRef has 201 characters");
+        assertReason("{\"batchId\": \"b\\u0000\", \"submitter\": \"s\", " + items, 400, "SchemaViolation",
+                "batchId contains the control character U+0000 at offset 1");
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"items\": [" + item("a", "ok\\u0007") + "]}", 400,
+                "SchemaViolation", "items[0]: article.text contains the control character U+0007 at offset 2");
+    }
+
+    @Test
     void acceptsHttpsCallbacksAndLoopbackHttpOnlyWhenAllowed() throws Exception {
         String https = "https://crm.example.com/hooks/batches?tenant=7";
         String body = "{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + https + "\", \"items\": ["

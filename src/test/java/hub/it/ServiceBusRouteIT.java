@@ -96,18 +96,27 @@ class ServiceBusRouteIT extends LocalServicesIT {
     @Test
     void submittedJobsTravelAsServiceBusMessagesAndDuplicatesChangeNothing() throws Exception {
         sent.expectedMessageCount(1);
-        String jobId = hub.submit(submission("it-llm", "An article for the queue."));
+        String correlationId = "sb-corr-" + java.util.UUID.randomUUID();
+        java.net.http.HttpResponse<String> accepted = hub.post("/api/v1/jobs", "application/json",
+                java.net.http.HttpRequest.BodyPublishers.ofString(submission("it-llm", "An article for the queue.")),
+                "X-Correlation-ID", correlationId);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String jobId = HubClient.json(accepted).path("jobId").asText();
         sent.assertIsSatisfied(5_000);
 
         Exchange message = sent.getExchanges().get(0);
-        assertThat(message.getIn().getBody(String.class)).isEqualTo("{\"jobId\":\"" + jobId + "\"}");
+        assertThat(message.getIn().getBody(String.class))
+                .isEqualTo("{\"jobId\":\"" + jobId + "\",\"correlationId\":\"" + correlationId + "\"}");
         assertThat(message.getIn().getHeader("CamelAzureServiceBusMessageId")).isEqualTo(jobId);
+        assertThat(message.getIn().getHeader("CamelAzureServiceBusCorrelationId")).isEqualTo(correlationId);
 
         Map<String, Object> delivery = Map.of("CamelAzureServiceBusMessageId", jobId,
                 "CamelAzureServiceBusDeliveryCount", 1L);
         template.sendBodyAndHeaders("direct:servicebus-jobs", message.getIn().getBody(), delivery);
         hub.awaitStatus(jobId, Set.of("COMPLETED"), Duration.ofSeconds(30));
         String report = hub.get("/api/v1/jobs/" + jobId + "/result").body();
+        assertThat(HubClient.json(hub.get("/api/v1/jobs/" + jobId + "/result")).path("correlationId").asText())
+                .isEqualTo(correlationId);
 
         Exchange redelivered = template.send("direct:servicebus-jobs", e -> {
             e.getIn().setBody(message.getIn().getBody());
@@ -171,16 +180,22 @@ class ServiceBusRouteIT extends LocalServicesIT {
 
         Exchange first = template.send("direct:servicebus-batches", e -> {
             e.getIn().setBody(body);
-            e.getIn().setHeaders(Map.of("CamelAzureServiceBusMessageId", messageId, "CamelAzureServiceBusDeliveryCount", 1L));
+            e.getIn().setHeaders(Map.of("CamelAzureServiceBusMessageId", messageId, "CamelAzureServiceBusDeliveryCount", 1L,
+                    "CamelAzureServiceBusCorrelationId", "corr-" + messageId));
         });
         assertThat(first.isFailed()).isFalse();
         sent.assertIsSatisfied(5_000);
+        assertThat(sent.getExchanges()).as("the batch message's correlation id travels with each job message")
+                .extracting(x -> x.getIn().getHeader("CamelAzureServiceBusCorrelationId", String.class))
+                .containsOnly("corr-" + messageId);
 
         String id = jdbc.queryForObject("SELECT CAST(id AS text) FROM batches WHERE message_id = ?", String.class, messageId);
         java.util.List<String> jobIds = jdbc.queryForList(
                 "SELECT CAST(id AS text) FROM jobs WHERE batch_id = CAST(? AS uuid) ORDER BY id", String.class, id);
         assertThat(sent.getExchanges()).extracting(x -> x.getIn().getHeader("CamelAzureServiceBusMessageId", String.class))
                 .containsExactlyInAnyOrderElementsOf(jobIds);
+        assertThat(jdbc.queryForList("SELECT correlation_id FROM jobs WHERE batch_id = CAST(? AS uuid)", String.class, id))
+                .containsOnly("corr-" + messageId);
 
         sent.reset();
         Exchange redelivered = template.send("direct:servicebus-batches", e -> {

@@ -18,15 +18,23 @@ class JobMessagesTest {
     @Test
     void aMessageCarriesOnlyTheJobIdAndReadsBack() {
         String id = UUID.randomUUID().toString();
-        String message = messages.toMessage(id);
+        String message = messages.toMessage(id, null);
         assertThat(message).isEqualTo("{\"jobId\":\"" + id + "\"}");
+        assertThat(messages.jobId(message)).isEqualTo(id);
+    }
+
+    @Test
+    void aMessageCarriesTheCorrelationIdWhenTheJobHasOne() {
+        String id = UUID.randomUUID().toString();
+        String message = messages.toMessage(id, "corr-42");
+        assertThat(message).isEqualTo("{\"jobId\":\"" + id + "\",\"correlationId\":\"corr-42\"}");
         assertThat(messages.jobId(message)).isEqualTo(id);
     }
 
     @Test
     void serviceBusBinaryBodiesAreRead() {
         String id = UUID.randomUUID().toString();
-        assertThat(messages.jobId(messages.toMessage(id).getBytes(StandardCharsets.UTF_8))).isEqualTo(id);
+        assertThat(messages.jobId(messages.toMessage(id, null).getBytes(StandardCharsets.UTF_8))).isEqualTo(id);
     }
 
     @Test
