@@ -3,6 +3,17 @@ package hub.security;
 import hub.problem.ProblemException;
 import hub.problem.ProblemIOException;
 import hub.problem.ServletProblems;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,8 +26,9 @@ import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-caller limits on {@code /api/**}, after authentication: the rate limit (429 with Retry-After) and the body
- * size (413), checked on Content-Length at once and on the bytes read for a chunked body.
+ * Per-caller limits on {@code /api/**}, after authentication: the rate limit (429 with Retry-After), the body size
+ * (413), checked on Content-Length at once and on the bytes read for a chunked body, and the body's encoding (400
+ * unless it is UTF-8). The body is read here, once, and handed on in memory.
  */
 class ApiLimitsFilter extends OncePerRequestFilter {
 
@@ -59,7 +71,21 @@ class ApiLimitsFilter extends OncePerRequestFilter {
             problems.write(request, response, tooLarge(limit, request.getContentLengthLong()));
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        byte[] body;
+        try {
+            body = readAtMost(request.getInputStream(), limit);
+        } catch (ProblemIOException tooLarge) {
+            problems.write(request, response, tooLarge.problem());
+            return;
+        }
+        int malformedAt = firstMalformedUtf8(body);
+        if (malformedAt >= 0) {
+            problems.write(request, response, new ProblemException(400, "invalid-encoding", "Invalid encoding",
+                    "The request body is not valid UTF-8: a malformed byte sequence starts at byte offset "
+                            + malformedAt + ".", Map.of("offset", malformedAt)));
+            return;
+        }
+        chain.doFilter(new CachedBody(request, body), response);
     }
 
     static ProblemException tooLarge(long limit, long actual) {
@@ -68,62 +94,96 @@ class ApiLimitsFilter extends OncePerRequestFilter {
                         + limit + ".", Map.of("limit", limit));
     }
 
-    /** Counts the bytes read and fails once they pass the limit. */
-    private static final class Limited extends HttpServletRequestWrapper {
+    /** The whole body, or a {@link ProblemIOException} (413) once more than {@code limit} bytes arrive (chunked). */
+    static byte[] readAtMost(InputStream in, long limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            total += n;
+            if (total > limit) {
+                throw new ProblemIOException(tooLarge(limit, -1));
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
 
-        private final long limit;
-        private ServletInputStream stream;
+    /**
+     * The byte offset of the first malformed UTF-8 sequence, or -1. Checked here because the servlet container's
+     * decoder fails on one while the request is turned into a Camel message, before any route could answer.
+     */
+    static int firstMalformedUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
+        }
+    }
 
-        Limited(HttpServletRequest request, long limit) {
+    /** The request with its body already read (and checked). */
+    private static final class CachedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBody(HttpServletRequest request, byte[] body) {
             super(request);
-            this.limit = limit;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                ServletInputStream in = super.getInputStream();
-                stream = new ServletInputStream() {
-                    private long read;
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
 
-                    @Override
-                    public int read() throws IOException {
-                        int b = in.read();
-                        count(b < 0 ? 0 : 1);
-                        return b;
-                    }
+                @Override
+                public int read(byte[] buffer, int off, int len) {
+                    return in.read(buffer, off, len);
+                }
 
-                    @Override
-                    public int read(byte[] buffer, int off, int len) throws IOException {
-                        int n = in.read(buffer, off, len);
-                        count(Math.max(n, 0));
-                        return n;
-                    }
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
 
-                    private void count(int n) throws IOException {
-                        read += n;
-                        if (read > limit) {
-                            throw new ProblemIOException(tooLarge(limit, -1));
-                        }
-                    }
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
 
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
 
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
 
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
-            }
-            return stream;
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
         }
     }
 }

@@ -4,7 +4,11 @@ import hub.problem.ProblemException;
 import hub.problem.ServletProblems;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -66,6 +70,25 @@ public class SecurityConfig {
             .addFilterAfter(new ApiLimitsFilter(problems, rateLimiter, callers, maxBodyBytes, maxBatchBodyBytes),
                     BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** A request URL Spring Security's firewall refuses (encoded slashes, "..", NUL) gets a problem, not an error page. */
+    @Bean
+    RequestRejectedHandler rejectedRequests(ServletProblems problems) {
+        return (request, response, e) -> problems.write(request, response, new ProblemException(400, "invalid-path",
+                "Invalid request path", "The request path is not allowed: " + e.getMessage()));
+    }
+
+    /**
+     * Tomcat answers an encoded '/' or '\' in the path with its own HTML error page before the application sees it;
+     * let it through, so that the firewall above refuses it with a problem body.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheFirewall() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        });
     }
 
     private static JwtAuthenticationConverter authorities(String rolesClaim) {
