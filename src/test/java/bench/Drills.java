@@ -97,7 +97,7 @@ public final class Drills {
     void killOneOfTwoInstances() throws Exception {
         llm.latencyMs.set(500);
         Outcome outcome = new Outcome("Two instances; kill -9 of one while it evaluates",
-                jobs + " jobs submitted alternately to two hubs (default bounds: 8 jobs and 8 guideline evaluations at "
+                jobs + " jobs submitted alternately to two hubs (default bounds: 32 jobs and 8 guideline evaluations at "
                         + "once each; LLM 0.5 s per call); hub a is killed with SIGKILL once it runs at least 4 jobs; "
                         + "hub b must take over every job a had accepted and not finished.");
         try (HubProcess a = hub("a"); HubProcess b = hub("b")) {

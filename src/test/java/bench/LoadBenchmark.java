@@ -357,7 +357,7 @@ public final class LoadBenchmark {
                 .append("constant) and `POST /bench/floor/insert` (one durable PostgreSQL INSERT per request through the ")
                 .append("hub's pool). Every figure is compared with its floor from the same run. The fake LLM answers ")
                 .append("after ").append(llmLatencyMs).append(" ms during the load, and the hub runs its default ")
-                .append("bounds (8 jobs, 8 guideline evaluations at once), so the jobs the load submits are evaluated ")
+                .append("bounds (32 jobs, 8 guideline evaluations at once), so the jobs the load submits are evaluated ")
                 .append("at a trickle and the figures are those of the API path.\n\n");
         md.append("| Endpoint | Clients | Requests/s | p50 ms | p90 ms | p99 ms | Errors | Throughput vs floor |\n")
                 .append("|---|---|---|---|---|---|---|---|\n");
