@@ -198,9 +198,15 @@ class GtcLookupIT extends LocalServicesIT {
                         "explanation", "The GTC sets the annual management fee at 1.5% of the account value.")))))));
         String text = "Save with us 🙂. " + claim + " The app is free.";
 
-        JsonNode gtc = report(query, text).path("gtc");
+        JsonNode report = report(query, text);
+        JsonNode gtc = report.path("gtc");
 
         assertThat(gtc.path("status").asText()).as(gtc.toString()).isEqualTo("VALIDATED");
+        String correlationId = report.path("correlationId").asText();
+        assertThat(correlationId).isNotBlank();
+        assertThat(PRIMARY.findAll(getRequestedFor(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf"))))
+                .as("the PDF download carries the job's correlation id").isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getHeader("X-Correlation-ID")).isEqualTo(correlationId));
         JsonNode document = gtc.path("documents").get(0);
         assertThat(document.path("source").asText()).isEqualTo("primary");
         assertThat(document.path("pages").asInt()).isEqualTo(3);
