@@ -84,6 +84,18 @@ stop_azurite() {
   log "stopped Azurite"
 }
 
+# promtool (alert rule checks and unit tests) comes with Debian's prometheus package. Installing it must not leave
+# a Prometheus server running on 9090: the package's service is not started where there is no systemd, and is
+# stopped here where there is.
+ensure_promtool() {
+  command -v promtool >/dev/null && return 0
+  log "installing promtool (Debian package prometheus)"
+  apt_install prometheus
+  if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
+    systemctl stop prometheus || true
+  fi
+}
+
 ensure_local_services() {
   ensure_postgres
   ensure_redis
