@@ -35,25 +35,27 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The hub as an operator sees it, with JSON logs on and Smart Search (two WireMock regions, the primary failing)
+ * The hub as an operator sees it, with Smart Search (two WireMock regions, the primary failing)
  * behind the GTC validation: one W3C trace from the caller through intake, queue, worker, LLM and Smart Search; the
  * correlation id in the logs; the business meters with their region tag; and the name check: every metric the alert
  * rules and dashboards query is exported by this hub after it processed jobs, or comes from an allowed exporter.
  */
 @DirtiesContext
-@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {
-    "logging.structured.format.console=ecs",
     "hub.smart-search.enabled=true",
     "hub.smart-search.api-key=test-smart-search-key",
     "camel.resilience4j.configurations.smartSearch.minimum-number-of-calls=2",
@@ -117,7 +119,31 @@ class ObservabilityIT extends LocalServicesIT {
     }
 
     @Test
-    void oneTraceCoversIntakeQueueWorkerLlmAndSmartSearchAndTheLogsCarryItsIds(CapturedOutput output) throws Exception {
+    void oneTraceCoversIntakeQueueWorkerLlmAndSmartSearchAndTheLogsCarryItsIds() throws Exception {
+        // The worker's log lines as `logging.structured.format.console=ecs` writes them (Spring Boot's encoder); the
+        // JVM's console configuration is whatever the first test context set up.
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        StructuredLogEncoder encoder = new StructuredLogEncoder();
+        encoder.setContext(logging);
+        encoder.setFormat("ecs");
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        OutputStreamAppender<ILoggingEvent> json = new OutputStreamAppender<>();
+        json.setContext(logging);
+        json.setEncoder(encoder);
+        json.setOutputStream(logged);
+        json.start();
+        logging.getLogger("process-job").addAppender(json);
+        try {
+            traceAndLogs(logged);
+        } finally {
+            logging.getLogger("process-job").detachAppender(json);
+            json.stop();
+        }
+    }
+
+    private void traceAndLogs(ByteArrayOutputStream logged) throws Exception {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String parentSpan = HexFormat.of().formatHex(randomBytes(8));
         String correlationId = "obs-" + UUID.randomUUID();
@@ -145,7 +171,7 @@ class ObservabilityIT extends LocalServicesIT {
         }
 
         // The worker's log line, as JSON, with the trace, span, correlation and job ids.
-        JsonNode completed = await().atMost(Duration.ofSeconds(5)).until(() -> logLine(output, "Job " + jobId + " COMPLETED"),
+        JsonNode completed = await().atMost(Duration.ofSeconds(5)).until(() -> logLine(logged, "Job " + jobId + " COMPLETED"),
                 line -> line != null);
         assertThat(completed.path("trace_id").asText()).isEqualTo(traceId);
         assertThat(completed.path("span_id").asText()).matches("[0-9a-f]{16}");
@@ -250,8 +276,12 @@ class ObservabilityIT extends LocalServicesIT {
         return r.body();
     }
 
-    private static JsonNode logLine(CapturedOutput output, String message) {
-        for (String line : output.getOut().split("\n")) {
+    private static JsonNode logLine(ByteArrayOutputStream logged, String message) {
+        String text;
+        synchronized (logged) {
+            text = logged.toString(StandardCharsets.UTF_8);
+        }
+        for (String line : text.split("\n")) {
             if (line.startsWith("{") && line.contains(message)) {
                 try {
                     return JSON.readTree(line);
