@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the hub: starts (or installs) PostgreSQL, Redis and Azurite on loopback when they are not
 # running, checks and unit-tests the Prometheus alert rules with promtool (installed when missing), then
-# ./mvnw verify. Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=JobFlowIT
+# ./mvnw verify, then the Vale conformance check (docs/vale.md) when the style packages are there.
+# Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=JobFlowIT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/local-services.sh
@@ -13,3 +14,20 @@ promtool check config monitoring/prometheus/prometheus-local.yml
 promtool check rules monitoring/prometheus/alerts.yaml
 promtool test rules monitoring/prometheus/tests/*.yaml
 ./mvnw -B verify "$@"
+
+# Vale style packages with Vale's expected output are not part of the repository; they sit beside it.
+vale_dir="${VALE_CONFORMANCE_DIR:-}"
+for candidate in ../shared/vale-conformance /work/shared/vale-conformance; do
+  if [[ -z "$vale_dir" && -d "$candidate" ]]; then
+    vale_dir="$candidate"
+  fi
+done
+if [[ -n "$vale_dir" && -d "$vale_dir" ]]; then
+  for package in "$vale_dir"/*/; do
+    if [[ -f "$package/testdata/test.ct" ]]; then
+      scripts/vale-conformance.sh "$package" --min-reproduced 100 --max-extra 0 --show 5
+    fi
+  done
+else
+  echo "Vale conformance skipped: no package folder (VALE_CONFORMANCE_DIR, ../shared/vale-conformance, /work/shared/vale-conformance)"
+fi

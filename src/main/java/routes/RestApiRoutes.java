@@ -16,6 +16,9 @@ public class RestApiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Every API route starts knowing its caller (the bearer token's subject and tenant).
+        interceptFrom().bean("callers", "bind");
+
         rest("/api/v1").description("Compliance Hub: article compliance checks")
             .post("/jobs").routeId("rest-submit-job")
                 .description("Submit an article for a compliance check; answers 202 with the job's location")

@@ -6,6 +6,7 @@ import hub.gtc.TestPdfs;
 import hub.gtc.search.GtcDocument;
 import hub.gtc.search.GtcFetched;
 import hub.gtc.search.GtcLookup;
+import hub.it.TestTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
@@ -155,6 +156,7 @@ public final class GtcBenchmark {
                 "--spring.flyway.schemas=" + SCHEMA,
                 "--hub.instance-id=bench-" + runId,
                 "--hub.region=" + REGION,
+                "--hub.security.jwt.secret=" + TestTokens.SECRET,
                 "--hub.guidelines.dir=src/test/resources/guideline-sets",
                 "--hub.smart-search.enabled=true",
                 "--hub.smart-search.api-key=bench-key",

@@ -305,27 +305,36 @@ final class ArmArchitecture {
     static List<String> serviceBus(ArmProject p) {
         ArmArchitecture a = new ArmArchitecture(p);
         ObjectNode ns = a.single(REGION, "Microsoft.ServiceBus/namespaces");
-        ObjectNode queue = a.single(REGION, "Microsoft.ServiceBus/namespaces/queues");
+        List<ObjectNode> queues = ArmProject.resourcesOfType(p.get(REGION), "Microsoft.ServiceBus/namespaces/queues");
         ObjectNode topic = a.single(REGION, "Microsoft.ServiceBus/namespaces/topics");
         ObjectNode alias = a.single(PAIRING, "Microsoft.ServiceBus/namespaces/disasterRecoveryConfigs");
-        if (ns == null || queue == null || topic == null || alias == null) {
+        if (ns == null || topic == null || alias == null) {
             return a.out;
         }
         a.expect(REGION + " Service Bus tier", ns.path("sku").path("name"), "Premium");
         a.expect(REGION + " Service Bus public access", ns.path("properties").path("publicNetworkAccess"), "Disabled");
-        JsonNode qp = queue.path("properties");
-        a.expect(REGION + " dead-lettering on expiration", qp.path("deadLetteringOnMessageExpiration"), true);
-        if (!queue.path("name").asText().contains("parameters('jobsQueueName')")) {
-            a.out.add(REGION + ": the queue is not named by jobsQueueName");
-        }
-        for (String file : a.regionParamFiles()) {
-            a.expect(file + " jobs queue", ArmProject.parameterValue(p.get(REGION), p.get(file), "jobsQueueName"), "compliance-jobs");
-            a.expect(file + " max delivery count", a.entryValue(REGION, file, qp.path("maxDeliveryCount")), 10);
+        Map<String, String> queueDefaults = Map.of("jobsQueueName", "compliance-jobs", "batchesQueueName", "compliance-batches");
+        for (Map.Entry<String, String> expected : queueDefaults.entrySet()) {
+            ObjectNode queue = queues.stream()
+                    .filter(q -> q.path("name").asText().contains("parameters('" + expected.getKey() + "')"))
+                    .findFirst().orElse(null);
+            if (queue == null) {
+                a.out.add(REGION + ": no Service Bus queue is named by " + expected.getKey());
+                continue;
+            }
+            JsonNode qp = queue.path("properties");
+            a.expect(REGION + " " + expected.getKey() + " dead-lettering on expiration", qp.path("deadLetteringOnMessageExpiration"), true);
+            a.expect(REGION + " " + expected.getKey() + " only in the primary (the paired secondary must be empty)",
+                    queue.path("condition"), "[variables('isPrimary')]");
+            for (String file : a.regionParamFiles()) {
+                a.expect(file + " " + expected.getKey(), ArmProject.parameterValue(p.get(REGION), p.get(file), expected.getKey()), expected.getValue());
+                a.expect(file + " " + expected.getKey() + " max delivery count", a.entryValue(REGION, file, qp.path("maxDeliveryCount")), 10);
+            }
         }
         if (alias.path("properties").path("partnerNamespace").asText().isBlank()) {
             a.out.add(PAIRING + ": the geo-DR alias has no partner namespace");
         }
-        a.expect(REGION + " entities only in the primary (the paired secondary must be empty)", queue.path("condition"), "[variables('isPrimary')]");
+        a.expect(REGION + " topic only in the primary (the paired secondary must be empty)", topic.path("condition"), "[variables('isPrimary')]");
         return a.out;
     }
 

@@ -32,24 +32,60 @@ public final class PlainText {
     /** Source start and end (exclusive) of every visible character; both null when text is source. */
     private final int[] starts;
     private final int[] ends;
+    private final ArticleFormat format;
+    private String folded;
 
     private PlainText(String source, String text, int[] starts, int[] ends) {
+        this(source, text, starts, ends, ArticleFormat.PLAIN);
+    }
+
+    private PlainText(String source, String text, int[] starts, int[] ends, ArticleFormat format) {
         this.source = source;
         this.text = text;
         this.starts = starts;
         this.ends = ends;
+        this.format = format;
     }
 
     public static PlainText of(String source, ArticleFormat format) {
         String submitted = source == null ? "" : source;
-        return switch (format == null ? ArticleFormat.PLAIN : format) {
+        ArticleFormat f = format == null ? ArticleFormat.PLAIN : format;
+        PlainText scanned = switch (f) {
             case PLAIN -> new PlainText(submitted, submitted, null, null);
             case MARKDOWN -> new Markdown(submitted).scan();
             case HTML -> new Html(submitted).scan();
         };
+        return new PlainText(scanned.source, scanned.text, scanned.starts, scanned.ends, f);
+    }
+
+    /** How the submitted text is marked up. */
+    public ArticleFormat format() {
+        return format;
     }
 
     /** The visible text. */
+    /**
+     * {@link #text()} with every char case-folded ({@link #fold(char)}), same length and offsets: a cheap test of
+     * whether a case-insensitive match can exist at all.
+     */
+    public String folded() {
+        String f = folded;
+        if (f == null) {
+            char[] chars = text.toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = fold(chars[i]);
+            }
+            f = new String(chars);
+            folded = f;
+        }
+        return f;
+    }
+
+    /** The case fold under which two chars match case-insensitively (as {@code Pattern.UNICODE_CASE} compares). */
+    public static char fold(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
     public String text() {
         return text;
     }

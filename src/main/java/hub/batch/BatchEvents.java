@@ -23,9 +23,7 @@ public class BatchEvents {
     public static final String EVENT_ID_HEADER = "X-Hub-Event-Id";
 
     private final byte[] secret;
-    private final long initialDelayMs;
-    private final long maxDelayMs;
-    private final int maxAttempts;
+    private final Backoff backoff;
     private final Counter givenUp;
     private final Counter delivered;
 
@@ -35,9 +33,7 @@ public class BatchEvents {
                        @Value("${hub.batch.events.retry.max-attempts:12}") int maxAttempts,
                        MeterRegistry registry) {
         this.secret = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
-        this.initialDelayMs = Math.max(1, initialDelayMs);
-        this.maxDelayMs = Math.max(this.initialDelayMs, maxDelayMs);
-        this.maxAttempts = Math.max(1, maxAttempts);
+        this.backoff = new Backoff(initialDelayMs, maxDelayMs, maxAttempts);
         this.givenUp = Counter.builder("batch_events_given_up")
                 .description("Batch completion events the hub stopped trying to deliver").register(registry);
         this.delivered = Counter.builder("batch_events_delivered")
@@ -74,8 +70,12 @@ public class BatchEvents {
         Map<String, Object> row = exchange.getIn().getBody(Map.class);
         exchange.setProperty("eventBatchUuid", String.valueOf(row.get("batch_id")));
         exchange.setProperty("eventAttempt", ((Number) row.get("attempts")).intValue());
-        exchange.setProperty("replyTo", row.get("destination"));
-        exchange.setProperty("eventCallback", isCallback(String.valueOf(row.get("destination"))));
+        String destination = String.valueOf(row.get("destination"));
+        exchange.setProperty("replyTo", destination);
+        exchange.setProperty("eventCallback", isCallback(destination));
+        boolean topic = destination.startsWith("topic:");
+        exchange.setProperty("replyToKind", topic ? "topic" : "queue");
+        exchange.setProperty("replyToName", destination.substring(destination.indexOf(':') + 1));
         exchange.getIn().setBody(String.valueOf(row.get("payload")));
     }
 
@@ -101,11 +101,6 @@ public class BatchEvents {
     }
 
     long retryDelayMs(int attempt) {
-        if (attempt >= maxAttempts) {
-            return -1;
-        }
-        int shift = Math.min(Math.max(attempt - 1, 0), 30);
-        long delay = initialDelayMs << shift;
-        return delay <= 0 || delay > maxDelayMs ? maxDelayMs : delay;
+        return backoff.delayAfter(attempt);
     }
 }

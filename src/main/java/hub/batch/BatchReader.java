@@ -2,9 +2,11 @@ package hub.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.article.TextHash;
 import hub.job.JobSubmission;
 import hub.job.SubmissionReader;
 import hub.problem.ProblemException;
+import hub.security.Caller;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,19 +29,27 @@ public class BatchReader {
     static final int MAX_ID_CHARS = 200;
     static final int MAX_REPLY_TO_CHARS = 260;
     static final int MAX_CALLBACK_CHARS = 2000;
-    /** A queue name becomes part of an endpoint URI, so only plain names pass. */
-    static final java.util.regex.Pattern REPLY_TO = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,259}");
-    static final String KNOWN_FIELDS = "batchId, submitter, items, replyTo";
+    /**
+     * A queue or topic name becomes part of an endpoint URI, so only plain names pass; {@code topic:} or
+     * {@code queue:} in front says which (a queue without it).
+     */
+    static final java.util.regex.Pattern REPLY_TO =
+            java.util.regex.Pattern.compile("(?:(?:queue|topic):)?[A-Za-z0-9][A-Za-z0-9._-]{0,259}");
+    static final String KNOWN_FIELDS = "batchId, submitter, tenant, items, replyTo";
+    static final String ARTICLE_FIELDS = "article, guidelineSet, options, externalRef, submitter, tenant, replyTo";
 
     private final ObjectMapper mapper;
     private final SubmissionReader submissions;
     private final int maxItems;
     private final boolean allowLoopbackHttp;
+    private final String defaultTenant;
 
     public BatchReader(ObjectMapper mapper, SubmissionReader submissions,
                        @Value("${hub.batch.max-items:1000}") int maxItems,
-                       @Value("${hub.batch.callbacks.allow-loopback-http:false}") boolean allowLoopbackHttp) {
+                       @Value("${hub.batch.callbacks.allow-loopback-http:false}") boolean allowLoopbackHttp,
+                       @Value("${hub.security.default-tenant:default}") String defaultTenant) {
         this.mapper = mapper;
+        this.defaultTenant = defaultTenant;
         this.submissions = submissions;
         this.maxItems = maxItems;
         this.allowLoopbackHttp = allowLoopbackHttp;
@@ -49,11 +59,15 @@ public class BatchReader {
         String body = exchange.getIn().getBody(String.class);
         String source = exchange.getProperty("source", "queue", String.class);
         String messageId = messageId(exchange);
-        exchange.setProperty("batch", validate(body, messageId, source));
+        exchange.setProperty("batch", validate(body, messageId, source, exchange.getProperty("caller", Caller.class)));
     }
 
-    ValidatedBatch validate(String body, String messageId, String source) throws Exception {
+    /** {@code caller} is the REST caller, who owns the batch; null for a queue message, which names its owner. */
+    ValidatedBatch validate(String body, String messageId, String source, Caller caller) throws Exception {
         JsonNode tree = tree(body);
+        if ("queue".equals(source) && !tree.has("items") && tree.has("article")) {
+            return validated(singleArticle(body, messageId), messageId, source);
+        }
         int items = tree.path("items").size();
         if (items > maxItems) {
             throw new ProblemException(413, "batch-too-large", "Batch too large",
@@ -61,8 +75,34 @@ public class BatchReader {
                     Map.of("limit", maxItems, "actual", items));
         }
         BatchSubmission batch = submissions.parse(body, BatchSubmission.class, KNOWN_FIELDS);
+        return validated(caller == null ? batch : ownedBy(batch, caller), messageId, source);
+    }
+
+    /** Over REST the token names the owner: a submitter or tenant in the body is replaced by the token's. */
+    private static BatchSubmission ownedBy(BatchSubmission batch, Caller caller) {
+        return new BatchSubmission(batch.batchId(), caller.subject(), caller.tenant(), batch.items(),
+                batch.replyTo());
+    }
+
+    /**
+     * A single-article queue message is a batch of one. Its batchId is derived from the message id, or, when the
+     * producer sets none, from the body's SHA-256, so that a redelivery maps onto the same rows.
+     */
+    private BatchSubmission singleArticle(String body, String messageId) {
+        ArticleMessage message = submissions.parse(body, ArticleMessage.class, ARTICLE_FIELDS);
+        if (message.externalRef() == null || message.externalRef().isBlank()) {
+            throw ProblemException.badRequest("externalRef is required in an article message.");
+        }
+        String identity = messageId != null && !messageId.isBlank() ? messageId : "sha256:" + TextHash.sha256Hex(body);
+        return new BatchSubmission("message:" + identity, message.submitter(), message.tenant(),
+                List.of(message.submission()), message.replyTo());
+    }
+
+    private ValidatedBatch validated(BatchSubmission batch, String messageId, String source) throws Exception {
         requireText("batchId", batch.batchId(), MAX_ID_CHARS);
         requireText("submitter", batch.submitter(), MAX_ID_CHARS);
+        String tenant = batch.tenant() == null ? defaultTenant : batch.tenant();
+        requireText("tenant", tenant, MAX_ID_CHARS);
         if (batch.replyTo() != null) {
             checkReplyTo(batch.replyTo());
         }
@@ -93,7 +133,7 @@ public class BatchReader {
             }
         }
         return new ValidatedBatch(BatchIds.batchId(batch.batchId()), batch.batchId(), messageId, source,
-                batch.submitter(), batch.replyTo(), List.copyOf(jobs));
+                batch.submitter(), tenant, batch.replyTo(), List.copyOf(jobs));
     }
 
     /**
@@ -105,8 +145,8 @@ public class BatchReader {
         if (REPLY_TO.matcher(replyTo).matches()) {
             return;
         }
-        String rule = "replyTo must be a queue name (letters, digits, '.', '_', '-', at most " + MAX_REPLY_TO_CHARS
-                + " characters) or an https:// callback URL";
+        String rule = "replyTo must be a queue or topic name (letters, digits, '.', '_', '-', at most "
+                + MAX_REPLY_TO_CHARS + " characters, 'topic:' in front for a topic) or an https:// callback URL";
         java.net.URI uri;
         try {
             uri = new java.net.URI(replyTo);
@@ -138,10 +178,14 @@ public class BatchReader {
         SubmissionReader.requireJson(contentType);
     }
 
-    /** The broker's message id (Service Bus), else the {@code messageId} header a local producer sets. */
+    /**
+     * The message's id for deduplication: the original id a retried message carries ({@link BatchDeferral}), else
+     * the broker's message id (Service Bus), else the {@code messageId} header a local producer sets.
+     */
     public String messageId(Exchange exchange) {
-        String id = exchange.getIn().getHeader("CamelAzureServiceBusMessageId", String.class);
-        return id != null && !id.isBlank() ? id : exchange.getIn().getHeader("messageId", String.class);
+        String original = BatchDeferral.delivered(exchange, BatchDeferral.MESSAGE_ID);
+        String broker = exchange.getIn().getHeader("CamelAzureServiceBusMessageId", String.class);
+        return original != null ? original : broker != null && !broker.isBlank() ? broker : null;
     }
 
     private JsonNode tree(String body) {

@@ -17,13 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BatchStore {
 
     private static final String INSERT_BATCH = """
-            INSERT INTO batches (id, external_batch_id, message_id, source, submitter, reply_to, item_count)
-            VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?)
+            INSERT INTO batches (id, external_batch_id, message_id, source, submitter, submitter_tenant, reply_to,
+                                 item_count)
+            VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String INSERT_JOB = """
             INSERT INTO jobs (id, batch_id, status, source, external_ref, guideline_set_id, guideline_set_version,
-                              article_sha256, text_length, options, max_attempts, enqueued_at)
-            VALUES (CAST(? AS uuid), CAST(? AS uuid), 'QUEUED', 'batch', ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, now())
+                              article_sha256, text_length, options, max_attempts, enqueued_at, submitter_subject,
+                              submitter_tenant)
+            VALUES (CAST(? AS uuid), CAST(? AS uuid), 'QUEUED', 'batch', ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, now(), ?, ?)
             ON CONFLICT DO NOTHING""";
 
     private final JdbcTemplate jdbc;
@@ -50,14 +52,14 @@ public class BatchStore {
     public boolean insert(ValidatedBatch batch) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             int inserted = jdbc.update(INSERT_BATCH, batch.id(), batch.batchId(), batch.messageId(), batch.source(),
-                    batch.submitter(), batch.replyTo(), batch.jobs().size());
+                    batch.submitter(), batch.tenant(), batch.replyTo(), batch.jobs().size());
             if (inserted == 0) {
                 return false;
             }
             List<Object[]> rows = batch.jobs().stream().map(job -> new Object[] {
                 job.jobId(), batch.id(), job.item().externalRef(), job.item().guidelineSetId(),
                 job.item().guidelineSetVersion(), job.item().articleSha256(), job.item().textLength(),
-                job.item().optionsJson(), maxAttempts}).toList();
+                job.item().optionsJson(), maxAttempts, batch.submitter(), batch.tenant()}).toList();
             jdbc.batchUpdate(INSERT_JOB, rows);
             return true;
         }));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import hub.problem.ProblemException;
+import hub.security.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,9 @@ public class BatchViews {
         }
     }
 
-    public Map<String, Object> requireRow(Map<String, Object> row, String batchId) {
-        if (row == null) {
+    /** A batch row, or a 404 problem when there is none or the caller may not see it (as for jobs). */
+    public Map<String, Object> requireRow(Map<String, Object> row, String batchId, Caller caller) {
+        if (row == null || !caller.mayRead(row.get("submitter"), row.get("submitter_tenant"))) {
             throw ProblemException.notFound("Batch", batchId);
         }
         return row;

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Classifies a rejected queue message for the dead-letter store and counts it in
  * {@code batch_messages_dead_lettered_total{reason}}. Reasons: {@code InvalidJson}, {@code TooManyItems},
- * {@code SchemaViolation}.
+ * {@code SchemaViolation} (poison messages), {@code RetriesExhausted} (a passing failure that outlasted every retry,
+ * see {@link BatchDeferral}).
  */
 @Component("deadLetters")
 public class DeadLetters {
@@ -27,14 +28,14 @@ public class DeadLetters {
         String reason = reason(problem);
         exchange.setProperty("deadLetterReason", reason);
         exchange.setProperty("deadLetterDescription", problem != null ? problem.detail()
-                : caught == null ? "unknown" : caught.getMessage());
+                : caught == null ? "unknown" : caught.getClass().getSimpleName() + ": " + caught.getMessage());
         Counter.builder("batch_messages_dead_lettered").description("Batch messages moved to the dead-letter store")
                 .tag("reason", reason).register(registry).increment();
     }
 
     static String reason(ProblemException problem) {
         if (problem == null) {
-            return "ProcessingFailed";
+            return "RetriesExhausted";
         }
         return switch (problem.type()) {
             case "malformed-json" -> "InvalidJson";

@@ -7,7 +7,7 @@ import java.util.List;
  * a redelivered message maps onto the same rows.
  */
 public record ValidatedBatch(String id, String batchId, String messageId, String source, String submitter,
-                             String replyTo, List<BatchJob> jobs) {
+                             String tenant, String replyTo, List<BatchJob> jobs) {
 
     public List<String> jobIds() {
         return jobs.stream().map(BatchJob::jobId).toList();

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A named, versioned set of guidelines. {@code gtcKeywords} are the products and contract terms whose mention in an
- * article makes it depend on a GTC document: each one found becomes a Smart Search query.
+ * article makes it depend on a GTC document: each one found becomes a Smart Search query. {@code vale} takes further
+ * deterministic guidelines from Vale styles, one per enabled rule.
  */
 public record GuidelineSet(
         String id,
@@ -13,10 +14,23 @@ public record GuidelineSet(
         String description,
         String language,
         List<String> gtcKeywords,
-        List<Guideline> guidelines) {
+        List<Guideline> guidelines,
+        ValeSettings vale) {
 
     public GuidelineSet {
         gtcKeywords = gtcKeywords == null ? List.of() : List.copyOf(gtcKeywords);
         guidelines = guidelines == null ? List.of() : List.copyOf(guidelines);
+    }
+
+    public GuidelineSet(String id, String version, String title, String description, String language,
+            List<String> gtcKeywords, List<Guideline> guidelines) {
+        this(id, version, title, description, language, gtcKeywords, guidelines, null);
+    }
+
+    /** This set with {@code more} guidelines after its own. */
+    public GuidelineSet plus(List<Guideline> more) {
+        List<Guideline> all = new java.util.ArrayList<>(guidelines);
+        all.addAll(more);
+        return new GuidelineSet(id, version, title, description, language, gtcKeywords, all, vale);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import hub.problem.ProblemException;
 import hub.rules.RuleEngine;
+import hub.vale.ValeGuidelines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,14 +48,14 @@ public class GuidelineSetRegistry {
         Map<String, GuidelineSet> loaded = new TreeMap<>();
         for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:guidelines/*.y*ml")) {
             try (InputStream in = r.getInputStream()) {
-                put(loaded, read(in, r.getDescription(), rules));
+                put(loaded, read(in, r.getDescription(), baseDir(r), rules));
             }
         }
         if (!dir.isBlank() && Files.isDirectory(Path.of(dir))) {
             try (Stream<Path> files = Files.list(Path.of(dir))) {
                 for (Path f : files.filter(GuidelineSetRegistry::isYaml).sorted().toList()) {
                     try (InputStream in = Files.newInputStream(f)) {
-                        put(loaded, read(in, f.toString(), rules));
+                        put(loaded, read(in, f.toString(), f.toAbsolutePath().getParent(), rules));
                     }
                 }
             }
@@ -93,14 +94,38 @@ public class GuidelineSetRegistry {
     }
 
     static GuidelineSet read(InputStream in, String source, RuleEngine rules) {
+        return read(in, source, Path.of("."), rules);
+    }
+
+    /** Reads and validates a set; its Vale styles (if any) are loaded relative to {@code baseDir} and compiled. */
+    static GuidelineSet read(InputStream in, String source, Path baseDir, RuleEngine rules) {
         GuidelineSet set;
         try {
             set = YAML.readValue(in, GuidelineSet.class);
         } catch (IOException e) {
             throw new IllegalStateException("Guideline set " + source + " is not valid: " + e.getMessage(), e);
         }
+        if (set.vale() != null) {
+            try {
+                set = set.plus(ValeGuidelines.expand(set.vale(), baseDir, source));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Guideline set " + source + ": " + e.getMessage(), e);
+            }
+        }
         validate(set, source, rules);
         return set;
+    }
+
+    /** The folder of a set on the file system (relative Vale paths start there), else the working directory. */
+    private static Path baseDir(Resource r) {
+        try {
+            if (r.isFile()) {
+                return r.getFile().toPath().toAbsolutePath().getParent();
+            }
+        } catch (IOException e) {
+            log.debug("{} has no folder on the file system", r, e);
+        }
+        return Path.of(".");
     }
 
     private static void validate(GuidelineSet set, String source, RuleEngine rules) {

@@ -4,6 +4,7 @@ import hub.store.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.problem.ProblemException;
+import hub.security.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -46,17 +47,20 @@ public class JobViews {
         return mapper.writeValueAsString(view);
     }
 
-    /** A job row from the database, or a 404 problem when there is none. */
-    public Map<String, Object> requireRow(Map<String, Object> row, String jobId) {
-        if (row == null) {
+    /**
+     * A job row from the database, or a 404 problem when there is none or the caller may not see it: the answer
+     * does not tell another user's job from a job that does not exist.
+     */
+    public Map<String, Object> requireRow(Map<String, Object> row, String jobId, Caller caller) {
+        if (row == null || !caller.mayRead(row.get("submitter_subject"), row.get("submitter_tenant"))) {
             throw ProblemException.notFound("Job", jobId);
         }
         return row;
     }
 
     /** The stored report of a completed job; before completion, or after failure, a 409 problem saying why. */
-    public String result(Map<String, Object> row, String jobId) {
-        String status = String.valueOf(requireRow(row, jobId).get("status"));
+    public String result(Map<String, Object> row, String jobId, Caller caller) {
+        String status = String.valueOf(requireRow(row, jobId, caller).get("status"));
         return switch (status) {
             case "COMPLETED" -> (String) row.get("report");
             case "FAILED" -> throw new ProblemException(409, "job-failed", "Job failed",
@@ -75,10 +79,6 @@ public class JobViews {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ProblemException.notFound("Job", String.valueOf(id));
         }
-    }
-
-    public static String cacheKey(String jobId) {
-        return "job:status:" + jobId;
     }
 
     private static Map<String, String> links(String jobId) {

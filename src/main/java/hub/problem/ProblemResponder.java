@@ -34,16 +34,7 @@ public class ProblemResponder implements Processor {
             problem = unexpected(caught, exchange);
         }
 
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_BASE + problem.type());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.detail());
-        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class);
-        if (path != null && !path.isEmpty()) {
-            body.put("instance", path);
-        }
-        body.putAll(problem.extensions());
+        Map<String, Object> body = document(problem, exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class));
 
         var in = exchange.getIn();
         in.removeHeaders("*", "Retry-After");
@@ -52,11 +43,28 @@ public class ProblemResponder implements Processor {
         in.setBody(mapper.writeValueAsString(body));
     }
 
+    /** The RFC 9457 document of a problem; {@code instance} is the request path, when known. */
+    public static Map<String, Object> document(ProblemException problem, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", TYPE_BASE + problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.detail());
+        if (instance != null && !instance.isEmpty()) {
+            body.put("instance", instance);
+        }
+        body.putAll(problem.extensions());
+        return body;
+    }
+
     /** Bean calls inside expressions wrap what they throw, so the problem may sit deeper in the cause chain. */
     private static ProblemException problemIn(Throwable caught) {
         for (Throwable t = caught; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof ProblemException p) {
                 return p;
+            }
+            if (t instanceof ProblemIOException io) {
+                return io.problem();
             }
         }
         return null;

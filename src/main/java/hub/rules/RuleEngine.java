@@ -7,6 +7,9 @@ import hub.guideline.Checks.PatternCheck;
 import hub.guideline.Checks.RequiredPhrase;
 import hub.guideline.Guideline;
 import hub.report.Finding;
+import hub.vale.Rule;
+import hub.vale.ValeAlert;
+import hub.vale.ValeDocument;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,6 +67,9 @@ public class RuleEngine {
         if (checks.maxParagraphWords() != null) {
             paragraphLength(checks.maxParagraphWords(), article, findings);
         }
+        if (checks.vale() != null) {
+            vale(checks.vale(), article, findings);
+        }
         findings.sort(Comparator.comparing(Finding::offset, Comparator.nullsLast(Comparator.naturalOrder())));
         return findings;
     }
@@ -99,7 +105,24 @@ public class RuleEngine {
                 "maxParagraphWords must be positive");
     }
 
+    /** A Vale rule runs on the submitted text parsed into Vale's scopes, once per article for all its rules. */
+    private void vale(Rule rule, PlainText article, List<Finding> findings) {
+        ValeDocument document = ValeDocument.cached(article, article.source(), article.format());
+        String source = article.source();
+        for (ValeAlert a : rule.check(document)) {
+            if (a.match().isEmpty()) {
+                findings.add(new Finding(a.rule(), a.message(), null, null, 0, a.suggestion(), a.link()));
+            } else {
+                findings.add(new Finding(a.rule(), a.message(), source.substring(a.start(), a.end()), a.start(),
+                        a.end() - a.start(), a.suggestion(), a.link()));
+            }
+        }
+    }
+
     private void forbiddenTerm(ForbiddenTerm term, PlainText article, List<Finding> findings) {
+        if (!mayContain(article, term.term(), term.caseSensitive())) {
+            return;
+        }
         String message = term.message() != null ? term.message() : "Avoid \"" + term.term().strip() + "\"";
         Matcher matcher = phrase(term.term(), term.caseSensitive()).matcher(article.text());
         while (matcher.find()) {
@@ -109,7 +132,7 @@ public class RuleEngine {
 
     private void requiredPhrase(RequiredPhrase required, PlainText article, List<Finding> findings) {
         boolean present = required.anyOf().stream()
-                .anyMatch(phrase -> phrase(phrase, false).matcher(article.text()).find());
+                .anyMatch(phrase -> mayContain(article, phrase, false) && phrase(phrase, false).matcher(article.text()).find());
         if (!present) {
             String message = required.message() != null ? required.message()
                     : "Missing required wording; include one of: " + required.anyOf().stream()
@@ -195,6 +218,31 @@ public class RuleEngine {
     }
 
     /** A term or phrase: literal, whole-word at letter/digit ends, tolerant of white space and typography. */
+    /**
+     * False when the phrase cannot match: its first word (letters and digits only, which match literally) is not in
+     * the text. Saves a regex scan of the whole article for the many terms an article does not contain.
+     */
+    static boolean mayContain(PlainText article, String phrase, boolean caseSensitive) {
+        String stripped = phrase.strip();
+        int end = 0;
+        while (end < stripped.length() && Character.isLetterOrDigit(stripped.charAt(end))
+                && !Character.isSurrogate(stripped.charAt(end))) {
+            end++;
+        }
+        if (end == 0) {
+            return true;
+        }
+        String word = stripped.substring(0, end);
+        if (caseSensitive) {
+            return article.text().contains(word);
+        }
+        char[] folded = word.toCharArray();
+        for (int i = 0; i < folded.length; i++) {
+            folded[i] = PlainText.fold(folded[i]);
+        }
+        return article.folded().contains(new String(folded));
+    }
+
     private Pattern phrase(String phrase, boolean caseSensitive) {
         return compiled.computeIfAbsent((caseSensitive ? "phrase:cs:" : "phrase:ci:") + phrase,
                 key -> Pattern.compile(phraseRegex(phrase.strip()),

@@ -20,7 +20,7 @@ class BatchReaderTest {
         ObjectMapper mapper = new ObjectMapper();
         SubmissionReader submissions = new SubmissionReader(mapper,
                 new GuidelineSetRegistry(new RuleEngine(), ""), 50);
-        reader = new BatchReader(mapper, submissions, 3, false);
+        reader = new BatchReader(mapper, submissions, 3, false, "default");
     }
 
     private static String item(String ref, String text) {
@@ -32,8 +32,8 @@ class BatchReaderTest {
         String body = "{\"batchId\": \"b-1\", \"submitter\": \"crm\", \"replyTo\": \"crm.done\", \"items\": ["
                 + item("a", "First article.") + "," + item("b", "Second article.") + "]}";
 
-        ValidatedBatch batch = reader.validate(body, "m-1", "queue");
-        ValidatedBatch again = reader.validate(body, "m-2", "queue");
+        ValidatedBatch batch = reader.validate(body, "m-1", "queue", null);
+        ValidatedBatch again = reader.validate(body, "m-2", "queue", null);
 
         assertThat(batch.id()).isEqualTo(BatchIds.batchId("b-1")).isEqualTo(again.id());
         assertThat(batch.jobIds()).containsExactly(BatchIds.jobId("b-1", "a"), BatchIds.jobId("b-1", "b"))
@@ -58,13 +58,15 @@ class BatchReaderTest {
                 + "\"guidelineSet\": \"nope\", \"article\": {\"text\": \"x\"}}]}", 422, "SchemaViolation",
                 "items[0]: Guideline set 'nope' does not exist");
         assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"seda:x?y=1\", \"items\": ["
-                + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue name");
+                + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue or topic name");
         for (String bad : new String[] {"http://example.com/hook", "http://127.0.0.1:8080/hook", "ftp://example.com/x",
                 "https:///no-host", "https://user:pw@example.com/hook", "https://example.com/a b",
                 "https://example.com/hook#frag", "HTTPS://example.com/hook"}) {
             assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + bad + "\", \"items\": ["
-                    + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue name");
+                    + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue or topic name");
         }
+        assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"pipe:x\", \"items\": ["
+                + item("a", "x") + "]}", 400, "SchemaViolation", "'topic:' in front for a topic");
     }
 
     @Test
@@ -72,18 +74,50 @@ class BatchReaderTest {
         String https = "https://crm.example.com/hooks/batches?tenant=7";
         String body = "{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + https + "\", \"items\": ["
                 + item("a", "x") + "]}";
-        assertThat(reader.validate(body, "m", "queue").replyTo()).isEqualTo(https);
+        assertThat(reader.validate(body, "m", "queue", null).replyTo()).isEqualTo(https);
 
         ObjectMapper mapper = new ObjectMapper();
         BatchReader testing = new BatchReader(mapper, new SubmissionReader(mapper,
-                new GuidelineSetRegistry(new RuleEngine(), ""), 50), 3, true);
+                new GuidelineSetRegistry(new RuleEngine(), ""), 50), 3, true, "default");
         testing.checkReplyTo("http://127.0.0.1:8089/hook");
         testing.checkReplyTo("http://localhost/hook");
         assertThatThrownBy(() -> testing.checkReplyTo("http://example.com/hook")).isInstanceOf(ProblemException.class);
     }
 
+    @Test
+    void aSingleArticleMessageIsABatchOfOneKeyedByItsMessageId() throws Exception {
+        String body = "{\"submitter\": \"cms\", \"replyTo\": \"topic:cms-results\", \"guidelineSet\": \"default\", "
+                + "\"externalRef\": \"article-7\", \"article\": {\"text\": \"One article.\"}}";
+
+        ValidatedBatch single = reader.validate(body, "sb-42", "queue", null);
+
+        assertThat(single.batchId()).isEqualTo("message:sb-42");
+        assertThat(single.id()).isEqualTo(BatchIds.batchId("message:sb-42"));
+        assertThat(single.jobIds()).containsExactly(BatchIds.jobId("message:sb-42", "article-7"));
+        assertThat(single.submitter()).isEqualTo("cms");
+        assertThat(single.replyTo()).isEqualTo("topic:cms-results");
+        assertThat(single.jobs().get(0).item().guidelineSetId()).isEqualTo("default");
+        assertThat(reader.validate(body, "sb-42", "queue", null).jobIds()).isEqualTo(single.jobIds());
+        assertThat(reader.validate(body, "sb-43", "queue", null).jobIds()).isNotEqualTo(single.jobIds());
+
+        ValidatedBatch withoutId = reader.validate(body, null, "queue", null);
+        assertThat(withoutId.batchId()).startsWith("message:sha256:");
+        assertThat(reader.validate(body, null, "queue", null).id()).as("keyed by content").isEqualTo(withoutId.id());
+    }
+
+    @Test
+    void aSingleArticleMessageNeedsItsExternalRefAndOnlyTheQueueTakesOne() {
+        assertReason("{\"submitter\": \"cms\", \"article\": {\"text\": \"x\"}}", 400, "SchemaViolation",
+                "externalRef is required in an article message");
+        assertReason("{\"submitter\": \"cms\", \"externalRef\": \"a\", \"article\": {\"text\": \"x\"}, \"colour\": 1}",
+                400, "SchemaViolation", "Unknown field 'colour'");
+        assertThatThrownBy(() -> reader.validate("{\"submitter\": \"cms\", \"externalRef\": \"a\", "
+                + "\"article\": {\"text\": \"x\"}}", "m", "rest", new hub.security.Caller("cms", "default", false)))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.detail()).contains("Unknown field"));
+    }
+
     private static void assertReason(String body, int status, String reason, String detail) {
-        assertThatThrownBy(() -> reader.validate(body, "m", "queue"))
+        assertThatThrownBy(() -> reader.validate(body, "m", "queue", null))
                 .isInstanceOfSatisfying(ProblemException.class, p -> {
                     assertThat(p.status()).isEqualTo(status);
                     assertThat(DeadLetters.reason(p)).isEqualTo(reason);

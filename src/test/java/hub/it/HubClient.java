@@ -12,28 +12,74 @@ import java.time.Duration;
 import java.util.Set;
 import org.awaitility.Awaitility;
 
-/** Talks to the hub over real HTTP, as the Word add-in does. */
+/**
+ * Talks to the hub over real HTTP, as the Word add-in does, with a bearer token: by default one of
+ * {@link TestTokens#SUBJECT} in {@link TestTokens#TENANT}, with the role compliance-metrics (to read /actuator).
+ */
 public final class HubClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     public HubClient(int port) {
+        this(port, TestTokens.mint(TestTokens.SUBJECT, TestTokens.TENANT, "compliance-metrics"));
+    }
+
+    private HubClient(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    public int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+
+    /** The same hub with another bearer token; null sends none. */
+    public HubClient withToken(String bearer) {
+        return new HubClient(port(), bearer);
+    }
+
+    /** The same hub as another caller. */
+    public HubClient as(String subject, String tenant, String... roles) {
+        return withToken(TestTokens.mint(subject, tenant, roles));
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return post(path, contentType, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    public HttpResponse<String> post(String path, String contentType, HttpRequest.BodyPublisher body,
+                                     String... headers) {
+        HttpRequest.Builder b = request(path).POST(body);
         if (contentType != null) {
             b.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
         }
         return send(b.build());
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder b = request(path).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
     }
 
     /** Submits a job and returns its id, asserting the 202 contract. */
@@ -84,7 +130,7 @@ public final class HubClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

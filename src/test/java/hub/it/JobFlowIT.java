@@ -91,7 +91,7 @@ class JobFlowIT extends LocalServicesIT {
         String articleBlob = blobs.getBlobContainerClient("articles").getBlobClient(jobId + ".json")
                 .downloadContent().toString();
         assertThat(JSON.readTree(articleBlob).path("text").asText()).isEqualTo(text);
-        assertThat(redis.opsForValue().get("job:status:" + jobId)).contains("\"COMPLETED\"");
+        assertThat(redis.opsForValue().get(statusKey(jobId))).contains("\"COMPLETED\"");
         assertThat(hub.get("/api/v1/jobs/" + jobId).headers().firstValue("X-Status-Source")).contains("cache");
     }
 
@@ -99,7 +99,7 @@ class JobFlowIT extends LocalServicesIT {
     void statusFallsBackToPostgresWhenTheCacheHasNothing() {
         String jobId = hub.submit(submission("it-llm", "A plain article about savings."));
         hub.awaitReport(jobId);
-        redis.delete("job:status:" + jobId);
+        redis.delete(statusKey(jobId));
 
         var first = hub.get("/api/v1/jobs/" + jobId);
         assertThat(first.headers().firstValue("X-Status-Source")).contains("database");
@@ -212,6 +212,11 @@ class JobFlowIT extends LocalServicesIT {
             assertThat(messages.get(1).path("role").asText()).isEqualTo("user");
             assertThat(messages.get(1).path("content").asText()).contains(injection).contains("<article>");
         }
+    }
+
+    /** The status cache key of a job of the default test caller (the owner is part of the key). */
+    static String statusKey(String jobId) {
+        return "job:status:" + TestTokens.TENANT + ":" + TestTokens.SUBJECT + ":" + jobId;
     }
 
     static String sha256(String text) throws Exception {

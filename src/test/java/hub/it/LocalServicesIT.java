@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "hub.guidelines.dir=src/test/resources/guideline-sets",
             "hub.llm.enabled=true",
+            "hub.security.jwt.secret=" + TestTokens.SECRET,
+            "hub.security.cors.allowed-origins=" + SecurityIT.ADDIN_ORIGIN,
             "hub.llm.auth-header=api-key",
             "hub.llm.api-key=test-key",
             "hub.llm.retry.initial-delay-ms=20",

@@ -26,24 +26,35 @@ final class RunningHub implements AutoCloseable {
     }
 
     /**
-     * A hub on the local services with the tests' schema, guideline sets and WireMock LLM; the overrides come
-     * last, so they win.
+     * A hub on the local services with the tests' schema, guideline sets and WireMock LLM; an override
+     * ({@code --name=value}) replaces the default of the same name (Spring would join two values with a comma).
      */
     static RunningHub local(String instanceId, String... overrides) {
         TestDatabase.resetOnce();
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+        java.util.Map<String, String> args = new java.util.LinkedHashMap<>();
+        for (String arg : java.util.List.of(
                 "--spring.datasource.url=" + TestDatabase.URL,
                 "--spring.flyway.schemas=" + TestDatabase.SCHEMA,
                 "--hub.instance-id=" + instanceId,
                 "--hub.guidelines.dir=src/test/resources/guideline-sets",
                 "--hub.llm.enabled=true",
-                "--hub.llm.url=" + LlmStub.url()));
-        args.addAll(java.util.List.of(overrides));
-        return start("local", args.toArray(String[]::new));
+                "--hub.security.jwt.secret=" + TestTokens.SECRET,
+                "--hub.llm.url=" + LlmStub.url())) {
+            args.put(arg.substring(0, arg.indexOf('=')), arg);
+        }
+        for (String arg : overrides) {
+            args.put(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg, arg);
+        }
+        return start("local", args.values().toArray(String[]::new));
     }
 
+    /** A client whose token is signed with this hub's HS256 secret (generated in the data dir when embedded). */
     HubClient client() {
-        return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        String secret = app.getBean(hub.security.DevSecret.class).value();
+        String token = TestTokens.sign(secret, TestTokens.claims(TestTokens.SUBJECT, TestTokens.TENANT,
+                java.util.List.of("compliance-metrics")).build());
+        return new HubClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
+                .withToken(token);
     }
 
     <T> T bean(Class<T> type) {

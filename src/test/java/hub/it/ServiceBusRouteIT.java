@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import hub.batch.BatchIds;
 import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
@@ -33,7 +34,11 @@ import org.springframework.test.context.TestPropertySource;
     "hub.queue.jobs.producer=azure-servicebus:compliance-jobs?connectionString=RAW(${hub.servicebus.connection-string})&producerOperation=sendMessages",
     "hub.queue.jobs.consumer=azure-servicebus:compliance-jobs?connectionString=RAW(${hub.servicebus.connection-string})&serviceBusReceiveMode=PEEK_LOCK&enableDeadLettering=true",
     "hub.queue.batches.consumer=azure-servicebus:compliance-batches?connectionString=RAW(${hub.servicebus.connection-string})&serviceBusReceiveMode=PEEK_LOCK&enableDeadLettering=true",
-    "hub.queue.batches.broker-dead-lettering=true"
+    "hub.queue.batches.broker-dead-lettering=true",
+    "hub.queue.batches.retry-uri=azure-servicebus:compliance-batches?connectionString=RAW(${hub.servicebus.connection-string})&producerOperation=scheduleMessages",
+    "hub.queue.batches.retry.scheduled-by-broker=true",
+    "hub.queue.batches.retry.max-attempts=3",
+    "hub.batch.completion-uri=azure-servicebus:$simple{exchangeProperty.replyToName}?serviceBusType=$simple{exchangeProperty.replyToKind}&connectionString=RAW(${hub.servicebus.connection-string})&producerOperation=sendMessages"
 })
 class ServiceBusRouteIT extends LocalServicesIT {
 
@@ -49,6 +54,15 @@ class ServiceBusRouteIT extends LocalServicesIT {
     @EndpointInject("mock:servicebus-jobs")
     MockEndpoint sent;
 
+    @EndpointInject("mock:servicebus-retries")
+    MockEndpoint retries;
+
+    @EndpointInject("mock:servicebus-events")
+    MockEndpoint events;
+
+    /** While set, every blob write of submit-batch fails as if the blob store were down. */
+    static final java.util.concurrent.atomic.AtomicBoolean BLOB_OUTAGE = new java.util.concurrent.atomic.AtomicBoolean();
+
     @BeforeEach
     void replaceServiceBusEndpoints() throws Exception {
         if (!camel.isStarted()) {
@@ -56,6 +70,16 @@ class ServiceBusRouteIT extends LocalServicesIT {
             AdviceWith.adviceWith(camel, "consume-batches", a -> a.replaceFromWith("direct:servicebus-batches"));
             AdviceWith.adviceWith(camel, "enqueue-job",
                     a -> a.weaveById("send-to-jobs-queue").replace().to("mock:servicebus-jobs"));
+            AdviceWith.adviceWith(camel, "defer-batch-message",
+                    a -> a.weaveById("resend-batch-message").replace().to("mock:servicebus-retries"));
+            AdviceWith.adviceWith(camel, "send-batch-events",
+                    a -> a.interceptSendToEndpoint("azure-servicebus:*").skipSendToOriginalEndpoint()
+                            .to("mock:servicebus-events"));
+            AdviceWith.adviceWith(camel, "submit-batch", a -> a.weaveByToUri("direct:blob-put").before().process(e -> {
+                if (BLOB_OUTAGE.get()) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("Connection refused: 127.0.0.1:10000"));
+                }
+            }));
             // The start-up recovery re-sends every QUEUED job once, 100 ms after the start; let it pass first, so
             // that it cannot add messages to a test's expectations.
             org.apache.camel.builder.NotifyBuilder recovered = new org.apache.camel.builder.NotifyBuilder(camel)
@@ -64,6 +88,9 @@ class ServiceBusRouteIT extends LocalServicesIT {
             assertThat(recovered.matches(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         }
         sent.reset();
+        retries.reset();
+        events.reset();
+        BLOB_OUTAGE.set(false);
     }
 
     @Test
@@ -196,5 +223,96 @@ class ServiceBusRouteIT extends LocalServicesIT {
                 e -> e.getIn().setBody(BatchIntakeIT.batch("sb-big", 1001, "it-rules")));
         assertThat(tooMany.isFailed()).isTrue();
         assertThat(tooMany.getIn().getHeader("CamelAzureServiceBusDeadLetterReason")).isEqualTo("TooManyItems");
+    }
+
+    @Test
+    void aSingleArticleMessageBecomesOneJobKeyedByItsMessageIdAndItsCompletionGoesToATopic() throws Exception {
+        sent.expectedMessageCount(1);
+        events.expectedMessageCount(1);
+        String messageId = java.util.UUID.randomUUID().toString();
+        String body = "{\"submitter\": \"cms\", \"externalRef\": \"article-7\", \"replyTo\": \"topic:compliance-results\","
+                + " \"guidelineSet\": \"it-rules\", \"article\": {\"text\": \"A single article from the CMS.\"}}";
+        Map<String, Object> delivery = Map.of("CamelAzureServiceBusMessageId", messageId, "CamelAzureServiceBusDeliveryCount", 1L);
+
+        assertThat(template.send("direct:servicebus-batches", e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeaders(delivery);
+        }).isFailed()).isFalse();
+        sent.assertIsSatisfied(5_000);
+        String jobId = sent.getExchanges().get(0).getIn().getHeader("CamelAzureServiceBusMessageId", String.class);
+        assertThat(jobId).isEqualTo(BatchIds.jobId("message:" + messageId, "article-7"));
+        assertThat(jdbc.queryForObject("SELECT external_ref FROM jobs WHERE id = CAST(? AS uuid)", String.class, jobId))
+                .isEqualTo("article-7");
+
+        sent.reset();
+        template.sendBodyAndHeaders("direct:servicebus-batches", body, delivery);
+        assertThat(sent.getReceivedCounter()).as("the same message id creates nothing new").isZero();
+
+        template.sendBodyAndHeaders("direct:servicebus-jobs", "{\"jobId\":\"" + jobId + "\"}",
+                Map.of("CamelAzureServiceBusMessageId", jobId, "CamelAzureServiceBusDeliveryCount", 1L));
+        events.assertIsSatisfied(30_000);
+        Exchange event = events.getExchanges().get(0);
+        assertThat(event.getProperty(Exchange.INTERCEPTED_ENDPOINT, String.class))
+                .startsWith("azure-servicebus://compliance-results?")
+                .contains("serviceBusType=topic").contains("producerOperation=sendMessages");
+        assertThat(event.getIn().getHeader("CamelAzureServiceBusMessageId", String.class))
+                .isEqualTo("batch-completed-" + BatchIds.batchId("message:" + messageId));
+        JsonNode payload = new com.fasterxml.jackson.databind.ObjectMapper().readTree(event.getIn().getBody(String.class));
+        assertThat(payload.path("counts").path("COMPLETED").asInt()).isEqualTo(1);
+        assertThat(payload.path("links").path("results").asText())
+                .isEqualTo("/api/v1/batches/" + BatchIds.batchId("message:" + messageId) + "/results");
+    }
+
+    @Test
+    void aBatchMessageThatMeetsAStoreOutageIsScheduledAgainAndDeadLetteredOnceItsRetriesAreSpent() throws Exception {
+        BLOB_OUTAGE.set(true);
+        retries.expectedMessageCount(1);
+        String messageId = java.util.UUID.randomUUID().toString();
+        String batchId = "sb-outage-" + java.util.UUID.randomUUID();
+        String body = BatchIntakeIT.batch(batchId, 2, "it-rules");
+
+        Exchange first = template.send("direct:servicebus-batches", e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeaders(Map.of("CamelAzureServiceBusMessageId", messageId, "CamelAzureServiceBusDeliveryCount", 1L));
+        });
+
+        assertThat(first.isFailed()).as("the delivery completes: its retry is a scheduled message").isFalse();
+        retries.assertIsSatisfied(5_000);
+        Exchange retry = retries.getExchanges().get(0);
+        assertThat(retry.getIn().getBody(String.class)).isEqualTo(body);
+        assertThat(retry.getIn().getHeaders()).containsEntry("messageId", messageId).containsEntry("hubAttempt", "2")
+                .doesNotContainKey("CamelAzureServiceBusMessageId");
+        assertThat(retry.getIn().getHeader("CamelAzureServiceBusScheduledEnqueueTime", java.time.OffsetDateTime.class))
+                .isAfter(java.time.OffsetDateTime.now());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM batches WHERE external_batch_id = ?", Long.class, batchId)).isZero();
+
+        // The broker delivers the scheduled message with a new message id; its application properties carry the rest.
+        Exchange last = template.send("direct:servicebus-batches", e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeaders(Map.of("CamelAzureServiceBusMessageId", java.util.UUID.randomUUID().toString(),
+                    "CamelAzureServiceBusApplicationProperties", Map.of("messageId", messageId, "hubAttempt", "3")));
+        });
+        assertThat(last.isFailed()).as("rethrown, so that Service Bus dead-letters it").isTrue();
+        assertThat(last.getIn().getHeader("CamelAzureServiceBusDeadLetterReason")).isEqualTo("RetriesExhausted");
+        assertThat(last.getIn().getHeader("CamelAzureServiceBusDeadLetterErrorDescription", String.class))
+                .contains("Connection refused");
+        assertThat(retries.getReceivedCounter()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT reason FROM dead_letters WHERE message_id = ?", String.class, messageId))
+                .isEqualTo("RetriesExhausted");
+
+        // The store is back and the same message arrives once more (redelivered after the broker could not
+        // dead-letter it): it is stored once, and the dead letter is not duplicated.
+        BLOB_OUTAGE.set(false);
+        sent.expectedMessageCount(2);
+        template.sendBodyAndHeaders("direct:servicebus-batches", body, Map.of("CamelAzureServiceBusMessageId", messageId));
+        sent.assertIsSatisfied(5_000);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM jobs j JOIN batches b ON b.id = j.batch_id "
+                + "WHERE b.external_batch_id = ?", Long.class, batchId)).isEqualTo(2);
+        template.send("direct:servicebus-batches", e -> {
+            e.getIn().setBody("{\"batchId\": ");
+            e.getIn().setHeader("CamelAzureServiceBusMessageId", messageId);
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letters WHERE message_id = ?", Long.class, messageId))
+                .isEqualTo(1);
     }
 }

@@ -1,0 +1,45 @@
+package hub.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import hub.gtc.ratelimit.LocalTokenBucket;
+import hub.gtc.ratelimit.RedisTokenBucket;
+import hub.gtc.ratelimit.SmartSearchRateLimiter;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One token bucket per caller (tenant and subject): the Redis bucket of Smart Search's rate limit, shared by every
+ * instance ({@code gtc:ratelimit:api:<tenant>:<subject>}), when Redis is configured; in process otherwise (the
+ * embedded profile) and while Redis is down.
+ */
+@Component
+public class ApiRateLimiter {
+
+    private final StringRedisTemplate redis;
+    private final double perSecond;
+    private final long burst;
+    private final Cache<String, SmartSearchRateLimiter> buckets = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    public ApiRateLimiter(ObjectProvider<StringRedisTemplate> redis,
+                          @Value("${hub.api.rate-limit.per-second}") double perSecond,
+                          @Value("${hub.api.rate-limit.burst}") long burst) {
+        this.redis = redis.getIfAvailable();
+        this.perSecond = perSecond;
+        this.burst = burst;
+    }
+
+    /** 0 when the caller may go on, else the milliseconds until its next token. */
+    public long tryTake(Caller caller) {
+        return buckets.get(caller.tenant() + ":" + caller.subject(), this::bucket).tryTake();
+    }
+
+    private SmartSearchRateLimiter bucket(String key) {
+        LocalTokenBucket local = new LocalTokenBucket(perSecond, burst);
+        return redis == null ? local : new RedisTokenBucket(redis, "api:" + key, perSecond, burst, local);
+    }
+}

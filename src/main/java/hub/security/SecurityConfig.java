@@ -1,0 +1,93 @@
+package hub.security;
+
+import hub.problem.ProblemException;
+import hub.problem.ServletProblems;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * {@code /api/**} needs a bearer JWT ({@link JwtConfig}); {@code /api/v1/admin/**} the role compliance-admin.
+ * Health probes are public; every other actuator endpoint (metrics included) needs a token with the role
+ * compliance-admin or compliance-metrics. A 401 carries {@code WWW-Authenticate: Bearer ...} and a problem body.
+ * The Word add-in's origins are a CORS allow-list ({@code hub.security.cors.allowed-origins}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    static final String METRICS_ROLE = "compliance-metrics";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ServletProblems problems, ApiRateLimiter rateLimiter, Callers callers,
+                            @Value("${hub.security.jwt.roles-claim:roles}") String rolesClaim,
+                            @Value("${hub.api.max-body-bytes}") long maxBodyBytes,
+                            @Value("${hub.api.max-batch-body-bytes}") long maxBatchBodyBytes) throws Exception {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
+        http.csrf(c -> c.disable())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .cors(c -> { })
+            .headers(h -> h
+                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+            .authorizeHttpRequests(a -> a
+                .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/**").hasAnyRole(Caller.ADMIN_ROLE, METRICS_ROLE)
+                .requestMatchers("/api/v1/admin/**").hasRole(Caller.ADMIN_ROLE)
+                .requestMatchers("/api/**").authenticated()
+                .anyRequest().permitAll())
+            .oauth2ResourceServer(o -> o
+                .jwt(j -> j.jwtAuthenticationConverter(authorities(rolesClaim)))
+                .authenticationEntryPoint((request, response, e) -> {
+                    bearer.commence(request, response, e);
+                    problems.write(request, response, new ProblemException(401, "unauthorized", "Unauthorized",
+                            "A valid bearer token is required: " + e.getMessage()));
+                })
+                .accessDeniedHandler((request, response, e) -> {
+                    denied.handle(request, response, e);
+                    problems.write(request, response, new ProblemException(403, "forbidden", "Forbidden",
+                            "The token lacks the role this endpoint needs."));
+                }))
+            .addFilterAfter(new ApiLimitsFilter(problems, rateLimiter, callers, maxBodyBytes, maxBatchBodyBytes),
+                    BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static JwtAuthenticationConverter authorities(String rolesClaim) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(rolesClaim);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(
+            @Value("${hub.security.cors.allowed-origins:}") List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins.stream().filter(o -> !o.isBlank()).toList());
+        cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Correlation-ID"));
+        cors.setExposedHeaders(List.of("Location", "Retry-After", "X-Correlation-ID", "WWW-Authenticate"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+}

@@ -1,0 +1,116 @@
+package hub.vale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads Vale styles: {@code <StylesPath>/<Style>/*.yml}, one rule per file, named {@code Style.File}. Every rule is
+ * compiled here, once; a rule type the engine does not run ({@code sequence}, {@code spelling}, {@code script}) is
+ * returned as unsupported rather than dropped. A rule that does not compile fails the load, naming the file.
+ */
+public final class StyleLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private StyleLoader() {
+    }
+
+    public record Styles(Map<String, Rule> rules, List<UnsupportedRule> unsupported) {
+
+        public Styles {
+            rules = Map.copyOf(rules);
+            unsupported = List.copyOf(unsupported);
+        }
+    }
+
+    public static Styles load(Path stylesPath, Collection<String> styleNames) {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        List<UnsupportedRule> unsupported = new ArrayList<>();
+        for (String style : styleNames) {
+            Path dir = stylesPath.resolve(style);
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("Vale style '" + style + "' not found in " + stylesPath);
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(StyleLoader::isRuleFile).sorted().toList()) {
+                    String name = style + "." + baseName(file);
+                    RuleSpec spec = read(file, name);
+                    String type = spec.string("extends", "");
+                    try {
+                        Rule rule = compile(spec, type);
+                        if (rule == null) {
+                            unsupported.add(new UnsupportedRule(name, type, ValeLevel.parse(spec.string("level")),
+                                    reason(type)));
+                        } else {
+                            rules.put(name, rule);
+                        }
+                    } catch (RuntimeException e) {
+                        throw new IllegalArgumentException("Vale rule " + file + ": " + e.getMessage(), e);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read Vale style " + dir, e);
+            }
+        }
+        return new Styles(rules, unsupported);
+    }
+
+    /** The compiled rule, or null for a type the engine does not run. */
+    static Rule compile(RuleSpec spec, String type) {
+        return switch (type) {
+            case "existence" -> new ExistenceRule(spec);
+            case "substitution" -> new SubstitutionRule(spec);
+            case "occurrence" -> new OccurrenceRule(spec);
+            case "repetition" -> new RepetitionRule(spec);
+            case "consistency" -> new ConsistencyRule(spec);
+            case "conditional" -> new ConditionalRule(spec);
+            case "capitalization" -> new CapitalizationRule(spec);
+            case "metric" -> new MetricRule(spec);
+            case "readability" -> new ReadabilityRule(spec);
+            default -> null;
+        };
+    }
+
+    private static String reason(String type) {
+        return switch (type) {
+            case "script" -> "Tengo scripts are not supported";
+            case "spelling" -> "spelling needs Hunspell dictionaries and Vale's filters; no faithful Java equivalent";
+            case "sequence" -> "sequence needs Vale's part-of-speech tagger; no faithful Java equivalent";
+            default -> type.contains(".") ? "extending another rule is not supported"
+                    : "unknown rule type '" + type + "'";
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RuleSpec read(Path file, String name) {
+        try {
+            Object parsed = YAML.readValue(file.toFile(), Object.class);
+            if (!(parsed instanceof Map<?, ?> map) || map.get("extends") == null) {
+                throw new IllegalArgumentException("Vale rule " + file + " has no 'extends' key");
+            }
+            return new RuleSpec(name, (Map<String, Object>) map);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Vale rule " + file + " is not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isRuleFile(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isRegularFile(p) && (n.endsWith(".yml") || n.endsWith(".yaml"));
+    }
+
+    private static String baseName(Path p) {
+        String n = p.getFileName().toString();
+        return n.substring(0, n.lastIndexOf('.'));
+    }
+}

@@ -1,0 +1,55 @@
+package hub.vale;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules a configuration enables, as Vale selects them: a rule runs when it is switched on by name
+ * ({@code Style.Rule = YES}), or when its style is in {@code BasedOnStyles} and it is not switched off; either way
+ * only at or above {@code MinAlertLevel}. Enabled rules of unsupported types are kept in {@link #unsupported()}.
+ */
+public record ValeChecker(List<Rule> rules, List<UnsupportedRule> unsupported) {
+
+    public ValeChecker {
+        rules = List.copyOf(rules);
+        unsupported = List.copyOf(unsupported);
+    }
+
+    public static ValeChecker select(StyleLoader.Styles styles, List<String> basedOnStyles,
+            Map<String, Boolean> switches, ValeLevel minLevel) {
+        List<Rule> rules = new ArrayList<>();
+        for (Rule rule : styles.rules().values()) {
+            if (enabled(rule.name(), rule.level(), basedOnStyles, switches, minLevel)) {
+                rules.add(rule);
+            }
+        }
+        rules.sort(Comparator.comparing(Rule::name));
+        List<UnsupportedRule> unsupported = styles.unsupported().stream()
+                .filter(u -> enabled(u.name(), u.level(), basedOnStyles, switches, minLevel)).toList();
+        return new ValeChecker(rules, unsupported);
+    }
+
+    private static boolean enabled(String name, ValeLevel level, List<String> basedOnStyles,
+            Map<String, Boolean> switches, ValeLevel minLevel) {
+        if (level.compareTo(minLevel) < 0) {
+            return false;
+        }
+        Boolean on = switches.get(name);
+        if (on != null) {
+            return on;
+        }
+        return basedOnStyles.contains(name.substring(0, name.indexOf('.')));
+    }
+
+    /** Every alert of every enabled rule, by position. */
+    public List<ValeAlert> check(ValeDocument document) {
+        List<ValeAlert> alerts = new ArrayList<>();
+        for (Rule rule : rules) {
+            alerts.addAll(rule.check(document));
+        }
+        alerts.sort(Comparator.comparingInt(ValeAlert::start).thenComparing(ValeAlert::rule));
+        return alerts;
+    }
+}

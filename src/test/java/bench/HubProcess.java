@@ -1,0 +1,144 @@
+package bench;
+
+import hub.it.TestTokens;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A hub started for a benchmark in a JVM of its own (the test classpath, profile {@code local}), so that its CPU
+ * time, threads and memory are its own and read from /proc and its Prometheus endpoint.
+ */
+final class HubProcess implements AutoCloseable {
+
+    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$",
+            Pattern.MULTILINE);
+    private static final Pattern THREADS = Pattern.compile("^jvm_threads_live_threads(?:\\{[^}]*})? (\\S+)$",
+            Pattern.MULTILINE);
+
+    final int port;
+    final Path log;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private HubProcess(int port, Path log, Process process) {
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts a hub with {@code -Xmx<heap>} and the given Spring arguments, and waits until it is ready. */
+    static HubProcess start(String heap, Path log, List<String> args) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-XX:+UseG1GC",
+                "-cp", System.getProperty("java.class.path"),
+                "hub.ComplianceHubApplication",
+                "--spring.profiles.active=local",
+                "--server.port=" + port,
+                "--hub.security.jwt.secret=" + TestTokens.SECRET,
+                // The benchmarks measure throughput from one caller; the per-caller limit still runs, out of the way.
+                "--hub.api.rate-limit.per-second=1000000",
+                "--hub.api.rate-limit.burst=1000000",
+                "--logging.level.root=WARN"));
+        command.addAll(args);
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HubProcess hub = new HubProcess(port, log, process);
+        hub.awaitReady(Duration.ofSeconds(120));
+        return hub;
+    }
+
+    private void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the hub exited; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the hub did not become ready in " + timeout + "; see " + log);
+    }
+
+    /** A bearer token of a benchmark caller, signed with the secret the hub was started with. */
+    static String token() {
+        return TestTokens.sign(TestTokens.SECRET, TestTokens.claims("bench", "bench",
+                List.of("compliance-admin", "compliance-metrics")).build());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String metrics() throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).header("Authorization", "Bearer " + token()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Heap in use, summed over the heap pools, from the hub's own meters. */
+    long heapUsed() throws Exception {
+        return (long) sum(HEAP, metrics());
+    }
+
+    int liveThreads() throws Exception {
+        return (int) sum(THREADS, metrics());
+    }
+
+    private static double sum(Pattern pattern, String metrics) {
+        double sum = 0;
+        Matcher m = pattern.matcher(metrics);
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
+    }
+
+    /** utime + stime of the hub process, in clock ticks (USER_HZ = 100 on Linux). */
+    long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** Peak resident set size (VmHWM), in KiB. */
+    long rssPeakKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}

@@ -1,0 +1,423 @@
+package bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The API load benchmark of issue 8 (docs/performance.md). A hub runs in its own JVM on the local services (profile
+ * {@code local}: PostgreSQL, Redis, Azurite on loopback) with two extra routes, the floors (test resources
+ * {@code bench-routes/}): a constant answer, and one durable PostgreSQL INSERT per request. wrk (Debian package)
+ * drives every endpoint at 16 and 64 connections; each figure is reported beside its floor from the same run, as a
+ * ratio, because absolute figures drift on shared machines. A fake LLM on loopback answers at once while the
+ * result fixtures are prepared (that phase also gives the hub's own time per job) and after BENCH_LLM_LATENCY_MS
+ * (20 s) during the load. The API phase runs the default worker and guideline bounds, so the slow LLM keeps the
+ * evaluation of the submitted jobs to a trickle and the figures are those of the API path. The in-flight phase then
+ * starts a second hub with BENCH_WORKERS jobs evaluated at once, submits BENCH_INFLIGHT_JOBS jobs and follows them
+ * to the end: how many ran at once, threads, errors.
+ *
+ * <p>Settings (environment): BENCH_DURATION_S (15), BENCH_LLM_LATENCY_MS (20000), BENCH_WORKERS (1000),
+ * BENCH_PARALLELISM (1024: guideline evaluations in flight in the in-flight phase), BENCH_INFLIGHT_JOBS (1000),
+ * BENCH_HEAP (1g), BENCH_TOKEN (the bearer token; by default one minted with the tests' HS256 secret, which the
+ * hub is started with), BENCH_OUT (docs/performance.md, "-" for none). The per-caller rate limit is raised out of
+ * the way, as all requests come from one caller. Run with {@code scripts/bench-load.sh}.
+ */
+public final class LoadBenchmark {
+
+    static final String SCHEMA = "compliance_hub_load_bench";
+    static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int[] CONNECTIONS = {16, 64};
+
+    final int durationS = GtcBenchmark.env("BENCH_DURATION_S", 15);
+    final int llmLatencyMs = GtcBenchmark.env("BENCH_LLM_LATENCY_MS", 20_000);
+    final int workers = GtcBenchmark.env("BENCH_WORKERS", 1000);
+    final int parallelism = GtcBenchmark.env("BENCH_PARALLELISM", 1024);
+    final int inFlightJobs = GtcBenchmark.env("BENCH_INFLIGHT_JOBS", 1000);
+    final String heap = System.getenv().getOrDefault("BENCH_HEAP", "1g");
+    final String token = System.getenv().getOrDefault("BENCH_TOKEN", HubProcess.token());
+    final String out = System.getenv().getOrDefault("BENCH_OUT", "docs/performance.md");
+    final String loadBefore = Report.loadAverage();
+    final Path work = Path.of("target", "load-bench");
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    FakeLlm llm;
+    HubProcess hub;
+    final Map<String, WrkResult> results = new LinkedHashMap<>();
+    final Samples ownTime = new Samples();
+    int runningMax;
+    int threadsMax;
+    long failedJobs;
+    long completedJobs;
+    double inFlightSeconds;
+    double cpuSeconds;
+    long rssPeakKb;
+    long heapPeakBytes;
+    int submittedIds;
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            new LoadBenchmark().run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    void run() throws Exception {
+        Files.createDirectories(work);
+        BatchBenchmark.dropSchema(DB_URL, SCHEMA);
+        llm = new FakeLlm(0);
+        try {
+            hub = startHub("api", List.of());
+            log("hub pid %d on port %d", hub.pid(), hub.port);
+            try (Connection db = DriverManager.getConnection(DB_URL, "postgres", ""); Statement s = db.createStatement()) {
+                s.execute("CREATE TABLE bench_floor (id bigserial PRIMARY KEY, body text NOT NULL, "
+                        + "created_at timestamptz NOT NULL DEFAULT now())");
+            }
+            Path body = work.resolve("submission.json");
+            Files.writeString(body, submission());
+            List<String> completed = prepareCompletedJobs(200);
+            Path resultIds = work.resolve("completed-ids.txt");
+            Files.write(resultIds, completed);
+            llm.latencyMs.set(llmLatencyMs);
+            long cpuBefore = hub.cpuTicks();
+
+            for (int c : CONNECTIONS) {
+                wrk("warm-up", 16, 5, "/bench/floor/constant", null);
+                measure("Floor: constant", c, "/bench/floor/constant", null);
+                measure("Floor: durable INSERT", c, "/bench/floor/insert", "post.lua", body.toString(), token);
+                measure("POST /api/v1/jobs", c, "/api/v1/jobs", "post.lua", body.toString(), token);
+                warmStatusCache(completed);
+                measure("GET /api/v1/jobs/{id} (cached)", c, "/", "get-ids.lua", resultIds.toString(),
+                        "/api/v1/jobs/{id}", token);
+                Path submitted = submittedIds();
+                measure("GET /api/v1/jobs/{id} (uncached)", c, "/", "get-ids.lua", submitted.toString(),
+                        "/api/v1/jobs/{id}", token);
+                measure("GET /api/v1/jobs/{id}/result", c, "/", "get-ids.lua", resultIds.toString(),
+                        "/api/v1/jobs/{id}/result", token);
+            }
+            cpuSeconds = (hub.cpuTicks() - cpuBefore) / 100.0;
+            rssPeakKb = hub.rssPeakKb();
+            hub.close();
+            hub = null;
+            inFlight();
+        } finally {
+            if (hub != null) {
+                hub.close();
+            }
+            llm.close();
+        }
+        String markdown = markdown();
+        System.out.println(markdown);
+        if (!"-".equals(out)) {
+            Files.writeString(Path.of(out), markdown);
+            log("wrote %s", out);
+        }
+    }
+
+    HubProcess startHub(String name, List<String> extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + DB_URL,
+                "--spring.flyway.schemas=" + SCHEMA,
+                "--camel.main.routes-include-pattern=classpath:camel/*.camel.yaml,classpath:bench-routes/*.camel.yaml",
+                "--hub.instance-id=load-bench-" + name,
+                "--hub.region=bench",
+                "--hub.data-dir=" + work.resolve("data"),
+                "--hub.llm.enabled=true",
+                "--hub.llm.url=" + llm.url(),
+                "--hub.queue.capacity=500000",
+                "--hub.recovery.requeue-after-seconds=3600"));
+        args.addAll(extra);
+        return HubProcess.start(heap, work.resolve("hub-" + name + ".log"), args);
+    }
+
+    static String submission() {
+        return "{\"guidelineSet\": \"default\", \"article\": {\"title\": \"Savings update\", \"format\": \"markdown\", "
+                + "\"language\": \"en\", \"text\": " + quoted(BatchBenchmark.article(1)) + "}}";
+    }
+
+    private static String quoted(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Jobs completed with an instant LLM: fixtures for the result reads, and the hub's own time per job. */
+    List<String> prepareCompletedJobs(int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(hub.uri("/api/v1/jobs"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(submission())));
+            if (r.statusCode() != 202) {
+                throw new IllegalStateException("submission refused: " + r.statusCode() + " " + r.body());
+            }
+            ids.add(JSON.readTree(r.body()).path("jobId").asText());
+            Thread.sleep(50);
+        }
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (BatchBenchmark.scalar(db, "SELECT count(*) FROM jobs WHERE status <> 'COMPLETED'") > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the fixture jobs did not complete in 5 minutes");
+                }
+                Thread.sleep(200);
+            }
+            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT EXTRACT(EPOCH FROM (completed_at - started_at)) * 1e9 FROM jobs")) {
+                while (r.next()) {
+                    ownTime.add((long) r.getDouble(1));
+                }
+            }
+        }
+        log("%d fixture jobs completed; own time per job p50 %.1f ms", ids.size(), ownTime.percentileMs(0.5));
+        return ids;
+    }
+
+    void warmStatusCache(List<String> ids) throws Exception {
+        for (String id : ids) {
+            send(HttpRequest.newBuilder(hub.uri("/api/v1/jobs/" + id)).GET());
+        }
+    }
+
+    /** Every job id submitted so far, oldest first: most of them are past the 30 s status cache. */
+    Path submittedIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "");
+             Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT CAST(id AS text) FROM jobs "
+                     + "WHERE created_at < now() - interval '31 seconds' ORDER BY created_at")) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        }
+        submittedIds = Math.max(submittedIds, ids.size());
+        Path file = work.resolve("submitted-ids.txt");
+        Files.write(file, ids.isEmpty() ? List.of("00000000-0000-0000-0000-000000000000") : ids);
+        return file;
+    }
+
+    void measure(String name, int connections, String path, String script, String... args) throws Exception {
+        WrkResult result = wrk(name, connections, durationS, path, script, args);
+        results.put(name + " @" + connections, result);
+        log("%-36s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx %d", name, connections,
+                result.requestsPerSecond, result.p50Ms, result.p99Ms, result.non2xx);
+    }
+
+    WrkResult wrk(String name, int connections, int seconds, String path, String script, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+                "--latency", "--timeout", "10s"));
+        if (script != null) {
+            command.addAll(List.of("-s", Path.of("src/test/resources/bench/wrk", script).toString()));
+        }
+        command.add("http://127.0.0.1:" + hub.port + path);
+        if (args.length > 0) {
+            command.add("--");
+            command.addAll(List.of(args));
+        }
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+            }
+        }
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed for " + name + ":\n" + output);
+        }
+        return WrkResult.parse(output.toString());
+    }
+
+    /**
+     * A second hub with BENCH_WORKERS jobs evaluated at once: BENCH_INFLIGHT_JOBS jobs, each waiting
+     * BENCH_LLM_LATENCY_MS per LLM call, followed until every one has ended.
+     */
+    void inFlight() throws Exception {
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", ""); Statement s = db.createStatement()) {
+            s.execute("DELETE FROM reports");
+            s.execute("DELETE FROM jobs");
+        }
+        hub = startHub("inflight", List.of("--hub.worker.concurrency=" + workers,
+                "--hub.evaluation.parallelism=" + parallelism));
+        long started = System.nanoTime();
+        for (int i = 0; i < inFlightJobs; i++) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(hub.uri("/api/v1/jobs"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(submission())));
+            if (r.statusCode() != 202) {
+                throw new IllegalStateException("submission refused: " + r.statusCode() + " " + r.body());
+            }
+        }
+        try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+            while (BatchBenchmark.scalar(db, "SELECT count(*) FROM jobs WHERE status IN ('QUEUED', 'RUNNING')") > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the in-flight jobs did not end in 15 minutes");
+                }
+                runningMax = Math.max(runningMax, BatchBenchmark.scalar(db, "SELECT count(*) FROM jobs WHERE status = 'RUNNING'"));
+                threadsMax = Math.max(threadsMax, hub.liveThreads());
+                heapPeakBytes = Math.max(heapPeakBytes, hub.heapUsed());
+                Thread.sleep(1000);
+            }
+            inFlightSeconds = (System.nanoTime() - started) / 1e9;
+            failedJobs = BatchBenchmark.scalar(db, "SELECT count(*) FROM jobs WHERE status = 'FAILED'");
+            completedJobs = BatchBenchmark.scalar(db, "SELECT count(*) FROM jobs WHERE status = 'COMPLETED'");
+        }
+        rssPeakKb = Math.max(rssPeakKb, hub.rssPeakKb());
+        log("in flight: max %d jobs RUNNING, %d live threads, %d completed, %d failed in %.0f s", runningMax, threadsMax,
+                completedJobs, failedJobs, inFlightSeconds);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        if (!token.isEmpty()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One wrk run: throughput, the latency percentiles wrk prints with --latency, and the error counts. */
+    record WrkResult(double requestsPerSecond, double p50Ms, double p90Ms, double p99Ms, long requests, long non2xx,
+                     long socketErrors) {
+
+        private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|90|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+        private static final Pattern RPS = Pattern.compile("^Requests/sec:\\s+([\\d.]+)", Pattern.MULTILINE);
+        private static final Pattern REQUESTS = Pattern.compile("^\\s+(\\d+) requests in", Pattern.MULTILINE);
+        private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+        private static final Pattern SOCKET = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+        static WrkResult parse(String output) {
+            Map<String, Double> percentiles = new LinkedHashMap<>();
+            Matcher m = PERCENTILE.matcher(output);
+            while (m.find()) {
+                double value = Double.parseDouble(m.group(2));
+                percentiles.put(m.group(1), switch (m.group(3)) {
+                    case "us" -> value / 1000;
+                    case "s" -> value * 1000;
+                    default -> value;
+                });
+            }
+            Matcher rps = RPS.matcher(output);
+            Matcher requests = REQUESTS.matcher(output);
+            Matcher non2xx = NON_2XX.matcher(output);
+            Matcher socket = SOCKET.matcher(output);
+            if (!rps.find() || !requests.find() || percentiles.size() < 3) {
+                throw new IllegalStateException("unexpected wrk output:\n" + output);
+            }
+            long socketErrors = 0;
+            if (socket.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    socketErrors += Long.parseLong(socket.group(g));
+                }
+            }
+            return new WrkResult(Double.parseDouble(rps.group(1)), percentiles.get("50"), percentiles.get("90"),
+                    percentiles.get("99"), Long.parseLong(requests.group(1)),
+                    non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0, socketErrors);
+        }
+    }
+
+    // ---------------------------------------------------------------- the report
+
+    String markdown() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        StringBuilder md = new StringBuilder();
+        md.append("# Performance\n\n")
+                .append("Generated by `scripts/bench-load.sh` (class `bench.LoadBenchmark`) on ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(", ").append(cores)
+                .append(" cores, load average before: ").append(loadBefore).append(", after: ").append(Report.loadAverage())
+                .append(". Rerun it to refresh this page; the settings are environment variables (see the class).\n\n")
+                .append("A hub in its own JVM (`-Xmx").append(heap).append("`, profile `local`: PostgreSQL, Redis and Azurite ")
+                .append("on loopback) is driven over HTTP by wrk (2 threads, ").append(durationS).append(" s per run). ")
+                .append("The same hub serves two **floors**: `GET /bench/floor/constant` (platform-http returning a ")
+                .append("constant) and `POST /bench/floor/insert` (one durable PostgreSQL INSERT per request through the ")
+                .append("hub's pool). Every figure is compared with its floor from the same run. The fake LLM answers ")
+                .append("after ").append(llmLatencyMs).append(" ms during the load, and the hub runs its default ")
+                .append("bounds (8 jobs, 8 guideline evaluations at once), so the jobs the load submits are evaluated ")
+                .append("at a trickle and the figures are those of the API path.\n\n");
+        md.append("| Endpoint | Clients | Requests/s | p50 ms | p90 ms | p99 ms | Errors | Throughput vs floor |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (int c : CONNECTIONS) {
+            WrkResult constant = results.get("Floor: constant @" + c);
+            WrkResult insert = results.get("Floor: durable INSERT @" + c);
+            results.forEach((key, r) -> {
+                if (!key.endsWith("@" + c)) {
+                    return;
+                }
+                String name = key.substring(0, key.lastIndexOf(" @"));
+                WrkResult floor = name.startsWith("POST") ? insert : name.startsWith("GET") ? constant : null;
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.2f | %.2f | %.2f | %d | %s |%n", name, c,
+                        r.requestsPerSecond, r.p50Ms, r.p90Ms, r.p99Ms, r.non2xx + r.socketErrors,
+                        floor == null ? "(floor)" : String.format(Locale.ROOT, "%.0f %% of %s", 100 * r.requestsPerSecond
+                                / floor.requestsPerSecond, name.startsWith("POST") ? "INSERT" : "constant")));
+            });
+        }
+        WrkResult submit = results.get("POST /api/v1/jobs @16");
+        WrkResult insert = results.get("Floor: durable INSERT @16");
+        WrkResult cached = results.get("GET /api/v1/jobs/{id} (cached) @16");
+        WrkResult constant = results.get("Floor: constant @16");
+        md.append("\n## Targets (2 cores)\n\n| Target | Measured | Met |\n|---|---|---|\n");
+        target(md, "Submission throughput ≥ 50 % of the durable-INSERT floor (16 clients)",
+                pct(submit.requestsPerSecond / insert.requestsPerSecond), submit.requestsPerSecond >= 0.5 * insert.requestsPerSecond);
+        target(md, "Submission p99 < 100 ms (16 clients)", ms(submit.p99Ms), submit.p99Ms < 100);
+        target(md, "Cached status throughput ≥ 50 % of the constant floor (16 clients)",
+                pct(cached.requestsPerSecond / constant.requestsPerSecond), cached.requestsPerSecond >= 0.5 * constant.requestsPerSecond);
+        target(md, "Cached status p99 < 15 ms (16 clients)", ms(cached.p99Ms), cached.p99Ms < 15);
+        target(md, "≥ 1,000 jobs in flight with a " + llmLatencyMs / 1000 + " s LLM, no errors, no thread exhaustion",
+                String.format(Locale.ROOT, "%d RUNNING at once (`hub.worker.concurrency=%d`, `hub.evaluation.parallelism=%d`), "
+                        + "%d live threads at most; %d of %d completed, %d failed, in %.0f s", runningMax, workers,
+                        parallelism, threadsMax, completedJobs, inFlightJobs, failedJobs, inFlightSeconds),
+                runningMax >= 1000 && failedJobs == 0 && completedJobs == inFlightJobs);
+        target(md, "Hub overhead per job (LLM answering at once) < 20 ms median", ms(ownTime.percentileMs(0.5))
+                + " (p95 " + ms(ownTime.percentileMs(0.95)) + ", " + ownTime.size() + " jobs)", ownTime.percentileMs(0.5) < 20);
+        md.append("\n## Resources\n\n")
+                .append(String.format(Locale.ROOT, "- Peak RSS of the hub (VmHWM, the larger of the two hubs): %d MiB; "
+                        + "peak heap in use while %d jobs were in flight: %d MiB.%n", rssPeakKb >> 10, inFlightJobs,
+                        heapPeakBytes >> 20))
+                .append(String.format(Locale.ROOT, "- Hub CPU during the API load: %.0f s.%n", cpuSeconds))
+                .append(String.format(Locale.ROOT, "- The uncached status reads walked %d job ids older than the 30 s status "
+                        + "cache (a run with more requests than ids reads some twice, the second time cached).%n",
+                        submittedIds));
+        return md.toString();
+    }
+
+    private static void target(StringBuilder md, String target, String measured, boolean met) {
+        md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
+    }
+
+    private static String pct(double ratio) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * ratio);
+    }
+
+    private static String ms(double v) {
+        return String.format(Locale.ROOT, "%.1f ms", v);
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[load-bench] " + format + "%n", args);
+    }
+}
