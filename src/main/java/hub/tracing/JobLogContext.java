@@ -1,5 +1,6 @@
 package hub.tracing;
 
+import hub.correlation.CorrelationIdFilter;
 import org.apache.camel.Exchange;
 import org.apache.camel.tracing.ActiveSpanManager;
 import org.apache.camel.tracing.SpanAdapter;
@@ -8,15 +9,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the job id of the exchange being processed, and the correlation id its message carries (header
- * {@code X-Correlation-ID}, set at intake), into the logs' MDC ({@code job_id}, {@code correlation_id}) and on the
- * route's span ({@code job.id}, {@code correlation_id}). Camel's MDC logging ({@code camel.main.use-mdc-logging})
- * carries the keys to the threads that evaluate the job's guidelines ({@code camel.main.mdc-logging-keys-pattern}),
- * next to Camel's {@code trace_id} and {@code span_id}.
+ * {@code X-Correlation-ID}, set at intake by {@link CorrelationIdFilter}), into the logs' MDC ({@code jobId},
+ * {@code correlationId}, as on the request threads) and on the route's span ({@code job.id},
+ * {@code correlation_id}). Camel's MDC logging ({@code camel.main.use-mdc-logging}) carries the keys to the threads
+ * that evaluate the job's guidelines ({@code camel.main.mdc-logging-keys-pattern}), next to Camel's {@code trace_id}
+ * and {@code span_id}.
  */
 @Component("jobLogContext")
 public class JobLogContext {
 
-    public static final String JOB_ID = "job_id";
+    public static final String JOB_ID = "jobId";
+    public static final String CORRELATION_TAG = "correlation_id";
 
     /** Route step: the job id is in the {@code jobId} property. */
     public void enter(Exchange exchange) {
@@ -24,7 +27,7 @@ public class JobLogContext {
         String correlationId = exchange.getIn().getHeader(CorrelationIdFilter.HEADER, String.class);
         SpanAdapter span = ActiveSpanManager.getSpan(exchange);
         put(JOB_ID, jobId, "job.id", span);
-        put(CorrelationIdFilter.MDC_KEY, correlationId, CorrelationIdFilter.MDC_KEY, span);
+        put(CorrelationIdFilter.MDC_KEY, correlationId, CORRELATION_TAG, span);
     }
 
     private static void put(String mdcKey, String value, String spanTag, SpanAdapter span) {

@@ -1,9 +1,12 @@
 package hub.tracing;
 
+import hub.correlation.CorrelationIdFilter;
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationFilter;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingAwareMeterObservationHandler;
 import io.prometheus.metrics.tracer.common.SpanContext;
@@ -12,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
- * Where tracing meets the meters; both beans replace Spring Boot's own, which back off when they exist.
+ * Where tracing meets the meters and the request: the first two beans replace Spring Boot's own, which back off
+ * when they exist; the third puts the request's correlation id on its server span.
  * <ul>
  *   <li>Only Spring MVC's server observations become meters ({@code http_server_requests_seconds}). Camel's
  *       observations exist for tracing alone: as meters they would be named after routes, paths and even log
@@ -20,6 +24,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  *   <li>No exemplars on {@code /actuator/prometheus}: Micrometer attaches them to the {@code _count} of summaries
  *       too (Camel's route timers), which OpenMetrics does not allow, and Prometheus then rejects the whole scrape
  *       ("does not support exemplars"). Traces are found through the logs' {@code trace_id} instead.</li>
+ *   <li>The server span of every request carries {@code correlation_id} (a high-cardinality key: spans only, never
+ *       a meter tag), read when the observation stops from the attribute {@link CorrelationIdFilter} set.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +38,19 @@ public class MeterTracingConfig {
             public boolean supportsContext(Observation.Context context) {
                 return context instanceof ServerRequestObservationContext;
             }
+        };
+    }
+
+    @Bean
+    ObservationFilter correlationIdOnServerSpans() {
+        return context -> {
+            if (context instanceof ServerRequestObservationContext server && server.getCarrier() != null) {
+                Object id = server.getCarrier().getAttribute(CorrelationIdFilter.MDC_KEY);
+                if (id != null) {
+                    context.addHighCardinalityKeyValue(KeyValue.of("correlation_id", id.toString()));
+                }
+            }
+            return context;
         };
     }
 

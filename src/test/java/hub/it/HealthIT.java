@@ -31,20 +31,13 @@ class HealthIT {
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
     }
 
-    /**
-     * A hub on the local services whose PostgreSQL connections go through the proxy (RunningHub.local would pass
-     * a second spring.datasource.url, and Spring joins repeated command-line values with a comma).
-     */
+    /** A hub on the local services whose PostgreSQL connections go through the proxy. */
     private static RunningHub startThrough(TcpProxy postgres, String... more) {
-        TestDatabase.resetOnce();
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + postgres.port() + "/test?currentSchema="
-                        + TestDatabase.SCHEMA,
-                "--spring.flyway.schemas=" + TestDatabase.SCHEMA,
-                "--hub.instance-id=health-" + java.util.UUID.randomUUID(),
-                "--hub.guidelines.dir=src/test/resources/guideline-sets"));
+                        + TestDatabase.SCHEMA));
         args.addAll(java.util.List.of(more));
-        return RunningHub.start("local", args.toArray(String[]::new));
+        return RunningHub.local("health-" + java.util.UUID.randomUUID(), args.toArray(String[]::new));
     }
 
     @Test

@@ -15,8 +15,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import hub.gtc.TestPdfs;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -111,11 +109,14 @@ class ObservabilityIT extends LocalServicesIT {
                 "options", Map.of("gtcValidation", true, "gtcQueries", List.of("management fee " + UUID.randomUUID()))));
     }
 
-    private HttpResponse<String> post(String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/jobs"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String body, Map<String, String> headers) {
+        List<String> pairs = new ArrayList<>();
+        headers.forEach((name, value) -> {
+            pairs.add(name);
+            pairs.add(value);
+        });
+        return hub.post("/api/v1/jobs", "application/json", HttpRequest.BodyPublishers.ofString(body),
+                pairs.toArray(String[]::new));
     }
 
     @Test
@@ -175,13 +176,13 @@ class ObservabilityIT extends LocalServicesIT {
                 line -> line != null);
         assertThat(completed.path("trace_id").asText()).isEqualTo(traceId);
         assertThat(completed.path("span_id").asText()).matches("[0-9a-f]{16}");
-        assertThat(completed.path("correlation_id").asText()).isEqualTo(correlationId);
-        assertThat(completed.path("job_id").asText()).isEqualTo(jobId);
+        assertThat(completed.path("correlationId").asText()).isEqualTo(correlationId);
+        assertThat(completed.path("jobId").asText()).isEqualTo(jobId);
         assertThat(completed.path("log").path("level").asText()).isEqualTo("INFO");
     }
 
     @Test
-    void aCorrelationIdIsGeneratedWhenMissingAndReplacedWhenUnsafe() throws Exception {
+    void aCorrelationIdIsGeneratedWhenMissingAndReplacedWhenUnsafe() {
         HttpResponse<String> none = post(submission("it-rules", "No correlation id."), Map.of());
         assertThat(none.headers().firstValue("X-Correlation-ID")).hasValueSatisfying(id -> UUID.fromString(id));
         HttpResponse<String> unsafe = post(submission("it-rules", "An unsafe correlation id."),
@@ -246,10 +247,8 @@ class ObservabilityIT extends LocalServicesIT {
         assertThat(exported.keySet()).noneMatch(n -> n.matches(".*[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}.*"))
                 .noneMatch(n -> n.startsWith("_api_") || n.startsWith("process_job_") || n.startsWith("direct_"));
         // The OpenMetrics form Prometheus asks for has no exemplars: on a summary's _count they fail the scrape.
-        HttpResponse<String> openMetrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> openMetrics = hub.get("/actuator/prometheus",
+                "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
         assertThat(openMetrics.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/openmetrics-text"));
         assertThat(openMetrics.body()).contains("camel_exchange_event_notifier_seconds_count").doesNotContain(" # {");
