@@ -5,6 +5,7 @@ import io.micrometer.tracing.Tracer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.observation.MicrometerObservationTracer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,9 +16,11 @@ import org.springframework.context.annotation.Configuration;
  * message a route consumes, so one trace covers intake, queue, worker, LLM and Smart Search.
  * <p>
  * camel-observation-starter backs off whenever Spring Boot's own observation auto-configuration is present (it is,
- * with the actuator), so the tracer is set up here, as the starter would.
+ * with the actuator), so the tracer is set up here, as the starter would. {@code hub.tracing.camel=false} leaves Camel
+ * without spans (and without trace propagation through the queue and to the LLM and Smart Search).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "hub.tracing.camel", havingValue = "true", matchIfMissing = true)
 public class CamelTracingConfig {
 
     @Bean(initMethod = "", destroyMethod = "")
