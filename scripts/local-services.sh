@@ -84,6 +84,24 @@ stop_azurite() {
   log "stopped Azurite"
 }
 
+# promtool (alert rule checks and unit tests) comes with Debian's prometheus package. Installing it must not leave
+# a Prometheus server running on 9090: a temporary policy-rc.d (exit 101) keeps the package from starting its
+# service, and where systemd started it anyway it is stopped.
+ensure_promtool() {
+  command -v promtool >/dev/null && return 0
+  log "installing promtool (Debian package prometheus)"
+  local policy=/usr/sbin/policy-rc.d added=""
+  if [ "$(id -u)" = 0 ] && [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod +x "$policy"; added=1
+  fi
+  apt_install --no-install-recommends prometheus || { [ -n "$added" ] && rm -f "$policy"; return 1; }
+  [ -n "$added" ] && rm -f "$policy"
+  if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
+    systemctl stop prometheus || true
+  fi
+  command -v promtool >/dev/null
+}
+
 ensure_local_services() {
   ensure_postgres
   ensure_redis

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test of the hub: starts (or installs) PostgreSQL, Redis and Azurite on loopback when they are not
-# running, then ./mvnw verify, then the Vale conformance check (docs/vale.md) when the style packages are there.
+# running, checks and unit-tests the Prometheus alert rules with promtool (installed when missing), then
+# ./mvnw verify, then the Vale conformance check (docs/vale.md) when the style packages are there.
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=JobFlowIT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/local-services.sh
 trap stop_azurite EXIT
 ensure_local_services
+# The alert rules: syntax, then their unit tests (monitoring/prometheus/tests); a failure stops the run.
+ensure_promtool
+# --syntax-only: the scrape token file (data/metrics-token) exists only where someone minted it.
+promtool check config --syntax-only monitoring/prometheus/prometheus-local.yml
+promtool check rules monitoring/prometheus/alerts.yaml
+promtool test rules monitoring/prometheus/tests/*.yaml
 ./mvnw -B verify "$@"
 
 # Vale style packages with Vale's expected output are not part of the repository; they sit beside it.

@@ -1,6 +1,7 @@
 package hub.batch;
 
 import hub.correlation.CorrelationIds;
+import hub.metrics.JobMetrics;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,12 +33,14 @@ public class BatchStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final int maxAttempts;
+    private final JobMetrics metrics;
 
     public BatchStore(JdbcTemplate jdbc, TransactionTemplate transaction,
-                      @Value("${hub.worker.max-attempts}") int maxAttempts) {
+                      @Value("${hub.worker.max-attempts}") int maxAttempts, JobMetrics metrics) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.maxAttempts = maxAttempts;
+        this.metrics = metrics;
     }
 
     /** True when the batch (by id or by message id) is already stored: its message is a duplicate. */
@@ -67,9 +70,13 @@ public class BatchStore {
         }));
     }
 
-    /** Route step: sets the property {@code batchCreated}. */
+    /** Route step: sets the property {@code batchCreated}; counts the new jobs as submitted by the batch's source. */
     public void store(Exchange exchange) {
         ValidatedBatch batch = exchange.getProperty("batch", ValidatedBatch.class);
-        exchange.setProperty("batchCreated", insert(batch, exchange.getProperty(CorrelationIds.PROPERTY, String.class)));
+        boolean created = insert(batch, exchange.getProperty(CorrelationIds.PROPERTY, String.class));
+        if (created) {
+            metrics.submitted(batch.source(), batch.jobs().size());
+        }
+        exchange.setProperty("batchCreated", created);
     }
 }

@@ -53,7 +53,7 @@ public final class ChatCompletionAnswers {
         } catch (NotOneJsonValue e) {
             return new Reply(null, "response body is not JSON: " + e.getMessage(), TokenUsage.NONE, null);
         }
-        TokenUsage usage = usage(response);
+        TokenUsage usage = TokenUsage.of(response);
         String model = response.path("model").isTextual() ? response.get("model").asText() : null;
         JsonNode choice = response.path("choices").path(0);
         JsonNode content = choice.path("message").path("content");
@@ -76,13 +76,6 @@ public final class ChatCompletionAnswers {
                 ? " (finish_reason=" + choice.get("finish_reason").asText() + ")"
                 : "";
         return "choices[0].message.content is missing or not a string" + finishReason;
-    }
-
-    private static TokenUsage usage(JsonNode response) {
-        JsonNode usage = response.path("usage");
-        return usage.isObject()
-                ? new TokenUsage(usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0))
-                : TokenUsage.NONE;
     }
 
     /**

@@ -11,15 +11,18 @@ import org.springframework.stereotype.Component;
 public class LlmCallOutcome {
 
     private final RetryPolicy retryPolicy;
+    private final LlmMetrics metrics;
 
-    public LlmCallOutcome(RetryPolicy retryPolicy) {
+    public LlmCallOutcome(RetryPolicy retryPolicy, LlmMetrics metrics) {
         this.retryPolicy = retryPolicy;
+        this.metrics = metrics;
     }
 
     public String classify(Exchange exchange) {
         int attempt = exchange.getProperty("llmAttempt", 0, Integer.class) + 1;
         exchange.setProperty("llmAttempt", attempt);
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        metrics.answered(exchange, status, exchange.getIn().getBody(String.class));
         if (status >= 200 && status < 300) {
             return "OK";
         }

@@ -48,6 +48,7 @@ class StoreOutageIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM jobs", Long.class)).as("no job row").isEqualTo(jobsBefore);
         assertThat(hub.client().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        HealthIT.assertDegradedButReady(hub.client(), "blobStore");
     }
 
     @Test
@@ -82,6 +83,7 @@ class StoreOutageIT {
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.headers().firstValue("X-Status-Source")).contains("database");
         assertThat(HubClient.json(status).path("status").asText()).isEqualTo("COMPLETED");
+        HealthIT.assertDegradedButReady(hub.client(), "cache");
     }
 
     private static RunningHub start(String... overrides) {

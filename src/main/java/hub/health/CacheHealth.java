@@ -1,0 +1,38 @@
+package hub.health;
+
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Redis (status cache, GTC caches, shared rate limit): DEGRADED when it does not answer a PING, because status reads
+ * then fall back to PostgreSQL and lookups to Smart Search. UP with {@code kind=in-process} when the hub runs on
+ * the embedded default's Caffeine cache.
+ */
+@Component("cacheHealthIndicator")
+public class CacheHealth implements HealthIndicator {
+
+    private final ObjectProvider<StringRedisTemplate> redis;
+    private final Duration timeout;
+
+    public CacheHealth(ObjectProvider<StringRedisTemplate> redis,
+                       @org.springframework.beans.factory.annotation.Value("${hub.health.timeout-ms:2000}") long timeoutMs) {
+        this.redis = redis;
+        this.timeout = Duration.ofMillis(timeoutMs);
+    }
+
+    @Override
+    public Health health() {
+        StringRedisTemplate template = redis.getIfAvailable();
+        if (template == null) {
+            return Health.up().withDetail("kind", "in-process").build();
+        }
+        return Degraded.probe(timeout, () -> {
+            String pong = template.execute(connection -> connection.ping(), true);
+            return Health.up().withDetail("kind", "redis").withDetail("ping", String.valueOf(pong));
+        });
+    }
+}
