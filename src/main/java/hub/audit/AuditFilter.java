@@ -1,6 +1,7 @@
 package hub.audit;
 
 import hub.correlation.CorrelationIdFilter;
+import hub.security.ApiFilter;
 import hub.security.Caller;
 import hub.security.Callers;
 import jakarta.servlet.AsyncEvent;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Audits every call to {@code /api/**}, the ones refused by authentication or limits included, once its response
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class AuditFilter extends OncePerRequestFilter {
+public class AuditFilter extends ApiFilter {
 
     private final AuditLog audit;
     private final Callers callers;
@@ -33,11 +33,6 @@ public class AuditFilter extends OncePerRequestFilter {
         this.audit = audit;
         this.callers = callers;
         this.routes = routes;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

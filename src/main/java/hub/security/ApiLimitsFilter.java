@@ -23,14 +23,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Per-caller limits on {@code /api/**}, after authentication: the rate limit (429 with Retry-After), the body size
  * (413), checked on Content-Length at once and on the bytes read for a chunked body, and the body's encoding (400
  * unless it is UTF-8). The body is read here, once, and handed on in memory.
  */
-class ApiLimitsFilter extends OncePerRequestFilter {
+class ApiLimitsFilter extends ApiFilter {
 
     private final ServletProblems problems;
     private final ApiRateLimiter rateLimiter;
@@ -45,11 +44,6 @@ class ApiLimitsFilter extends OncePerRequestFilter {
         this.rateLimiter = rateLimiter;
         this.maxBodyBytes = maxBodyBytes;
         this.maxBatchBodyBytes = maxBatchBodyBytes;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
