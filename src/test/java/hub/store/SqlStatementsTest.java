@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 /** {@link SqlParameterConfig} populates statements without the message body: every parameter must be an expression. */
@@ -19,17 +20,41 @@ class SqlStatementsTest {
 
     @Test
     void everyStatementTakesItsParametersFromExpressions() throws IOException {
-        List<Path> files;
-        try (Stream<Path> sql = Files.list(Path.of("src/main/resources/sql"))) {
-            files = sql.filter(p -> p.toString().endsWith(".sql")).toList();
-        }
-        assertThat(files).isNotEmpty();
-        for (Path file : files) {
+        for (Path file : statements()) {
             Matcher m = PARAMETER.matcher(Files.readString(file));
             while (m.find()) {
                 assertThat(m.group()).as(file + " at " + m.start() + ": a parameter that is not :#${...}")
                         .isEqualTo(":#${");
             }
         }
+    }
+
+    /** The strategy reads every parameter expression of every statement, in order, and Simple compiles each. */
+    @Test
+    void theStrategyReadsEveryParameterExpressionAndEachCompiles() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            for (Path file : statements()) {
+                String sql = Files.readString(file);
+                int occurrences = sql.split(java.util.regex.Pattern.quote(":#${"), -1).length - 1;
+                List<String> expressions = SqlParameterConfig.ExpressionParametersOnly.parameterExpressions(sql);
+                assertThat(expressions).as(file.toString()).hasSize(occurrences);
+                for (String expression : expressions) {
+                    assertThat(camel.resolveLanguage("simple").createExpression(expression)).as(expression).isNotNull();
+                }
+            }
+            assertThat(SqlParameterConfig.ExpressionParametersOnly.parameterExpressions(
+                    "UPDATE t SET a = :#${exchangeProperty.a}, b = CAST(:#${properties:x.y} AS int) WHERE c = :#${header.c}"))
+                    .containsExactly("${exchangeProperty.a}", "${properties:x.y}", "${header.c}");
+        }
+    }
+
+    private static List<Path> statements() throws IOException {
+        List<Path> files;
+        try (Stream<Path> sql = Files.list(Path.of("src/main/resources/sql"))) {
+            files = sql.filter(p -> p.toString().endsWith(".sql")).toList();
+        }
+        assertThat(files).isNotEmpty();
+        return files;
     }
 }
