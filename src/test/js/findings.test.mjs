@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { flattenFindings, gtcLink, segments, shiftAfterEdit } from '../../main/resources/static/app/findings.js';
+import { compareFindings } from '../../main/resources/static/app/changes.js';
+import { awaitReport, progressText } from '../../main/resources/static/app/api.js';
+
+const text = '# Plan 🚀 now\nThe best plan with guaranteed returns of 5%.';
+const at = (q) => text.indexOf(q);
+const report = {
+  guidelines: [
+    { guidelineId: 'superlatives', severity: 'warning', verdict: 'WARN',
+      findings: [{ checkId: 'term', message: 'Superlative', quote: 'best plan', offset: at('best plan'), length: 9 }] },
+    { guidelineId: 'returns', severity: 'error', verdict: 'FAIL',
+      findings: [
+        { checkId: 'term', message: 'Guarantee', quote: 'guaranteed returns', offset: at('guaranteed'), length: 18 },
+        { checkId: 'pattern', message: 'Percentage', quote: 'guaranteed returns of 5%', offset: at('guaranteed'), length: 24 },
+        { checkId: 'missing', message: 'No risk warning' },
+      ] },
+  ],
+};
+
+test('segments cover the text exactly, and each finding\'s pieces join to its quote (emoji before them)', () => {
+  const findings = flattenFindings(report);
+  const pieces = segments(text, findings);
+  assert.equal(pieces.map((p) => text.slice(p.start, p.end)).join(''), text);
+  for (const f of findings.filter((x) => x.located)) {
+    const covered = pieces.filter((p) => p.ids.includes(f.id)).map((p) => text.slice(p.start, p.end)).join('');
+    assert.equal(covered, f.quote, f.id);
+  }
+  assert.equal(findings.find((f) => f.checkId === 'missing').located, false);
+});
+
+test('after applying a suggestion, later findings move and overlapping ones lose their place', () => {
+  const findings = flattenFindings(report);
+  const best = findings[0];
+  const shifted = shiftAfterEdit(findings, best, 'plan'.length);
+  const newText = text.slice(0, best.offset) + 'plan' + text.slice(best.offset + best.length);
+  const guarantee = shifted.find((f) => f.checkId === 'term');
+  assert.equal(newText.substr(guarantee.offset, guarantee.length), 'guaranteed returns');
+  assert.equal(shifted.some((f) => f.id === best.id), false);
+  const overlapping = shiftAfterEdit(findings, findings[1], 3);
+  assert.equal(overlapping.find((f) => f.checkId === 'pattern').located, false);
+});
+
+test('what changed: fixed, new and still open, with repeated findings counted once each', () => {
+  const before = [{ guidelineId: 'g', checkId: 'c', quote: 'best' }, { guidelineId: 'g', checkId: 'c', quote: 'best' },
+    { guidelineId: 'h', checkId: 'c', quote: 'chairman' }];
+  const after = [{ guidelineId: 'g', checkId: 'c', quote: 'best', offset: 40 }, { guidelineId: 'k', checkId: 'c', quote: 'new' }];
+  const { fixed, added, open } = compareFindings(before, after);
+  assert.deepEqual(fixed.map((f) => f.quote), ['best', 'chairman']);
+  assert.deepEqual(added.map((f) => f.quote), ['new']);
+  assert.deepEqual(open.map((f) => f.offset), [40]);
+});
+
+test('GTC findings link to the document\'s PDF at their page', () => {
+  const documents = [{ id: 'gtc-1', pdfUrl: 'https://gtc.example.com/gtc-1.pdf' }];
+  assert.equal(gtcLink({ gtcId: 'gtc-1', page: 4 }, documents), 'https://gtc.example.com/gtc-1.pdf#page=4');
+  assert.equal(gtcLink({ gtcId: 'gtc-1' }, documents), 'https://gtc.example.com/gtc-1.pdf');
+  assert.equal(gtcLink({ gtcId: 'other', page: 1 }, documents), null);
+});
+
+test('progress: queued, running with guidelines done of total, completed', async () => {
+  assert.equal(progressText({ status: 'QUEUED' }), 'Queued: waiting for a worker');
+  assert.equal(progressText({ status: 'RUNNING', progress: { guidelinesDone: 3, guidelinesTotal: 10 } }),
+      'Running: 3 of 10 guidelines done');
+  const statuses = [{ status: 'QUEUED' }, { status: 'RUNNING' }, { status: 'COMPLETED' }];
+  const seen = [];
+  const api = { status: async () => statuses.shift(), result: async () => ({ score: 80 }) };
+  const result = await awaitReport(api, 'j', (s) => seen.push(s.status), { sleep: async () => {} });
+  assert.deepEqual(seen, ['QUEUED', 'RUNNING', 'COMPLETED']);
+  assert.equal(result.score, 80);
+  const failing = { status: async () => ({ status: 'FAILED', error: 'boom' }) };
+  await assert.rejects(awaitReport(failing, 'j', () => {}, { sleep: async () => {} }), /boom/);
+});
