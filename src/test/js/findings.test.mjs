@@ -72,3 +72,20 @@ test('progress: queued, running with guidelines done of total, completed', async
   const failing = { status: async () => ({ status: 'FAILED', error: 'boom' }) };
   await assert.rejects(awaitReport(failing, 'j', () => {}, { sleep: async () => {} }), /boom/);
 });
+
+test('a re-check names the previous job; a hub that refuses the field gets a fresh check', async () => {
+  const { HubApi } = await import('../../main/resources/static/app/api.js');
+  const bodies = [];
+  const respond = (status, json) => ({ ok: status < 300, status, text: async () => JSON.stringify(json) });
+  const old = new HubApi({ fetchImpl: async (url, init) => {
+    const body = JSON.parse(init.body);
+    bodies.push(body);
+    return body.previousJobId
+      ? respond(400, { status: 400, detail: "Unknown field 'previousJobId'" })
+      : respond(202, { jobId: 'j2' });
+  } });
+  assert.equal((await old.submit({ article: {}, guidelineSet: 'default', previousJobId: 'j1' })).jobId, 'j2');
+  assert.deepEqual(bodies.map((b) => b.previousJobId), ['j1', undefined]);
+  const other = new HubApi({ fetchImpl: async () => respond(400, { detail: 'text is empty' }) });
+  await assert.rejects(other.submit({ article: {}, guidelineSet: 'd', previousJobId: 'j1' }), /text is empty/);
+});

@@ -31,13 +31,22 @@ export class HubApi {
     return this.request('/api/v1/guideline-sets');
   }
 
-  /** Submits an article; previousJobId makes it a re-check that reuses what did not change (when the hub can). */
-  submit({ article, guidelineSet, previousJobId }) {
+  /**
+   * Submits an article; previousJobId makes it a re-check that reuses what did not change. A hub without
+   * incremental re-checks refuses the unknown field: the article is then submitted as a fresh check.
+   */
+  async submit({ article, guidelineSet, previousJobId }) {
     const body = { article, guidelineSet, options: { gtcValidation: false } };
-    if (previousJobId) body.previousJobId = previousJobId;
-    return this.request('/api/v1/jobs', {
-      method: 'POST', body, headers: { 'Idempotency-Key': globalThis.crypto.randomUUID() },
+    const post = (b) => this.request('/api/v1/jobs', {
+      method: 'POST', body: b, headers: { 'Idempotency-Key': globalThis.crypto.randomUUID() },
     });
+    if (!previousJobId) return post(body);
+    try {
+      return await post({ ...body, previousJobId });
+    } catch (e) {
+      if (e.status === 400 && /previousJobId/.test(e.message)) return post(body);
+      throw e;
+    }
   }
 
   status(jobId) {

@@ -7,9 +7,9 @@ import { createBrowserAdapter } from './adapters/browser-adapter.js';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SEVERITY = {
-  error: { icon: '⛔', label: 'Error' },
-  warning: { icon: '⚠️', label: 'Warning' },
-  info: { icon: 'ℹ️', label: 'Info' },
+  error: { icon: '■', label: 'Error' },
+  warning: { icon: '▲', label: 'Warning' },
+  info: { icon: '●', label: 'Info' },
 };
 const VERDICT_ICON = { PASS: '✔', FAIL: '✖', WARN: '⚠', NOT_APPLICABLE: '–', NOT_EVALUATED: '?', ERROR: '!' };
 
