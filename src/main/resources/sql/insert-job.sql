@@ -1,4 +1,4 @@
--- The job row and, when the request carried a new Idempotency-Key, its key row: one statement, one commit.
+-- The job row, its article and, when the request carried a new Idempotency-Key, its key row: one statement, one commit.
 WITH job AS (
 INSERT INTO jobs (id, status, source, external_ref, guideline_set_id, guideline_set_version, article_sha256,
                   text_length, options, max_attempts, enqueued_at, submitter_subject, submitter_tenant,
@@ -10,6 +10,9 @@ VALUES (CAST(:#${exchangeProperty.jobId} AS uuid), 'QUEUED', :#${exchangePropert
         now(), :#${exchangeProperty.callerSubject}, :#${exchangeProperty.callerTenant},
         :#${exchangeProperty.correlationId})
 RETURNING *
+), article AS (
+INSERT INTO job_articles (job_id, article)
+SELECT id, CAST(:#${exchangeProperty.articleJson} AS text) FROM job
 ), idempotency AS (
 INSERT INTO idempotency_keys (tenant, subject, kind, idem_key, request_sha256, resource_id)
 SELECT submitter_tenant, submitter_subject, 'job', CAST(:#${exchangeProperty.idempotencyKey} AS text),

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores a batch: the batch row and all its job rows in one PostgreSQL transaction, the commit point of a batch.
+ * Stores a batch: the batch row and all its job rows with their articles in one PostgreSQL transaction, the commit
+ * point of a batch.
  * Every insert is {@code ON CONFLICT DO NOTHING} on deterministic ids, so the same message (same message id or same
  * batchId) stored twice inserts nothing the second time.
  */
@@ -29,6 +30,8 @@ public class BatchStore {
             VALUES (CAST(? AS uuid), CAST(? AS uuid), 'QUEUED', 'batch', ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, now(), ?, ?,
                     ?)
             ON CONFLICT DO NOTHING""";
+    private static final String INSERT_ARTICLE = """
+            INSERT INTO job_articles (job_id, article) VALUES (CAST(? AS uuid), ?) ON CONFLICT DO NOTHING""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -66,6 +69,8 @@ public class BatchStore {
                 job.item().guidelineSetVersion(), job.item().articleSha256(), job.item().textLength(),
                 job.item().optionsJson(), maxAttempts, batch.submitter(), batch.tenant(), correlationId}).toList();
             jdbc.batchUpdate(INSERT_JOB, rows);
+            jdbc.batchUpdate(INSERT_ARTICLE, batch.jobs().stream()
+                    .map(job -> new Object[] {job.jobId(), job.item().articleJson()}).toList());
             return true;
         }));
     }

@@ -52,8 +52,9 @@ public class JwtConfig {
             }
             default -> throw new IllegalStateException("hub.security.jwt.mode must be hs256 or oidc, not " + mode);
         };
-        decoder.setJwtValidator(validator(issuer, audience, subjectClaim, Duration.ofSeconds(clockSkewSeconds)));
-        return decoder;
+        OAuth2TokenValidator<Jwt> claims = validator(issuer, audience, subjectClaim, Duration.ofSeconds(clockSkewSeconds));
+        decoder.setJwtValidator(claims);
+        return new CachingJwtDecoder(decoder, claims, 4096, Duration.ofMinutes(10));
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, String subjectClaim, Duration skew) {

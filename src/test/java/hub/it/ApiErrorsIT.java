@@ -39,6 +39,7 @@ class ApiErrorsIT extends LocalServicesIT {
     void rejectedSubmissionsAreProblemsAndStoreNothing(String name, String contentType, String body, int status,
                                                        String detail) {
         long jobsBefore = jobCount();
+        long articleRowsBefore = articleRowCount();
         ArticleBlobs articles = new ArticleBlobs(blobs);
         Set<String> blobsBefore = articles.names();
 
@@ -46,6 +47,7 @@ class ApiErrorsIT extends LocalServicesIT {
 
         assertProblem(r, status, detail);
         assertThat(jobCount()).isEqualTo(jobsBefore);
+        assertThat(articleRowCount()).isEqualTo(articleRowsBefore);
         java.util.regex.Matcher text = java.util.regex.Pattern.compile("\"text\": (\"[^\"]*\")").matcher(body);
         if (text.find()) {
             // The article JSON a stored blob would hold, as Jackson writes it; a body without text can store none.
@@ -137,5 +139,9 @@ class ApiErrorsIT extends LocalServicesIT {
 
     private long jobCount() {
         return jdbc.queryForObject("SELECT count(*) FROM jobs", Long.class);
+    }
+
+    private long articleRowCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM job_articles", Long.class);
     }
 }

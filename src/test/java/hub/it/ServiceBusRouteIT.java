@@ -2,7 +2,6 @@ package hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.azure.storage.blob.BlobServiceClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
@@ -48,9 +47,6 @@ class ServiceBusRouteIT extends LocalServicesIT {
     @Autowired
     ProducerTemplate template;
 
-    @Autowired
-    BlobServiceClient blobs;
-
     @EndpointInject("mock:servicebus-jobs")
     MockEndpoint sent;
 
@@ -60,8 +56,8 @@ class ServiceBusRouteIT extends LocalServicesIT {
     @EndpointInject("mock:servicebus-events")
     MockEndpoint events;
 
-    /** While set, every blob write of submit-batch fails as if the blob store were down. */
-    static final java.util.concurrent.atomic.AtomicBoolean BLOB_OUTAGE = new java.util.concurrent.atomic.AtomicBoolean();
+    /** While set, submit-batch's store step fails as if PostgreSQL were down. */
+    static final java.util.concurrent.atomic.AtomicBoolean STORE_OUTAGE = new java.util.concurrent.atomic.AtomicBoolean();
 
     @BeforeEach
     void replaceServiceBusEndpoints() throws Exception {
@@ -75,9 +71,9 @@ class ServiceBusRouteIT extends LocalServicesIT {
             AdviceWith.adviceWith(camel, "send-batch-events",
                     a -> a.interceptSendToEndpoint("azure-servicebus:*").skipSendToOriginalEndpoint()
                             .to("mock:servicebus-events"));
-            AdviceWith.adviceWith(camel, "submit-batch", a -> a.weaveByToUri("direct:blob-put").before().process(e -> {
-                if (BLOB_OUTAGE.get()) {
-                    throw new java.io.UncheckedIOException(new java.io.IOException("Connection refused: 127.0.0.1:10000"));
+            AdviceWith.adviceWith(camel, "submit-batch", a -> a.weaveByToString(".*batchStore.*").before().process(e -> {
+                if (STORE_OUTAGE.get()) {
+                    throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused: 127.0.0.1:5432");
                 }
             }));
             // The start-up recovery re-sends every QUEUED job once, 100 ms after the start; let it pass first, so
@@ -90,7 +86,7 @@ class ServiceBusRouteIT extends LocalServicesIT {
         sent.reset();
         retries.reset();
         events.reset();
-        BLOB_OUTAGE.set(false);
+        STORE_OUTAGE.set(false);
     }
 
     @Test
@@ -131,9 +127,9 @@ class ServiceBusRouteIT extends LocalServicesIT {
     @Test
     void aJobWhoseEvaluationKeepsFailingEndsFailedWithTheReasonAfterItsAttempts() throws Exception {
         sent.expectedMessageCount(1);
-        String jobId = hub.submit(submission("it-llm", "An article whose blob goes missing."));
+        String jobId = hub.submit(submission("it-llm", "An article that goes missing."));
         sent.assertIsSatisfied(5_000);
-        blobs.getBlobContainerClient("articles").getBlobClient(jobId + ".json").delete();
+        jdbc.update("DELETE FROM job_articles WHERE job_id = CAST(? AS uuid)", jobId);
 
         Object message = sent.getExchanges().get(0).getIn().getBody();
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -280,7 +276,7 @@ class ServiceBusRouteIT extends LocalServicesIT {
 
     @Test
     void aBatchMessageThatMeetsAStoreOutageIsScheduledAgainAndDeadLetteredOnceItsRetriesAreSpent() throws Exception {
-        BLOB_OUTAGE.set(true);
+        STORE_OUTAGE.set(true);
         retries.expectedMessageCount(1);
         String messageId = java.util.UUID.randomUUID().toString();
         String batchId = "sb-outage-" + java.util.UUID.randomUUID();
@@ -317,7 +313,7 @@ class ServiceBusRouteIT extends LocalServicesIT {
 
         // The store is back and the same message arrives once more (redelivered after the broker could not
         // dead-letter it): it is stored once, and the dead letter is not duplicated.
-        BLOB_OUTAGE.set(false);
+        STORE_OUTAGE.set(false);
         sent.expectedMessageCount(2);
         template.sendBodyAndHeaders("direct:servicebus-batches", body, Map.of("CamelAzureServiceBusMessageId", messageId));
         sent.assertIsSatisfied(5_000);

@@ -1,0 +1,1 @@
+SELECT article FROM job_articles WHERE job_id = CAST(:#${exchangeProperty.jobId} AS uuid)
