@@ -89,3 +89,16 @@ test('a re-check names the previous job; a hub that refuses the field gets a fre
   const other = new HubApi({ fetchImpl: async () => respond(400, { detail: 'text is empty' }) });
   await assert.rejects(other.submit({ article: {}, guidelineSet: 'd', previousJobId: 'j1' }), /text is empty/);
 });
+
+test('only suggestions that read as replacement text can be applied', async () => {
+  const { isReplacement } = await import('../../main/resources/static/app/findings.js');
+  const located = (quote, suggestion) => ({ quote, suggestion, located: true, offset: 0, length: quote.length });
+  assert.equal(isReplacement(located('chairman', 'chair')), true);
+  assert.equal(isReplacement(located('the management charge is just 0.5% a year',
+      'the management charge is 0.5% a year (see the GTC, section 4)')), true);
+  assert.equal(isReplacement(located('The fee is 1.5% a year.', 'The fee is 1.5% a year (see our GTC).')), true);
+  assert.equal(isReplacement(located('**Guaranteed returns**',
+      'Describe the target or historical return and say that it is not guaranteed.')), false);
+  assert.equal(isReplacement({ ...located('chairman', 'chair'), located: false }), false);
+  assert.equal(isReplacement(located('chairman', undefined)), false);
+});

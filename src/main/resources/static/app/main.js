@@ -2,7 +2,7 @@
 // One app for two hosts: the adapter (adapters/) reads the article and shows findings in Word or in the page.
 import { HubApi, awaitReport, progressText } from './api.js';
 import { compareFindings } from './changes.js';
-import { flattenFindings, gtcLink, orderedGuidelines, segments, shiftAfterEdit } from './findings.js';
+import { flattenFindings, gtcLink, isReplacement, orderedGuidelines, segments, shiftAfterEdit } from './findings.js';
 import { createBrowserAdapter } from './adapters/browser-adapter.js';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -125,7 +125,7 @@ function renderFinding(f) {
   if (f.reused) parts.push(el('span', { class: 'reused' }, ' (reused from the last check)'));
   if (f.suggestion) {
     parts.push(el('p', { class: 'suggestion' }, 'Suggestion: ', f.suggestion));
-    if (f.located) {
+    if (isReplacement(f)) {
       parts.push(el('button', { type: 'button', class: 'apply',
         'aria-label': `Apply suggestion: replace “${f.quote}” with “${f.suggestion}”` }, 'Apply suggestion'));
     }
