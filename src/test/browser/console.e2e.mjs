@@ -135,6 +135,16 @@ try {
   assert.equal(await assertHighlights(page, report, text), located.length);
   assert.ok(findings.some((f) => f.checkId === 'llm'), 'the LLM finding is listed');
 
+  // The keyboard reaches every finding after the form.
+  await page.focus('#submit');
+  const reached = new Set();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement.closest('[data-finding]')?.dataset.finding);
+    if (id) reached.add(id);
+  }
+  assert.deepEqual([...reached].sort(), findings.map((_, i) => `f${i}`).sort(), 'Tab reaches every finding');
+
   // Clicking a finding scrolls to its highlight and focuses it (the last one, far down the text).
   const lastIndex = findings.reduce((best, f, i) => (Number.isInteger(f.offset)
       && f.offset > (findings[best]?.offset ?? -1) ? i : best), -1);

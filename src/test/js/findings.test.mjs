@@ -99,6 +99,8 @@ test('only suggestions that read as replacement text can be applied', async () =
   assert.equal(isReplacement(located('The fee is 1.5% a year.', 'The fee is 1.5% a year (see our GTC).')), true);
   assert.equal(isReplacement(located('**Guaranteed returns**',
       'Describe the target or historical return and say that it is not guaranteed.')), false);
+  assert.equal(isReplacement(located(`When you open a plan ${'and more '.repeat(20)}as you grow.`,
+      'Split it into shorter sentences.')), false);
   assert.equal(isReplacement({ ...located('chairman', 'chair'), located: false }), false);
   assert.equal(isReplacement(located('chairman', undefined)), false);
 });

@@ -21,11 +21,13 @@ public class JobProgress {
         jobs.put(jobId, new Counter(guidelinesTotal, new AtomicInteger()));
     }
 
-    public void guidelineDone(String jobId) {
+    /**
+     * Counts one guideline of the job done; true when the status is worth refreshing, i.e. guidelines remain (the
+     * last one is followed by the completion, which writes the status anyway).
+     */
+    public boolean guidelineDone(String jobId) {
         Counter counter = jobs.get(jobId);
-        if (counter != null) {
-            counter.done().updateAndGet(done -> Math.min(done + 1, counter.total()));
-        }
+        return counter != null && counter.done().updateAndGet(done -> Math.min(done + 1, counter.total())) < counter.total();
     }
 
     public void finished(String jobId) {

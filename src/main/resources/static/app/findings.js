@@ -69,13 +69,16 @@ export function shiftAfterEdit(findings, edited, newLength) {
 /**
  * Whether a finding's suggestion reads as replacement text ("chair" for "chairman") rather than advice ("Describe
  * the target return."): advice is a sentence, so a suggestion ending like a sentence only replaces a quote that is
- * one too. Only replacements get an "Apply suggestion" button.
+ * one too, and is not a short instruction about a much longer quote ("Split it into shorter sentences.").
+ * Only replacements get an "Apply suggestion" button.
  */
 export function isReplacement(finding) {
   const suggestion = finding.suggestion?.trim();
   if (!suggestion || !finding.located) return false;
   const sentence = /[.!?]["”’')]*$/;
-  return !sentence.test(suggestion) || sentence.test(finding.quote.trim());
+  if (!sentence.test(suggestion)) return true;
+  const quote = finding.quote.trim();
+  return sentence.test(quote) && suggestion.length >= quote.length / 2;
 }
 
 /** The link of a GTC finding: the document's PDF at the finding's page, when the report names the document. */

@@ -117,8 +117,10 @@ async function applySuggestion(finding) {
 
 function renderFinding(f) {
   const parts = [
-    el('button', { type: 'button', class: 'finding-jump', disabled: !f.located,
-      'aria-label': `${SEVERITY[f.severity]?.label}: ${f.message}${f.quote ? ` Quote: ${f.quote}` : ''}` },
+    // Article-level findings (nothing to highlight) stay focusable: aria-disabled, not disabled.
+    el('button', { type: 'button', class: 'finding-jump', 'aria-disabled': f.located ? null : 'true',
+      'aria-label': `${SEVERITY[f.severity]?.label}: ${f.message}${f.quote ? ` Quote: ${f.quote}` : ''}`
+        + (f.located ? '' : ' (not located in the text)') },
     el('span', { 'aria-hidden': 'true' }, `${SEVERITY[f.severity]?.icon ?? ''} `),
     f.message, f.quote ? el('span', {}, ' — ', el('q', {}, f.quote)) : null),
   ];
@@ -133,7 +135,7 @@ function renderFinding(f) {
   if (f.link) parts.push(el('a', { href: f.link, target: '_blank', rel: 'noopener' }, 'About this rule'));
   parts.push(el('span', { class: 'finding-status', role: 'status' }));
   const item = el('li', { class: 'finding', 'data-finding': f.id }, ...parts);
-  item.querySelector('.finding-jump').addEventListener('click', () => reveal(f));
+  if (f.located) item.querySelector('.finding-jump').addEventListener('click', () => reveal(f));
   item.querySelector('.apply')?.addEventListener('click', () => applySuggestion(f));
   return item;
 }

@@ -52,11 +52,12 @@ class ConsoleIT extends LocalServicesIT {
     @Test
     void aRunningJobShowsGuidelinesDoneOfTotal() {
         llm.stubFor(LlmStub.forGuideline("llm-fees").willReturn(LlmStub.verdict("PASS", "Fine.", List.of())
-                .withFixedDelay(2500)));
+                .withFixedDelay(3000)));
         String jobId = hub.submit(submission("it-llm", "Fees are low. You may get back less than you invest."));
 
         JsonNode[] running = new JsonNode[1];
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        // Generous: on a loaded machine the job may wait behind other tests' jobs before it runs.
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode status = HubClient.json(hub.get("/api/v1/jobs/" + jobId));
             running[0] = status;
             return "RUNNING".equals(status.path("status").asText())
