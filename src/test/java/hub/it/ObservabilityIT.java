@@ -251,7 +251,7 @@ class ObservabilityIT extends LocalServicesIT {
                 "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
         assertThat(openMetrics.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/openmetrics-text"));
-        assertThat(openMetrics.body()).contains("camel_exchange_event_notifier_seconds_count").doesNotContain(" # {");
+        assertThat(openMetrics.body()).contains("camel_route_policy_seconds_count").doesNotContain(" # {");
 
         // The name check.
         Map<String, Set<String>> unknown = new TreeMap<>();
