@@ -26,6 +26,8 @@ public class AuditLog implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     static final int MAX_BATCH = 500;
+    /** How long the writer waits after a first record for more to join its batch: one append carries them all. */
+    static final long LINGER_MS = 50;
 
     private final AuditStore store;
     private final ObjectMapper mapper;
@@ -33,7 +35,9 @@ public class AuditLog implements AutoCloseable {
     private final long retryMs;
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
+    /** The batch being appended (only the writer thread touches it); inHand is its size, for waiting(). */
     private final List<AuditRecord> pending = new ArrayList<>();
+    private volatile int inHand;
     private volatile boolean running = true;
 
     public AuditLog(AuditStore store, ObjectMapper mapper, int capacity, long retryMs) {
@@ -56,9 +60,7 @@ public class AuditLog implements AutoCloseable {
 
     /** Records waiting to be appended, the failed batch included. */
     public int waiting() {
-        synchronized (pending) {
-            return buffer.size() + pending.size();
-        }
+        return buffer.size() + inHand;
     }
 
     public long dropped() {
@@ -80,25 +82,29 @@ public class AuditLog implements AutoCloseable {
 
     /** Appends the pending batch; false when the store failed (the batch is kept for the next try). */
     boolean flush() throws InterruptedException {
-        synchronized (pending) {
-            if (pending.isEmpty()) {
-                AuditRecord first = buffer.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    return true;
-                }
-                pending.add(first);
-                buffer.drainTo(pending, MAX_BATCH - 1);
-            }
-            try {
-                for (Map.Entry<LocalDate, byte[]> day : lines(pending).entrySet()) {
-                    store.append(day.getKey(), day.getValue());
-                }
-                pending.clear();
+        if (pending.isEmpty()) {
+            AuditRecord first = buffer.poll(200, TimeUnit.MILLISECONDS);
+            if (first == null) {
                 return true;
-            } catch (Exception e) {
-                log.warn("Audit store unavailable, {} record(s) kept for retry: {}", pending.size(), e.toString());
-                return false;
             }
+            pending.add(first);
+            inHand = 1;
+            if (running && buffer.size() < MAX_BATCH - 1) {
+                Thread.sleep(LINGER_MS);
+            }
+            buffer.drainTo(pending, MAX_BATCH - 1);
+            inHand = pending.size();
+        }
+        try {
+            for (Map.Entry<LocalDate, byte[]> day : lines(pending).entrySet()) {
+                store.append(day.getKey(), day.getValue());
+            }
+            pending.clear();
+            inHand = 0;
+            return true;
+        } catch (Exception e) {
+            log.warn("Audit store unavailable, {} record(s) kept for retry: {}", pending.size(), e.toString());
+            return false;
         }
     }
 
