@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the local services the tests need when they are not already running: PostgreSQL on 127.0.0.1:5432,
-# Redis on 127.0.0.1:6379 and Azurite (Blob) on 127.0.0.1:10000. Installs them from Debian packages and npm
-# when they are missing. Source it, then call ensure_local_services; stop_azurite stops what it started.
+# Redis on 127.0.0.1:6379 and Azurite (Blob) on 127.0.0.1:10000, and Chromium for the browser test. Installs them
+# from Debian packages and npm when they are missing. Source it, then call ensure_local_services; stop_azurite stops what it started.
 set -euo pipefail
 
 HUB_ROOT="${HUB_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
@@ -102,8 +102,16 @@ ensure_promtool() {
   command -v promtool >/dev/null
 }
 
+# The web console's browser test (TaskPaneBrowserIT) drives Debian's Chromium; never a downloaded browser.
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  log "installing Chromium from Debian's packages"
+  apt_install chromium
+}
+
 ensure_local_services() {
   ensure_postgres
   ensure_redis
   start_azurite
+  ensure_chromium
 }

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class JobViews {
 
     private final ObjectMapper mapper;
+    private final JobProgress progress;
 
-    public JobViews(ObjectMapper mapper) {
+    public JobViews(ObjectMapper mapper, JobProgress progress) {
         this.mapper = mapper;
+        this.progress = progress;
     }
 
     /** The 202 body of a submission. */
@@ -43,6 +45,9 @@ public class JobViews {
         putIfPresent(view, "completedAt", SqlValues.instant(row.get("completed_at")));
         view.put("updatedAt", SqlValues.instant(row.get("updated_at")));
         putIfPresent(view, "error", row.get("error"));
+        if ("RUNNING".equals(row.get("status"))) {
+            putIfPresent(view, "progress", progress.of(jobId));
+        }
         view.put("links", links(jobId));
         return mapper.writeValueAsString(view);
     }

@@ -19,7 +19,11 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -28,25 +32,36 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * {@code /api/**} needs a bearer JWT ({@link JwtConfig}); {@code /api/v1/admin/**} the role compliance-admin.
  * Health probes are public; every other actuator endpoint (metrics included) needs a token with the role
  * compliance-admin or compliance-metrics. A 401 carries {@code WWW-Authenticate: Bearer ...} and a problem body.
- * The Word add-in's origins are a CORS allow-list ({@code hub.security.cors.allowed-origins}).
+ * The Word add-in's origins are a CORS allow-list ({@code hub.security.cors.allowed-origins}). The web console (the
+ * add-in's task pane, {@code static/}) is public and has its own Content-Security-Policy
+ * ({@code hub.console.content-security-policy}); the API's forbids everything.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
     static final String METRICS_ROLE = "compliance-metrics";
+    private static final String CSP = "Content-Security-Policy";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ServletProblems problems, ApiRateLimiter rateLimiter, Callers callers,
                             @Value("${hub.security.jwt.roles-claim:roles}") String rolesClaim,
                             @Value("${hub.api.max-body-bytes}") long maxBodyBytes,
-                            @Value("${hub.api.max-batch-body-bytes}") long maxBatchBodyBytes) throws Exception {
+                            @Value("${hub.api.max-batch-body-bytes}") long maxBatchBodyBytes,
+                            @Value("${hub.console.content-security-policy}") String consolePolicy) throws Exception {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
         http.csrf(c -> c.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .cors(c -> { })
             .headers(h -> h
-                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                // The console (the Word task pane) is framed by Office on the web; nothing else may be framed.
+                .frameOptions(f -> f.disable())
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SecurityConfig::isConsole,
+                        new StaticHeadersWriter(CSP, consolePolicy)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(r -> !isConsole(r),
+                        new StaticHeadersWriter(CSP, "default-src 'none'; frame-ancestors 'none'")))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(r -> !isConsole(r),
+                        new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
             .authorizeHttpRequests(a -> a
                 .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
@@ -70,6 +85,12 @@ public class SecurityConfig {
             .addFilterAfter(new ApiLimitsFilter(problems, rateLimiter, callers, maxBodyBytes, maxBatchBodyBytes),
                     BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** The web console's pages and assets: everything but the API, the dev login and the actuator. */
+    static boolean isConsole(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !path.startsWith("/api/") && !path.startsWith("/auth/") && !path.startsWith("/actuator");
     }
 
     /** A request URL Spring Security's firewall refuses (encoded slashes, "..", NUL) gets a problem, not an error page. */

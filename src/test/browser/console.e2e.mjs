@@ -1,0 +1,200 @@
+// The web console end to end in Debian's headless Chromium (playwright-core, no downloaded browser), against a
+// real hub that TaskPaneBrowserIT started. Environment: HUB_URL, HUB_TOKEN, SAMPLE (the sample request JSON),
+// REPORT_DIR (screenshots), CHROMIUM (default /usr/bin/chromium). Exits non-zero with the failed assertion.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const hubUrl = process.env.HUB_URL;
+const token = process.env.HUB_TOKEN;
+const reportDir = process.env.REPORT_DIR;
+const sample = JSON.parse(readFileSync(process.env.SAMPLE, 'utf8'));
+const text = sample.article.text;
+
+const log = (...args) => console.log('[console-e2e]', ...args);
+
+async function api(path) {
+  const r = await fetch(hubUrl + path, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(r.status, 200, `${path}: ${r.status}`);
+  return r.json();
+}
+
+/** Every located finding's highlight pieces, joined, must be exactly its quote; answers the number checked. */
+async function assertHighlights(page, report, checkedText) {
+  let checked = 0;
+  for (const [i, f] of flatten(report).entries()) {
+    if (!Number.isInteger(f.offset)) continue;
+    assert.equal(checkedText.slice(f.offset, f.offset + f.length), f.quote, `report offset of ${f.quote}`);
+    const shown = await page.$$eval(`#document-view [data-findings~="f${i}"]`, (marks) => marks.map((m) => m.textContent).join(''));
+    assert.equal(shown, f.quote, `highlight of finding f${i} (${f.guidelineId})`);
+    checked++;
+  }
+  return checked;
+}
+
+function flatten(report) {
+  return report.guidelines.flatMap((g) => (g.findings ?? []).map((f) => ({ ...f, guidelineId: g.guidelineId })));
+}
+
+const key = (f) => `${f.guidelineId}|${f.checkId}|${f.quote ?? f.message}`;
+
+const userDataDir = mkdtempSync(join(tmpdir(), 'hub-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 1200, height: 900 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const external = [];
+  const submissions = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(hubUrl)) {
+      external.push(url);
+      return route.abort();
+    }
+    if (route.request().method() === 'POST' && url.endsWith('/api/v1/jobs')) {
+      submissions.push(JSON.parse(route.request().postData()));
+    }
+    return route.continue();
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  await page.goto(`${hubUrl}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.textContent('#host-kind'), 'Web console');
+
+  // Accessibility: every control has an accessible name, and the keyboard reaches the form in order.
+  const unnamed = await page.$$eval('button, input, select, textarea', (controls) => controls
+      .filter((c) => !c.closest('[hidden]'))
+      .filter((c) => !((c.labels && c.labels.length) || c.getAttribute('aria-label')
+          || c.getAttribute('aria-labelledby') || (c.tagName === 'BUTTON' && c.textContent.trim())))
+      .map((c) => c.outerHTML));
+  assert.deepEqual(unnamed, [], 'controls without an accessible name');
+  const tabOrder = [];
+  await page.focus('body');
+  for (let i = 0; i < 20 && !tabOrder.includes('submit'); i++) {
+    await page.keyboard.press('Tab');
+    tabOrder.push(await page.evaluate(() => document.activeElement.id));
+  }
+  for (const id of ['token', 'use-token', 'dev-login', 'guideline-set', 'title', 'format', 'load-sample', 'article', 'submit']) {
+    assert.ok(tabOrder.includes(id), `Tab reaches #${id}: ${tabOrder.join(' > ')}`);
+  }
+  assert.ok(tabOrder.indexOf('article') < tabOrder.indexOf('submit'), 'the article comes before submit');
+
+  // Sign in by pasting a token (the keyboard submits the form).
+  await page.fill('#token', token);
+  await page.focus('#token');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#signin-status').textContent.startsWith('Signed in'));
+  await page.selectOption('#guideline-set', 'default');
+
+  // The sample loads from the hub; then the article is pasted, as a user would.
+  await page.click('#load-sample');
+  await page.waitForFunction((t) => document.querySelector('#article').value === t, text);
+  await page.fill('#article', '');
+  await page.focus('#article');
+  await page.keyboard.insertText(text);
+  assert.equal(await page.inputValue('#article'), text);
+
+  // Submit and follow the progress.
+  await page.evaluate(() => {
+    window.progressSeen = [];
+    new MutationObserver(() => window.progressSeen.push(document.querySelector('#progress').textContent))
+        .observe(document.querySelector('#progress'), { childList: true, characterData: true, subtree: true });
+  });
+  await page.focus('#submit');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#results:not([hidden])', { timeout: 60000 });
+  const progressSeen = await page.evaluate(() => window.progressSeen);
+  log('progress shown:', JSON.stringify([...new Set(progressSeen)]));
+  assert.ok(progressSeen.some((p) => /^Running: \d+ of 10 guidelines done$/.test(p)), 'guidelines done of total shown');
+  assert.equal(progressSeen.at(-1), 'Completed');
+
+  const firstJob = await page.getAttribute('#results', 'data-job-id');
+  const report = await api(`/api/v1/jobs/${firstJob}/result`);
+  assert.equal(await page.textContent('#score-value'), String(report.score));
+  const findings = flatten(report);
+  assert.equal(await page.locator('li.finding').count(), findings.length, 'one list item per finding');
+  for (const g of report.guidelines) {
+    const section = page.locator(`section[data-guideline="${g.guidelineId}"]`);
+    assert.match(await section.locator('h4').textContent(), new RegExp(`${g.verdict}.*(Error|Warning|Info)`),
+        `${g.guidelineId}: verdict and severity as text`);
+    assert.equal(await section.locator('li.finding').count(), (g.findings ?? []).length, g.guidelineId);
+  }
+  const located = findings.filter((f) => Number.isInteger(f.offset));
+  assert.ok(located.length >= 5, `located findings: ${located.length}`);
+  assert.ok(text.indexOf('🚀') < Math.min(...located.map((f) => f.offset)), 'an emoji precedes every finding');
+  assert.equal(await assertHighlights(page, report, text), located.length);
+  assert.ok(findings.some((f) => f.checkId === 'llm'), 'the LLM finding is listed');
+
+  // The keyboard reaches every finding after the form.
+  await page.focus('#submit');
+  const reached = new Set();
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement.closest('[data-finding]')?.dataset.finding);
+    if (id) reached.add(id);
+  }
+  assert.deepEqual([...reached].sort(), findings.map((_, i) => `f${i}`).sort(), 'Tab reaches every finding');
+
+  // Clicking a finding scrolls to its highlight and focuses it (the last one, far down the text).
+  const lastIndex = findings.reduce((best, f, i) => (Number.isInteger(f.offset)
+      && f.offset > (findings[best]?.offset ?? -1) ? i : best), -1);
+  await page.click(`li.finding[data-finding="f${lastIndex}"] .finding-jump`);
+  const revealed = await page.evaluate((id) => {
+    const mark = document.querySelector(`#document-view [data-findings~="${id}"]`);
+    const view = document.querySelector('#document-view').getBoundingClientRect();
+    const box = mark.getBoundingClientRect();
+    return { focused: document.activeElement === mark, current: mark.classList.contains('current'),
+      inside: box.top >= view.top && box.bottom <= view.bottom };
+  }, `f${lastIndex}`);
+  assert.deepEqual(revealed, { focused: true, current: true, inside: true });
+  await page.screenshot({ path: join(reportDir, 'console.png'), fullPage: true });
+
+  // Apply the suggestion for "chairman", then re-check.
+  const chairman = findings.findIndex((f) => f.quote === 'chairman');
+  assert.ok(chairman >= 0, 'the sample has the "chairman" finding');
+  await page.click(`li.finding[data-finding="f${chairman}"] .apply`);
+  const edited = text.replace('our chairman,', `our ${findings[chairman].suggestion},`);
+  assert.equal(await page.inputValue('#article'), edited);
+  assert.equal(await page.$$eval(`#document-view [data-findings~="f${chairman}"]`, (m) => m.length), 0);
+  await page.click('#submit');
+  await page.waitForFunction((first) => {
+    const id = document.querySelector('#results').dataset.jobId;
+    return id && id !== first;
+  }, firstJob, { timeout: 60000 });
+  const secondJob = await page.getAttribute('#results', 'data-job-id');
+  assert.equal(submissions[0].previousJobId, undefined);
+  assert.equal(submissions[1].previousJobId, firstJob, 'the re-check names the previous job');
+  // A hub without incremental re-checks (before issue #10) refuses the field; the console then checks afresh.
+  assert.ok(submissions.length === 2 || (submissions.length === 3 && submissions[2].previousJobId === undefined),
+      `submissions: ${submissions.length}`);
+  const second = await api(`/api/v1/jobs/${secondJob}/result`);
+  const before = findings.map(key).sort();
+  const after = flatten(second).map(key).sort();
+  assert.ok(!after.some((k) => k.includes('|chairman')), 'the fixed finding is gone');
+  assert.deepEqual(after, before.filter((k) => !k.includes('|chairman')), 'every other finding is still there');
+  assert.equal(await page.textContent('#changes-fixed'), `1 fixed: ${'chairman'}`);
+  assert.equal(await page.textContent('#changes-new'), '0 new');
+  assert.equal(await page.textContent('#changes-open'), `${findings.length - 1} still open`);
+  assert.equal(await assertHighlights(page, second, edited), located.length - 1);
+  await page.screenshot({ path: join(reportDir, 'console-recheck.png'), fullPage: true });
+
+  assert.deepEqual(external, [], 'no request leaves the hub');
+  // Chromium logs the refused re-check field (the fallback above) as a failed resource; nothing else may fail.
+  const refused = submissions.length === 3 ? ['Failed to load resource: the server responded with a status of 400 ()'] : [];
+  assert.deepEqual(consoleErrors, refused, 'no errors in the page');
+  log(`OK: score ${report.score} -> ${second.score}, ${findings.length} findings, ${located.length} highlighted; `
+      + `re-check ${secondJob} after ${firstJob}`);
+} finally {
+  await context.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+}

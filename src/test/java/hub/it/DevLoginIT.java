@@ -1,0 +1,58 @@
+package hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * POST /auth/dev-login: with hub.security.dev-login.enabled in hs256 mode it mints a short-lived token the API
+ * accepts; a GET is not a login; in oidc mode it does not exist even when enabled.
+ */
+class DevLoginIT {
+
+    @Test
+    void enabledInHs256ModeItMintsAShortLivedTokenTheApiAccepts() throws Exception {
+        try (RunningHub running = RunningHub.local("dev-login-" + UUID.randomUUID(),
+                "--hub.security.dev-login.enabled=true", "--hub.security.dev-login.token-minutes=15")) {
+            HubClient anonymous = running.client().withToken(null);
+            HttpResponse<String> r = anonymous.post("/auth/dev-login", "application/json", "{\"subject\":\"alice\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+            JsonNode token = HubClient.json(r);
+            assertThat(token.path("subject").asText()).isEqualTo("alice");
+            assertThat(token.path("expiresIn").asLong()).isEqualTo(900);
+            var claims = SignedJWT.parse(token.path("accessToken").asText()).getJWTClaimsSet();
+            assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(900_000);
+            assertThat(claims.getStringListClaim("roles")).isEmpty();
+
+            HubClient alice = anonymous.withToken(token.path("accessToken").asText());
+            assertThat(alice.get("/api/v1/guideline-sets").statusCode()).isEqualTo(200);
+            assertThat(alice.get("/api/v1/admin/dead-letters").statusCode()).as("no roles").isEqualTo(403);
+
+            assertThat(anonymous.get("/auth/dev-login").statusCode()).as("POST only").isIn(404, 405);
+            HttpResponse<String> bad = anonymous.post("/auth/dev-login", "application/json", "{\"subject\":\"a b\"}");
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(bad.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(HubClient.json(anonymous.post("/auth/dev-login", "application/json", ""))
+                    .path("subject").asText()).isEqualTo("dev");
+        }
+    }
+
+    @Test
+    void inOidcModeThereIsNoDevelopmentLoginEvenWhenEnabled() {
+        try (RunningHub running = RunningHub.local("dev-login-oidc-" + UUID.randomUUID(),
+                "--hub.security.dev-login.enabled=true",
+                "--hub.security.jwt.mode=oidc",
+                "--hub.security.jwt.jwk-set-uri=http://127.0.0.1:9/keys")) {
+            int port = Integer.parseInt(running.context().getEnvironment().getProperty("local.server.port"));
+            HttpResponse<String> r = new HubClient(port).withToken(null)
+                    .post("/auth/dev-login", "application/json", "{}");
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
+    }
+}

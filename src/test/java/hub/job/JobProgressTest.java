@@ -1,0 +1,35 @@
+package hub.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class JobProgressTest {
+
+    @Test
+    void countsGuidelinesDoneOfTotalUntilTheJobFinishes() {
+        JobProgress progress = new JobProgress();
+        assertThat(progress.of("j")).isNull();
+        progress.start("j", 3);
+        assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(0, 3));
+        assertThat(progress.guidelineDone("j")).as("1 of 3: worth showing").isTrue();
+        assertThat(progress.guidelineDone("j")).isTrue();
+        assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(2, 3));
+        assertThat(progress.guidelineDone("j")).as("the last one: the completion follows").isFalse();
+        assertThat(progress.guidelineDone("j")).isFalse();
+        assertThat(progress.of("j").guidelinesDone()).as("never above the total").isEqualTo(3);
+        assertThat(progress.guidelineDone("other")).isFalse();
+        assertThat(progress.of("other")).as("a job this instance does not run").isNull();
+        progress.finished("j");
+        assertThat(progress.of("j")).isNull();
+    }
+
+    @Test
+    void aRetriedAttemptStartsCountingAgain() {
+        JobProgress progress = new JobProgress();
+        progress.start("j", 2);
+        progress.guidelineDone("j");
+        progress.start("j", 2);
+        assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(0, 2));
+    }
+}
