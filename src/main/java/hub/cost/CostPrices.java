@@ -1,6 +1,7 @@
 package hub.cost;
 
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -19,6 +20,7 @@ public class CostPrices {
     private final double search;
     private final double download;
 
+    @Autowired
     public CostPrices(Environment environment,
             @Value("${hub.cost.llm.default.prompt-per-1k:0.0028}") double promptPer1k,
             @Value("${hub.cost.llm.default.completion-per-1k:0.014}") double completionPer1k,

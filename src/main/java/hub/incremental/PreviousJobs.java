@@ -68,16 +68,16 @@ public class PreviousJobs {
     }
 
     /**
-     * The change count against the previous job's units ({@code usageRow}, its job_usage row or null when it has
-     * not completed): all units count as added when they are unknown.
+     * The change count against the previous job's unit hashes (a JSON array, null when that job has not completed):
+     * all units count as added when they are unknown.
      */
-    public UnitChanges changes(Map<String, Object> usageRow, List<ArticleUnits.Unit> units)
+    public UnitChanges changes(Object previousUnitHashes, List<ArticleUnits.Unit> units)
             throws JsonProcessingException {
         List<String> now = units.stream().map(ArticleUnits.Unit::hash).toList();
-        if (usageRow == null || usageRow.get("unit_hashes") == null) {
+        if (previousUnitHashes == null) {
             return UnitChanges.allAdded(now.size());
         }
-        List<String> before = List.of(mapper.readValue(usageRow.get("unit_hashes").toString(), String[].class));
+        List<String> before = List.of(mapper.readValue(previousUnitHashes.toString(), String[].class));
         return UnitChanges.between(before, now);
     }
 
