@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code [fake: flag WORD]} fails every sentence of the judged text that contains WORD (one finding quoting the
  * sentence), {@code [fake: require PHRASE]} passes when the judged text contains PHRASE and fails otherwise; no marker
  * passes. The judged text is what the hub put between {@code <article>} and {@code </article>} (for a window, only
- * the passage to judge). Tokens are counted as one per four characters: the prompt's message contents, and the
+ * the passage to judge). A GTC consistency check finds no contradiction. Tokens are counted as one per four characters: the prompt's message contents, and the
  * answer's content.
  */
 public final class CountingLlm implements AutoCloseable {
@@ -41,6 +41,8 @@ public final class CountingLlm implements AutoCloseable {
     /** One request as the fake saw it. */
     public record Call(String guidelineId, String judged, int promptTokens, int completionTokens) {}
 
+    /** The answer's latency. */
+    public final java.util.concurrent.atomic.AtomicInteger latencyMs = new java.util.concurrent.atomic.AtomicInteger();
     public final AtomicLong calls = new AtomicLong();
     public final AtomicLong promptTokens = new AtomicLong();
     public final AtomicLong completionTokens = new AtomicLong();
@@ -56,9 +58,12 @@ public final class CountingLlm implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
                 byte[] answer = answer(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                         .getBytes(StandardCharsets.UTF_8);
+                Thread.sleep(latencyMs.get());
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, answer.length);
                 out.write(answer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 exchange.sendResponseHeaders(500, -1);
             }
@@ -101,7 +106,9 @@ public final class CountingLlm implements AutoCloseable {
             Matcher id = ID.matcher(system);
             String guidelineId = id.find() ? id.group(1) : "";
             String judged = judged(user);
-            String content = JSON.writeValueAsString(verdict(marker(guidelineId, system), judged));
+            // The GTC consistency check (its own contract): no contradiction found.
+            String content = system.contains("contractual claims") ? "{\"findings\": []}"
+                    : JSON.writeValueAsString(verdict(marker(guidelineId, system), judged));
             int prompt = (chars + 3) / 4;
             int completion = (content.length() + 3) / 4;
             calls.incrementAndGet();

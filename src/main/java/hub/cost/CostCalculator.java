@@ -32,6 +32,12 @@ public class CostCalculator {
     }
 
     public ReportCost of(List<GuidelineResult> results, GtcSection gtc, GtcCheckAnswer gtcAnswer) {
+        return of(results, gtc, gtcAnswer, false);
+    }
+
+    /** {@code gtcAnswerReused}: the GTC check's answer came from the unit cache, so its tokens were saved. */
+    public ReportCost of(List<GuidelineResult> results, GtcSection gtc, GtcCheckAnswer gtcAnswer,
+            boolean gtcAnswerReused) {
         TreeMap<String, long[]> used = new TreeMap<>();
         long[] reused = new long[3];
         double saved = 0;
@@ -46,7 +52,15 @@ public class CostCalculator {
             }
         }
         if (gtcAnswer != null && gtcAnswer.promptTokens() + gtcAnswer.completionTokens() > 0) {
-            add(used, new LlmCall(model, 1, gtcAnswer.promptTokens(), gtcAnswer.completionTokens(), 0));
+            LlmCall check = new LlmCall(model, 1, gtcAnswer.promptTokens(), gtcAnswer.completionTokens(), 0);
+            if (gtcAnswerReused) {
+                reused[0] += 1;
+                reused[1] += check.promptTokens();
+                reused[2] += check.completionTokens();
+                saved += prices.llm(model, check.promptTokens(), check.completionTokens());
+            } else {
+                add(used, check);
+            }
         }
         TreeMap<String, ReportCost.ModelUsage> models = new TreeMap<>();
         double llmEur = 0;

@@ -13,10 +13,19 @@ import org.springframework.stereotype.Component;
 @Component("costMeters")
 public class CostMeters {
 
+    private static final String SPENT = "compliance_cost_eur";
+    private static final String SPENT_HELP = "Estimated cost of completed checks in EUR";
+    private static final String SAVED = "cache_savings_eur";
+    private static final String SAVED_HELP = "Cost the caches saved completed checks, in EUR";
+
     private final MeterRegistry registry;
 
     public CostMeters(MeterRegistry registry) {
         this.registry = registry;
+        for (String kind : new String[] {"llm", "smart_search"}) {
+            add(SPENT, SPENT_HELP, kind, 0);
+            add(SAVED, SAVED_HELP, kind, 0);
+        }
     }
 
     /** Records the {@code reportCost} property of a job whose report was just stored. */
@@ -25,11 +34,10 @@ public class CostMeters {
         if (cost == null) {
             return;
         }
-        add("compliance_cost_eur", "Estimated cost of completed checks in EUR", "llm", cost.llm().eur());
-        add("compliance_cost_eur", "Estimated cost of completed checks in EUR", "smart_search", cost.smartSearch().eur());
-        add("cache_savings_eur", "Cost the caches saved completed checks, in EUR", "llm", cost.llm().savedEur());
-        add("cache_savings_eur", "Cost the caches saved completed checks, in EUR", "smart_search",
-                cost.smartSearch().savedEur());
+        add(SPENT, SPENT_HELP, "llm", cost.llm().eur());
+        add(SPENT, SPENT_HELP, "smart_search", cost.smartSearch().eur());
+        add(SAVED, SAVED_HELP, "llm", cost.llm().savedEur());
+        add(SAVED, SAVED_HELP, "smart_search", cost.smartSearch().savedEur());
     }
 
     private void add(String name, String description, String kind, double eur) {

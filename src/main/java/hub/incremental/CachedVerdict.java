@@ -8,7 +8,7 @@ import java.util.List;
  * of the visible text (so they can be re-based onto a later version), the job that paid for it and what it cost.
  */
 public record CachedVerdict(String jobId, Verdict verdict, Double confidence, String rationale,
-        List<SpanFinding> findings, String model, int calls, int promptTokens, int completionTokens) {
+        List<SpanFinding> findings, String model, int calls, int promptTokens, int completionTokens, long latencyMs) {
 
     public CachedVerdict {
         findings = findings == null ? List.of() : List.copyOf(findings);

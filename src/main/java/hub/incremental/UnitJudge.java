@@ -127,7 +127,7 @@ public class UnitJudge {
         GuidelineResult.LlmCall call = result.llm();
         CachedVerdict verdict = new CachedVerdict(exchange.getProperty("jobId", String.class), answer.verdict(),
                 answer.confidence(), answer.rationale(), SpanFindings.locate(question.passage(), answer.findings()),
-                call.model(), call.calls(), call.promptTokens(), call.completionTokens());
+                call.model(), call.calls(), call.promptTokens(), call.completionTokens(), call.latencyMs());
         if (question.cacheKey() != null) {
             exchange.setProperty(CACHE_ENTRY, mapper.writeValueAsString(verdict));
         }

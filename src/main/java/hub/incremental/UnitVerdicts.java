@@ -113,7 +113,7 @@ final class UnitVerdicts {
         for (UnitAnswer a : answers) {
             LlmCall call = a.verdict() != null
                     ? new LlmCall(a.verdict().model(), a.verdict().calls(), a.verdict().promptTokens(),
-                            a.verdict().completionTokens(), 0)
+                            a.verdict().completionTokens(), a.reused() ? 0 : a.verdict().latencyMs())
                     : a.error().llm();
             if (call == null) {
                 continue;

@@ -63,7 +63,8 @@ public class ReportAssembler {
         }
         timings.putAll(StepTimer.timings(exchange));
         ComplianceReport.GtcSection gtc = exchange.getProperty("gtcSection", ComplianceReport.GtcSection.class);
-        ReportCost cost = costs.of(results, gtc, exchange.getProperty("gtcAnswer", GtcCheckAnswer.class));
+        ReportCost cost = costs.of(results, gtc, exchange.getProperty("gtcAnswer", GtcCheckAnswer.class),
+                Boolean.TRUE.equals(exchange.getProperty("gtcAnswerReused", Boolean.class)));
         exchange.setProperty("reportCost", cost);
         exchange.setProperty("usageRow", UsageRow.of(mapper, cost, exchange.getProperty("articleUnits", List.class),
                 exchange.getProperty("previousJobId", String.class)));

@@ -54,6 +54,7 @@ class IncrementalRecheckIT {
     void start() throws Exception {
         llm = new CountingLlm();
         running = RunningHub.local("incremental-" + UUID.randomUUID(), "--hub.llm.url=" + llm.url(),
+                "--hub.incremental.enabled=true",
                 "--hub.cost.llm.models." + CountingLlm.MODEL + ".prompt-per-1k=" + PROMPT_PER_1K,
                 "--hub.cost.llm.models." + CountingLlm.MODEL + ".completion-per-1k=" + COMPLETION_PER_1K);
     }
