@@ -118,13 +118,19 @@ public class GtcConsistency {
                 GtcCheckRequestFactory.PROMPT_VERSION + "\n" + request(exchange));
     }
 
-    /** A cached check answer, or null on a miss or an unreadable entry. */
-    public GtcCheckAnswer fromCache(String json) {
+    /**
+     * The cached check answer in the body, or null on a miss or an unreadable entry; sets {@code gtcAnswerReused}.
+     */
+    public GtcCheckAnswer fromCache(Exchange exchange) {
+        String json = exchange.getIn().getBody(String.class);
+        GtcCheckAnswer answer = null;
         try {
-            return json == null ? null : mapper.readValue(json, GtcCheckAnswer.class);
+            answer = json == null ? null : mapper.readValue(json, GtcCheckAnswer.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
+            answer = null;
         }
+        exchange.setProperty("gtcAnswerReused", answer != null);
+        return answer;
     }
 
     public String toCache(GtcCheckAnswer answer) throws com.fasterxml.jackson.core.JsonProcessingException {
