@@ -19,7 +19,8 @@ public record GuidelineSet(
 
     public GuidelineSet {
         gtcKeywords = gtcKeywords == null ? List.of() : List.copyOf(gtcKeywords);
-        guidelines = guidelines == null ? List.of() : List.copyOf(guidelines);
+        guidelines = guidelines == null ? List.of()
+                : guidelines.stream().map(g -> g == null ? null : g.versionedBy(version)).toList();
     }
 
     public GuidelineSet(String id, String version, String title, String description, String language,

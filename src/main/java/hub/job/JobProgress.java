@@ -1,5 +1,6 @@
 package hub.job;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,12 +14,33 @@ import org.springframework.stereotype.Component;
 @Component("jobProgress")
 public class JobProgress {
 
-    private record Counter(int total, AtomicInteger done) {}
+    /** A piece of a guideline's evaluation that the model answers: a guideline is done when all of its are. */
+    public interface GuidelineWork {
+        String guidelineId();
+    }
+
+    private record Counter(int total, AtomicInteger done, Map<String, AtomicInteger> openAnswers) {}
 
     private final Map<String, Counter> jobs = new ConcurrentHashMap<>();
 
     public void start(String jobId, int guidelinesTotal) {
-        jobs.put(jobId, new Counter(guidelinesTotal, new AtomicInteger()));
+        jobs.put(jobId, new Counter(guidelinesTotal, new AtomicInteger(), new ConcurrentHashMap<>()));
+    }
+
+    /** The model questions still open for the job's undecided guidelines. */
+    public void expectAnswers(String jobId, List<? extends GuidelineWork> open) {
+        Counter counter = jobs.get(jobId);
+        if (counter != null) {
+            open.forEach(work -> counter.openAnswers()
+                    .computeIfAbsent(work.guidelineId(), id -> new AtomicInteger()).incrementAndGet());
+        }
+    }
+
+    /** One answer of the model arrived; true when it completed its guideline and the status is worth refreshing. */
+    public boolean answered(String jobId, GuidelineWork answer) {
+        Counter counter = jobs.get(jobId);
+        AtomicInteger open = counter == null ? null : counter.openAnswers().get(answer.guidelineId());
+        return open != null && open.decrementAndGet() == 0 && guidelineDone(jobId);
     }
 
     /**

@@ -14,6 +14,7 @@ import hub.article.Article;
 import hub.article.TextHash;
 import hub.guideline.GuidelineSet;
 import hub.guideline.GuidelineSetRegistry;
+import hub.incremental.PreviousJobs;
 import hub.problem.ProblemException;
 import java.util.Map;
 import java.util.UUID;
@@ -62,10 +63,17 @@ public class SubmissionReader {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("The request body is empty; send a JSON job submission.");
         }
-        CheckedSubmission checked = check(parse(body, JobSubmission.class,
-                "article, guidelineSet, options, externalRef"));
+        JobSubmission submission = parse(body, JobSubmission.class,
+                "article, guidelineSet, options, externalRef, previousJobId");
+        CheckedSubmission checked = check(submission == null ? null : submission.withoutPreviousJob());
         exchange.setProperty(JobProperties.JOB_ID, UUID.randomUUID().toString());
         checked.setOn(exchange);
+        String previousJobId = PreviousJobs.requireWellFormed(submission.previousJobId());
+        if (previousJobId != null) {
+            exchange.setProperty(PreviousJobs.PROPERTY, previousJobId);
+            exchange.setProperty(JobProperties.OPTIONS_JSON,
+                    PreviousJobs.optionsWith(strict, checked.optionsJson(), previousJobId));
+        }
         exchange.setProperty(JobProperties.SOURCE, "rest");
     }
 
@@ -76,6 +84,9 @@ public class SubmissionReader {
     public CheckedSubmission check(JobSubmission submission) throws JsonProcessingException {
         if (submission == null) {
             throw ProblemException.badRequest("The body is JSON null; send a JSON object.");
+        }
+        if (submission.previousJobId() != null) {
+            throw ProblemException.badRequest("previousJobId is accepted by POST /api/v1/jobs only.");
         }
         Article article = validArticle(submission.article());
         validGtcQueries(submission.options().gtcQueries());

@@ -1,6 +1,8 @@
 package hub.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import hub.article.UnitChanges;
+import hub.cost.ReportCost;
 import hub.gtc.search.GtcFetched;
 import hub.gtc.search.GtcFinding;
 import hub.gtc.search.GtcLookup;
@@ -12,7 +14,8 @@ import java.util.Map;
 /**
  * The compliance report of one job, as stored in PostgreSQL and the blob store and served by the API.
  * {@code correlationId} is the X-Correlation-ID of the submission; {@code promptInjection} flags passages that read
- * like instructions to the model (it changes no verdict).
+ * like instructions to the model (it changes no verdict). {@code changes} compares the article's units with those of
+ * {@code previousJobId} (all added when there is none); {@code cost} is what the check cost and what caching saved.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComplianceReport(
@@ -29,6 +32,9 @@ public record ComplianceReport(
         GtcSection gtc,
         PromptInjection promptInjection,
         ModelInfo model,
+        String previousJobId,
+        UnitChanges changes,
+        ReportCost cost,
         Map<String, Long> timingsMs,
         Instant submittedAt,
         Instant startedAt,

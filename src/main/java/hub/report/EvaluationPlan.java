@@ -3,6 +3,7 @@ package hub.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.Article;
+import hub.article.ArticleUnits;
 import hub.article.PlainText;
 import hub.guideline.GuidelineSet;
 import hub.guideline.GuidelineSetRegistry;
@@ -30,8 +31,10 @@ public class EvaluationPlan {
         exchange.setProperty("guidelineSet", set);
         PlainText text = PlainText.of(article.text(), article.format());
         exchange.setProperty("articleText", text);
+        List<ArticleUnits.Unit> units = ArticleUnits.of(text.text());
+        exchange.setProperty("articleUnits", units);
         return set.guidelines().stream()
-                .map(g -> new GuidelineTask(g, text, article.title(), article.language()))
+                .map(g -> new GuidelineTask(g, text, article.title(), article.language(), units))
                 .toList();
     }
 }

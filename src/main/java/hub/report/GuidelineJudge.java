@@ -4,6 +4,7 @@ import hub.article.PlainText;
 import hub.article.QuoteLocator;
 import hub.guideline.Guideline;
 import hub.guideline.Severity;
+import hub.incremental.UnitQuestion;
 import hub.llm.ChatRequestFactory;
 import hub.llm.ParsedVerdict;
 import hub.llm.QuotedFinding;
@@ -56,9 +57,13 @@ public class GuidelineJudge {
     /** The first chat request for the task in the {@code task} property; starts the LLM clock. */
     public String firstRequest(Exchange exchange) {
         GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
+        UnitQuestion question = exchange.getProperty(UnitQuestion.PROPERTY, UnitQuestion.class);
         exchange.setProperty("llmStartedAt", System.nanoTime());
         exchange.setProperty("llmModel", requests.model());
-        String request = requests.firstRequest(task.guideline(), task.title(), task.article().text(), task.language());
+        String request = question == null || question.unit() == null
+                ? requests.firstRequest(task.guideline(), task.title(), task.article().text(), task.language())
+                : requests.unitRequest(task.guideline(), null, question.passage(), question.before(),
+                        question.after(), task.language());
         exchange.setProperty("llmRequest", request);
         return request;
     }
@@ -88,6 +93,7 @@ public class GuidelineJudge {
         GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
         ParsedVerdict answer = exchange.getIn().getBody(ParsedVerdict.class);
         ParsedVerdict first = exchange.getProperty("llmFirstAnswer", ParsedVerdict.class);
+        exchange.setProperty(UnitQuestion.ANSWER_PROPERTY, answer);
         Long startedAt = exchange.getProperty("llmStartedAt", Long.class);
         long latencyMs = startedAt == null ? 0 : (System.nanoTime() - startedAt) / 1_000_000;
         int prompt = answer.usage().promptTokens() + (first == null ? 0 : first.usage().promptTokens());

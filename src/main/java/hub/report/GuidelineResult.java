@@ -19,10 +19,29 @@ public record GuidelineResult(
         String rationale,
         Double confidence,
         String reason,
-        LlmCall llm) {
+        LlmCall llm,
+        Boolean reused,
+        String reusedFrom,
+        @com.fasterxml.jackson.annotation.JsonIgnore LlmCall reusedLlm) {
 
     public GuidelineResult {
         findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    public GuidelineResult(String guidelineId, String title, String category, Severity severity, double weight,
+            Verdict verdict, EvaluatedBy evaluatedBy, List<Finding> findings, String rationale, Double confidence,
+            String reason, LlmCall llm) {
+        this(guidelineId, title, category, severity, weight, verdict, evaluatedBy, findings, rationale, confidence,
+                reason, llm, null, null, null);
+    }
+
+    /**
+     * This result with its reuse stated: {@code reused} when no model call was made for it, {@code reusedFrom} the job
+     * that paid for it, {@code reusedLlm} what the reused evaluations cost when they were made.
+     */
+    public GuidelineResult withReuse(boolean reused, String reusedFrom, LlmCall reusedLlm) {
+        return new GuidelineResult(guidelineId, title, category, severity, weight, verdict, evaluatedBy, findings,
+                rationale, confidence, reason, llm, reused, reusedFrom, reusedLlm);
     }
 
     public static GuidelineResult of(Guideline g, Verdict verdict, EvaluatedBy by, List<Finding> findings,

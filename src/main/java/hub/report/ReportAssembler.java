@@ -4,6 +4,11 @@ import hub.store.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.PlainText;
+import hub.article.UnitChanges;
+import hub.cost.CostCalculator;
+import hub.cost.ReportCost;
+import hub.cost.UsageRow;
+import hub.gtc.check.GtcCheckAnswer;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineSet;
 import hub.injection.PromptInjectionDetector;
@@ -24,12 +29,14 @@ public class ReportAssembler {
 
     private final ObjectMapper mapper;
     private final ChatRequestFactory requests;
+    private final CostCalculator costs;
     private final boolean llmEnabled;
 
-    public ReportAssembler(ObjectMapper mapper, ChatRequestFactory requests,
+    public ReportAssembler(ObjectMapper mapper, ChatRequestFactory requests, CostCalculator costs,
                            @Value("${hub.llm.enabled:false}") boolean llmEnabled) {
         this.mapper = mapper;
         this.requests = requests;
+        this.costs = costs;
         this.llmEnabled = llmEnabled;
     }
 
@@ -39,7 +46,8 @@ public class ReportAssembler {
      */
     @SuppressWarnings("unchecked")
     public void assemble(Exchange exchange) throws JsonProcessingException {
-        List<GuidelineResult> results = new ArrayList<>(exchange.getIn().getBody(List.class));
+        List<GuidelineResult> results = new ArrayList<>(((List<GuidelineResult>) exchange.getIn().getBody(List.class))
+                .stream().map(ReportAssembler::withReuseStated).toList());
         GuidelineSet set = exchange.getProperty("guidelineSet", GuidelineSet.class);
         Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
         List<String> order = set.guidelines().stream().map(Guideline::id).toList();
@@ -54,6 +62,13 @@ public class ReportAssembler {
             timings.put("queued", Math.max(0, startedAt.toEpochMilli() - submittedAt.toEpochMilli()));
         }
         timings.putAll(StepTimer.timings(exchange));
+        ComplianceReport.GtcSection gtc = exchange.getProperty("gtcSection", ComplianceReport.GtcSection.class);
+        ReportCost cost = costs.of(results, gtc, exchange.getProperty("gtcAnswer", GtcCheckAnswer.class),
+                Boolean.TRUE.equals(exchange.getProperty("gtcAnswerReused", Boolean.class)));
+        exchange.setProperty("reportCost", cost);
+        exchange.setProperty("usageRow", UsageRow.of(mapper, cost, exchange.getProperty("articleUnits", List.class),
+                exchange.getProperty("previousJobId", String.class)));
+        UnitChanges changes = exchange.getProperty("unitChanges", UnitChanges.class);
 
         ComplianceReport report = new ComplianceReport(
                 String.valueOf(row.get("id")),
@@ -66,10 +81,13 @@ public class ReportAssembler {
                 partialReasons,
                 counts,
                 results,
-                exchange.getProperty("gtcSection", ComplianceReport.GtcSection.class),
+                gtc,
                 PromptInjectionDetector.detect(exchange.getProperty("articleText", PlainText.class).source()),
                 new ComplianceReport.ModelInfo(llmEnabled ? requests.model() : null, ChatRequestFactory.PROMPT_VERSION,
                         llmEnabled),
+                exchange.getProperty("previousJobId", String.class),
+                changes,
+                cost,
                 timings,
                 submittedAt,
                 startedAt,
@@ -80,6 +98,16 @@ public class ReportAssembler {
         exchange.setProperty("reportScore", report.score());
         exchange.setProperty("reportPartial", report.partial());
         exchange.getIn().setBody(json);
+    }
+
+    /** Every result and finding says whether it was reused: rules always run again, so theirs never are. */
+    private static GuidelineResult withReuseStated(GuidelineResult r) {
+        boolean reused = Boolean.TRUE.equals(r.reused());
+        List<Finding> findings = r.findings().stream()
+                .map(f -> f.reused(Boolean.TRUE.equals(f.reused()))).toList();
+        return new GuidelineResult(r.guidelineId(), r.title(), r.category(), r.severity(), r.weight(), r.verdict(),
+                r.evaluatedBy(), findings, r.rationale(), r.confidence(), r.reason(), r.llm(), reused,
+                r.reusedFrom(), r.reusedLlm());
     }
 
     private static List<String> partialReasons(Map<Verdict, Integer> counts) {

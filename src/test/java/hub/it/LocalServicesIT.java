@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "hub.guidelines.dir=src/test/resources/guideline-sets",
             "hub.llm.enabled=true",
+            // Each test expects its submissions to reach the fake LLM; IncrementalRecheckIT tests the unit cache.
+            "hub.incremental.enabled=false",
             "hub.security.jwt.secret=" + TestTokens.SECRET,
             "hub.security.cors.allowed-origins=" + SecurityIT.ADDIN_ORIGIN,
             "hub.llm.auth-header=api-key",

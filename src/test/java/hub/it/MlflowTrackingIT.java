@@ -130,7 +130,7 @@ class MlflowTrackingIT extends LocalServicesIT {
         JsonNode batch = body(API + "runs/log-batch");
         assertThat(batch.path("run_id").asText()).isEqualTo("run-42");
         assertThat(keyValues(batch.path("params"))).containsEntry("model", "claude")
-                .containsEntry("prompt_version", "guideline-verdict/1")
+                .containsEntry("prompt_version", "guideline-verdict/2")
                 .containsEntry("gtc_prompt_version", "gtc-consistency/1")
                 .containsEntry("guideline_set_id", "it-llm").containsEntry("guideline_set_version", "1.0.0");
         Map<String, Double> metrics = new HashMap<>();

@@ -38,6 +38,7 @@ final class RunningHub implements AutoCloseable {
                 "--hub.instance-id=" + instanceId,
                 "--hub.guidelines.dir=src/test/resources/guideline-sets",
                 "--hub.llm.enabled=true",
+                "--hub.incremental.enabled=false",
                 "--hub.security.jwt.secret=" + TestTokens.SECRET,
                 "--hub.llm.url=" + LlmStub.url())) {
             args.put(arg.substring(0, arg.indexOf('=')), arg);

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Test;
  * The web console end to end in Debian's headless Chromium, driven by playwright-core (src/test/browser, installed
  * from its package-lock.json into target/browser-test; no browser download): paste the sample article, submit,
  * follow the progress, check score, findings and that every highlight covers exactly its quote after the emoji,
- * apply a suggestion and re-check. The LLM is WireMock answering from the prompt. Screenshots go to
+ * apply a suggestion and re-check incrementally (the unchanged paragraphs' findings come back reused). The LLM
+ * is WireMock answering from the prompt. Screenshots go to
  * target/failsafe-reports/ (and to docs/images/ with -Dhub.console.docs-screenshot=true).
  */
+@org.springframework.test.context.TestPropertySource(properties = "hub.incremental.enabled=true")
 class TaskPaneBrowserIT extends LocalServicesIT {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));

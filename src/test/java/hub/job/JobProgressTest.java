@@ -32,4 +32,21 @@ class JobProgressTest {
         progress.start("j", 2);
         assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(0, 2));
     }
+
+    @Test
+    void aGuidelineWaitingForTheModelIsDoneWithTheLastAnswerToItsQuestions() {
+        JobProgress progress = new JobProgress();
+        progress.start("j", 3);
+        progress.guidelineDone("j");
+        JobProgress.GuidelineWork fees = () -> "fees";
+        JobProgress.GuidelineWork balance = () -> "balance";
+        progress.expectAnswers("j", java.util.List.of(fees, fees, balance));
+        assertThat(progress.answered("j", fees)).as("fees has one question left").isFalse();
+        assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(1, 3));
+        assertThat(progress.answered("j", balance)).as("balance done, 2 of 3").isTrue();
+        assertThat(progress.answered("j", fees)).as("fees done too: the last guideline, the completion follows").isFalse();
+        assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(3, 3));
+        assertThat(progress.answered("j", () -> "unknown")).isFalse();
+        assertThat(progress.answered("other", fees)).isFalse();
+    }
 }

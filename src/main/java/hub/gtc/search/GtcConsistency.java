@@ -32,15 +32,21 @@ public class GtcConsistency {
     private final GtcCheckParser parser;
     private final int passagesPerClaim;
     private final int maxPassages;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final boolean cacheEnabled;
 
     public GtcConsistency(PassageRanker ranker, GtcCheckRequestFactory requests, GtcCheckParser parser,
+                          com.fasterxml.jackson.databind.ObjectMapper mapper,
                           @Value("${hub.gtc.passages-per-claim:2}") int passagesPerClaim,
-                          @Value("${hub.gtc.max-passages:6}") int maxPassages) {
+                          @Value("${hub.gtc.max-passages:6}") int maxPassages,
+                          @Value("${hub.incremental.enabled:true}") boolean cacheEnabled) {
         this.ranker = ranker;
         this.requests = requests;
         this.parser = parser;
+        this.mapper = mapper;
         this.passagesPerClaim = passagesPerClaim;
         this.maxPassages = maxPassages;
+        this.cacheEnabled = cacheEnabled;
     }
 
     /**
@@ -80,13 +86,65 @@ public class GtcConsistency {
         return documents != null && documents.stream().anyMatch(GtcFetched::usable);
     }
 
+    /**
+     * The chat request: the article's claim units (the paragraphs with a sentence that mentions a looked-up term or a
+     * number, in article order; the whole text when there are none) and the passages. Sending only the claim units
+     * keeps the request, and so its cached answer, the same when the writer edits any other paragraph.
+     */
+    @SuppressWarnings("unchecked")
     public String request(Exchange exchange) {
         List<GtcPassage> passages = passages(exchange);
         exchange.setProperty("gtcPassages", passages);
         PlainText article = exchange.getProperty("articleText", PlainText.class);
-        String request = requests.request(article.text(), passages);
+        String request = requests.request(claimUnits(article.text(), exchange.getProperty("gtcLookups", List.class)),
+                passages);
         exchange.setProperty("gtcRequest", request);
         return request;
+    }
+
+    /**
+     * The unit-cache key of the GTC check of this job (its tenant, the hash of the request it would send, which holds
+     * the claim units and the passages with their GTC ids and versions, and the prompt version), or null when the
+     * unit cache is off.
+     */
+    @SuppressWarnings("unchecked")
+    public String cacheKey(Exchange exchange) {
+        if (!cacheEnabled) {
+            return null;
+        }
+        Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
+        String tenant = row == null ? "default" : String.valueOf(row.get("submitter_tenant"));
+        return "unit-verdict:" + tenant + ":gtc:" + hub.article.TextHash.sha256Hex(
+                GtcCheckRequestFactory.PROMPT_VERSION + "\n" + request(exchange));
+    }
+
+    /**
+     * The cached check answer in the body, or null on a miss or an unreadable entry; sets {@code gtcAnswerReused}.
+     */
+    public GtcCheckAnswer fromCache(Exchange exchange) {
+        String json = exchange.getIn().getBody(String.class);
+        GtcCheckAnswer answer = null;
+        try {
+            answer = json == null ? null : mapper.readValue(json, GtcCheckAnswer.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            answer = null;
+        }
+        exchange.setProperty("gtcAnswerReused", answer != null);
+        return answer;
+    }
+
+    public String toCache(GtcCheckAnswer answer) throws com.fasterxml.jackson.core.JsonProcessingException {
+        return mapper.writeValueAsString(answer);
+    }
+
+    static String claimUnits(String text, List<GtcLookup> lookups) {
+        List<String> units = new ArrayList<>();
+        for (hub.article.ArticleUnits.Unit u : hub.article.ArticleUnits.of(text)) {
+            if (!claims(u.text(text), lookups).isEmpty()) {
+                units.add(u.text(text));
+            }
+        }
+        return units.isEmpty() ? text : String.join("\n\n", units);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,33 @@
+package hub.guideline;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * What an LLM-judged guideline looks at, and so what its cached verdicts depend on (docs/decisions/0012):
+ * <ul>
+ *   <li>{@code unit}: each unit (paragraph, heading, list item) on its own; the guideline fails where any unit fails.
+ *   <li>{@code window}: each unit with its neighbours as context; a verdict depends on the three units.
+ *   <li>{@code somewhere}: something required somewhere; each unit is asked whether it satisfies the guideline and
+ *       the article passes when one does. A passing unit that is unchanged keeps the guideline passing.
+ *   <li>{@code article}: the whole article in one call, re-asked whenever any unit changed.
+ * </ul>
+ */
+public enum GuidelineScope {
+    UNIT, WINDOW, SOMEWHERE, ARTICLE;
+
+    @JsonCreator
+    public static GuidelineScope of(String value) {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+
+    @JsonValue
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean perUnit() {
+        return this != ARTICLE;
+    }
+}

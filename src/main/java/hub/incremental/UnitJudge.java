@@ -1,0 +1,149 @@
+package hub.incremental;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.article.ArticleUnits;
+import hub.article.ArticleUnits.Unit;
+import hub.article.TextHash;
+import hub.guideline.Guideline;
+import hub.guideline.GuidelineScope;
+import hub.llm.ChatRequestFactory;
+import hub.llm.ParsedVerdict;
+import hub.report.GuidelineResult;
+import hub.report.GuidelineTask;
+import hub.report.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The incremental evaluation of LLM-judged guidelines: the questions a guideline asks of an article (per unit, per
+ * window of units, or of the whole article), their keys in the unit cache, what the cache and the model answered,
+ * and the guideline results combined from the answers. A cached verdict is keyed by the tenant, the normalized hash
+ * of what the model saw, the guideline id and version, the model and the prompt version.
+ */
+@Component("unitJudge")
+public class UnitJudge {
+
+    private static final Logger log = LoggerFactory.getLogger(UnitJudge.class);
+    /** The exchange property with the cache entry to store after a model call, or null. */
+    static final String CACHE_ENTRY = "unitCacheEntry";
+
+    private final ObjectMapper mapper;
+    private final ChatRequestFactory requests;
+    private final boolean enabled;
+
+    public UnitJudge(ObjectMapper mapper, ChatRequestFactory requests,
+            @Value("${hub.incremental.enabled:true}") boolean enabled) {
+        this.mapper = mapper;
+        this.requests = requests;
+        this.enabled = enabled;
+    }
+
+    /** The questions for the guideline task in the {@code task} property of a job of the {@code jobRow} tenant. */
+    @SuppressWarnings("unchecked")
+    public List<UnitQuestion> questions(Exchange exchange) {
+        GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
+        Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
+        String tenant = row == null ? "default" : String.valueOf(row.get("submitter_tenant"));
+        return questions(task, tenant);
+    }
+
+    List<UnitQuestion> questions(GuidelineTask task, String tenant) {
+        Guideline g = task.guideline();
+        String text = task.article().text();
+        List<Unit> units = task.units();
+        if (g.scope() == GuidelineScope.ARTICLE || units.isEmpty()) {
+            String seen = ArticleUnits.hashOf(units) + "|" + ArticleUnits.hash(task.title() == null ? "" : task.title());
+            return List.of(new UnitQuestion(task, null, text, null, null, 0, text.length(),
+                    key(tenant, g, task.language(), seen)));
+        }
+        List<UnitQuestion> questions = new ArrayList<>();
+        for (Unit u : units) {
+            String before = null;
+            String after = null;
+            String seen = u.hash();
+            if (g.scope() == GuidelineScope.WINDOW) {
+                Unit previous = u.index() > 0 ? units.get(u.index() - 1) : null;
+                Unit next = u.index() + 1 < units.size() ? units.get(u.index() + 1) : null;
+                before = previous == null ? "" : previous.text(text);
+                after = next == null ? "" : next.text(text);
+                seen = (previous == null ? "" : previous.hash()) + "|" + seen + "|" + (next == null ? "" : next.hash());
+            }
+            questions.add(new UnitQuestion(task, u, u.text(text), before, after, u.start(), u.end(),
+                    key(tenant, g, task.language(), seen)));
+        }
+        return questions;
+    }
+
+    private String key(String tenant, Guideline g, String language, String seen) {
+        if (!enabled) {
+            return null;
+        }
+        return "unit-verdict:" + tenant + ":" + TextHash.sha256Hex(String.join("\n", g.scope().json(), seen, g.id(),
+                String.valueOf(g.version()), requests.model(), ChatRequestFactory.PROMPT_VERSION, language));
+    }
+
+    /** A cache lookup's answer; an unreadable entry counts as a miss. */
+    public UnitAnswer lookedUp(UnitQuestion question, String cachedJson) {
+        if (cachedJson == null) {
+            return UnitAnswer.miss(question);
+        }
+        try {
+            return new UnitAnswer(question, mapper.readValue(cachedJson, CachedVerdict.class), true, null);
+        } catch (JsonProcessingException e) {
+            log.warn("Ignoring an unreadable unit-cache entry {}: {}", question.cacheKey(), e.getOriginalMessage());
+            return UnitAnswer.miss(question);
+        }
+    }
+
+    public PendingGuideline pending(GuidelineTask task, List<UnitAnswer> lookups) {
+        return new PendingGuideline(task, lookups);
+    }
+
+    /** Every question the model must answer for a job, across its guidelines. */
+    public List<UnitQuestion> openQuestions(List<Object> evaluations) {
+        return evaluations.stream().filter(PendingGuideline.class::isInstance)
+                .flatMap(p -> ((PendingGuideline) p).open().stream()).toList();
+    }
+
+    /**
+     * The model's result (the body) on the question in the {@link UnitQuestion#PROPERTY} property; a valid verdict
+     * is also left as JSON in the {@value #CACHE_ENTRY} property for the unit cache.
+     */
+    public UnitAnswer answered(Exchange exchange) throws JsonProcessingException {
+        GuidelineResult result = exchange.getIn().getBody(GuidelineResult.class);
+        UnitQuestion question = exchange.getProperty(UnitQuestion.PROPERTY, UnitQuestion.class);
+        ParsedVerdict answer = exchange.getProperty(UnitQuestion.ANSWER_PROPERTY, ParsedVerdict.class);
+        exchange.removeProperty(CACHE_ENTRY);
+        if (result.verdict() == Verdict.ERROR || answer == null || !answer.valid()) {
+            return new UnitAnswer(question, null, false, result);
+        }
+        GuidelineResult.LlmCall call = result.llm();
+        CachedVerdict verdict = new CachedVerdict(exchange.getProperty("jobId", String.class), answer.verdict(),
+                answer.confidence(), answer.rationale(), SpanFindings.locate(question.passage(), answer.findings()),
+                call.model(), call.calls(), call.promptTokens(), call.completionTokens(), call.latencyMs());
+        if (question.cacheKey() != null) {
+            exchange.setProperty(CACHE_ENTRY, mapper.writeValueAsString(verdict));
+        }
+        return new UnitAnswer(question, verdict, false, null);
+    }
+
+    /** The guideline results of a job: final ones as they are, pending ones combined with the model's answers. */
+    public List<GuidelineResult> combine(List<Object> evaluations, List<UnitAnswer> fresh) {
+        List<GuidelineResult> results = new ArrayList<>();
+        for (Object e : evaluations) {
+            if (e instanceof PendingGuideline pending) {
+                results.add(UnitVerdicts.combine(pending, fresh));
+            } else {
+                results.add((GuidelineResult) e);
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,127 @@
+package hub.incremental;
+
+import hub.guideline.Guideline;
+import hub.guideline.GuidelineScope;
+import hub.report.EvaluatedBy;
+import hub.report.Finding;
+import hub.report.GuidelineResult;
+import hub.report.GuidelineResult.LlmCall;
+import hub.report.GuidelineTask;
+import hub.report.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Combines the answers on a guideline's questions into its result. Unit and window scope: the worst verdict of any
+ * unit (FAIL, then WARN, then PASS; NOT_APPLICABLE when no unit is concerned), with every unit's findings.
+ * Somewhere scope: PASS when a unit satisfies the guideline, else FAIL with one article-level finding. Article
+ * scope: the one answer.
+ */
+final class UnitVerdicts {
+
+    private static final List<Verdict> WORST_FIRST = List.of(Verdict.FAIL, Verdict.WARN, Verdict.PASS,
+            Verdict.NOT_APPLICABLE);
+    private static final int MAX_RATIONALES = 3;
+
+    private UnitVerdicts() {
+    }
+
+    static GuidelineResult combine(PendingGuideline pending, List<UnitAnswer> fresh) {
+        GuidelineTask task = pending.task();
+        Guideline g = task.guideline();
+        List<UnitAnswer> answers = new ArrayList<>();
+        for (UnitAnswer lookup : pending.lookups()) {
+            UnitAnswer answer = lookup.answered() ? lookup : fresh.stream()
+                    .filter(f -> f.question().task() == task && Objects.equals(f.question().unit(), lookup.question().unit()))
+                    .findFirst().orElse(lookup);
+            if (answer.answered()) {
+                answers.add(answer);
+            }
+        }
+        LlmCall called = sum(answers.stream().filter(a -> !a.reused()).toList());
+        LlmCall reusedCost = sum(answers.stream().filter(UnitAnswer::reused).toList());
+        String reusedFrom = answers.stream().filter(UnitAnswer::reused).map(a -> a.verdict().jobId())
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        boolean reused = called == null && !answers.isEmpty();
+
+        UnitAnswer failed = answers.stream().filter(a -> a.error() != null).findFirst().orElse(null);
+        if (failed != null) {
+            GuidelineResult error = failed.error();
+            return GuidelineResult.of(g, Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null, error.reason(), called)
+                    .withReuse(false, null, reusedCost);
+        }
+        GuidelineResult result = g.scope() == GuidelineScope.SOMEWHERE
+                ? somewhere(task, answers, called)
+                : worstOf(task, answers, called);
+        return result.withReuse(reused, reused ? reusedFrom : null, reusedCost);
+    }
+
+    private static GuidelineResult worstOf(GuidelineTask task, List<UnitAnswer> answers, LlmCall called) {
+        Verdict overall = WORST_FIRST.stream()
+                .filter(v -> answers.stream().anyMatch(a -> a.verdict().verdict() == v))
+                .findFirst().orElse(Verdict.NOT_APPLICABLE);
+        List<Finding> findings = new ArrayList<>();
+        for (UnitAnswer a : answers) {
+            UnitQuestion q = a.question();
+            for (CachedVerdict.SpanFinding f : a.verdict().findings()) {
+                findings.add(SpanFindings.rebase(f, task.article(), q.start(), q.end(), a.reused()));
+            }
+        }
+        List<UnitAnswer> deciding = answers.stream().filter(a -> a.verdict().verdict() == overall).toList();
+        return GuidelineResult.of(task.guideline(), overall, EvaluatedBy.LLM, findings, rationale(deciding),
+                confidence(deciding), null, called);
+    }
+
+    private static GuidelineResult somewhere(GuidelineTask task, List<UnitAnswer> answers, LlmCall called) {
+        List<UnitAnswer> passing = answers.stream().filter(a -> a.verdict().verdict() == Verdict.PASS).toList();
+        if (!passing.isEmpty()) {
+            return GuidelineResult.of(task.guideline(), Verdict.PASS, EvaluatedBy.LLM, List.of(),
+                    rationale(passing.subList(0, 1)), confidence(passing.subList(0, 1)), null, called);
+        }
+        boolean concerned = answers.stream().anyMatch(a -> a.verdict().verdict() != Verdict.NOT_APPLICABLE);
+        if (!concerned) {
+            return GuidelineResult.of(task.guideline(), Verdict.NOT_APPLICABLE, EvaluatedBy.LLM, List.of(),
+                    rationale(answers), confidence(answers), null, called);
+        }
+        Verdict verdict = answers.stream().anyMatch(a -> a.verdict().verdict() == Verdict.FAIL) ? Verdict.FAIL : Verdict.WARN;
+        String message = "No part of the article satisfies this guideline: " + task.guideline().title() + ".";
+        return GuidelineResult.of(task.guideline(), verdict, EvaluatedBy.LLM,
+                List.of(Finding.articleLevel("llm", message, null)), message, confidence(answers), null, called);
+    }
+
+    private static String rationale(List<UnitAnswer> answers) {
+        Set<String> distinct = new LinkedHashSet<>();
+        answers.forEach(a -> distinct.add(a.verdict().rationale()));
+        List<String> shown = distinct.stream().limit(MAX_RATIONALES).toList();
+        String joined = String.join(" ", shown);
+        return distinct.size() > shown.size()
+                ? joined + " (and " + (distinct.size() - shown.size()) + " more unit(s) alike)"
+                : joined;
+    }
+
+    private static Double confidence(List<UnitAnswer> answers) {
+        return answers.stream().map(a -> a.verdict().confidence()).filter(Objects::nonNull)
+                .min(Double::compare).orElse(null);
+    }
+
+    /** The calls behind the answers, or null when there were none. */
+    private static LlmCall sum(List<UnitAnswer> answers) {
+        LlmCall total = null;
+        for (UnitAnswer a : answers) {
+            LlmCall call = a.verdict() != null
+                    ? new LlmCall(a.verdict().model(), a.verdict().calls(), a.verdict().promptTokens(),
+                            a.verdict().completionTokens(), a.reused() ? 0 : a.verdict().latencyMs())
+                    : a.error().llm();
+            if (call == null) {
+                continue;
+            }
+            total = total == null ? call : new LlmCall(total.model(), total.calls() + call.calls(),
+                    total.promptTokens() + call.promptTokens(), total.completionTokens() + call.completionTokens(),
+                    Math.max(total.latencyMs(), call.latencyMs()));
+        }
+        return total;
+    }
+}

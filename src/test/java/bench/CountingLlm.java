@@ -1,0 +1,184 @@
+package bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A chat-completions server on loopback that counts what it receives and answers from the prompt's content, so the
+ * verdicts follow the text, not a script. What it judges comes from a marker in the guideline's instruction:
+ * {@code [fake: flag WORD]} fails every sentence of the judged text that contains WORD (one finding quoting the
+ * sentence), {@code [fake: require PHRASE]} passes when the judged text contains PHRASE and fails otherwise; no marker
+ * passes. The judged text is what the hub put between {@code <article>} and {@code </article>} (for a window, only
+ * the passage to judge). A GTC consistency check finds no contradiction. Tokens are counted as one per four characters: the prompt's message contents, and the
+ * answer's content.
+ */
+public final class CountingLlm implements AutoCloseable {
+
+    public static final String MODEL = "claude-fake";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ID = Pattern.compile("- id: (\\S+)\\n");
+    private static final Pattern MARKER = Pattern.compile("\\[fake: (flag|require) ([^\\]]+)]");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+
+    /** One request as the fake saw it. */
+    public record Call(String guidelineId, String judged, int promptTokens, int completionTokens) {}
+
+    /** The answer's latency. */
+    public final java.util.concurrent.atomic.AtomicInteger latencyMs = new java.util.concurrent.atomic.AtomicInteger();
+    public final AtomicLong calls = new AtomicLong();
+    public final AtomicLong promptTokens = new AtomicLong();
+    public final AtomicLong completionTokens = new AtomicLong();
+    private final List<Call> log = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> markers = new ConcurrentHashMap<>();
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    public CountingLlm() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server.setExecutor(threads);
+        server.createContext("/", exchange -> {
+            try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
+                byte[] answer = answer(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8);
+                Thread.sleep(latencyMs.get());
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                out.write(answer);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                exchange.sendResponseHeaders(500, -1);
+            }
+        });
+        server.start();
+    }
+
+    /** Judges the guideline {@code guidelineId} by {@code marker} (e.g. "[fake: flag leading]") whatever its text. */
+    public CountingLlm judge(String guidelineId, String marker) {
+        markers.put(guidelineId, marker);
+        return this;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/openai/deployments/claude/chat/completions";
+    }
+
+    public List<Call> calls() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    public void reset() {
+        calls.set(0);
+        promptTokens.set(0);
+        completionTokens.set(0);
+        log.clear();
+    }
+
+    String answer(String requestJson) {
+        try {
+            JsonNode messages = JSON.readTree(requestJson).path("messages");
+            String system = messages.path(0).path("content").asText();
+            String user = messages.path(1).path("content").asText();
+            int chars = 0;
+            for (JsonNode m : messages) {
+                chars += m.path("content").asText().length();
+            }
+            Matcher id = ID.matcher(system);
+            String guidelineId = id.find() ? id.group(1) : "";
+            String judged = judged(user);
+            // The GTC consistency check (its own contract): no contradiction found.
+            String content = system.contains("contractual claims") ? "{\"findings\": []}"
+                    : JSON.writeValueAsString(verdict(marker(guidelineId, system), judged));
+            int prompt = (chars + 3) / 4;
+            int completion = (content.length() + 3) / 4;
+            calls.incrementAndGet();
+            promptTokens.addAndGet(prompt);
+            completionTokens.addAndGet(completion);
+            log.add(new Call(guidelineId, judged, prompt, completion));
+            ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-fake").put("object", "chat.completion")
+                    .put("model", MODEL);
+            ObjectNode choice = body.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+            choice.putObject("message").put("role", "assistant").put("content", content);
+            body.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+                    .put("total_tokens", prompt + completion);
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String marker(String guidelineId, String system) {
+        String configured = markers.get(guidelineId);
+        return configured != null ? configured : system;
+    }
+
+    private static String judged(String user) {
+        int start = user.indexOf("<article>\n");
+        int end = user.lastIndexOf("\n</article>");
+        String body = start < 0 || end < start ? user : user.substring(start + "<article>\n".length(), end);
+        if (body.startsWith("Title: ")) {
+            body = body.substring(body.indexOf("\n\n") + 2);
+        }
+        int passage = body.indexOf("Passage to judge:\n");
+        if (passage >= 0) {
+            int after = body.indexOf("\n\nContext after (not judged):", passage);
+            body = body.substring(passage + "Passage to judge:\n".length(), after < 0 ? body.length() : after);
+        }
+        return body;
+    }
+
+    private static ObjectNode verdict(String instruction, String judged) {
+        ObjectNode v = JSON.createObjectNode();
+        ArrayNode findings = JSON.createArrayNode();
+        Matcher m = MARKER.matcher(instruction);
+        String verdict = "PASS";
+        String rationale = "Nothing to object to.";
+        if (m.find() && m.group(1).equals("flag")) {
+            String word = m.group(2).trim().toLowerCase(Locale.ROOT);
+            for (String line : judged.split("\n")) {
+                for (String sentence : SENTENCE_END.split(line.strip())) {
+                    if (sentence.toLowerCase(Locale.ROOT).contains(word)) {
+                        findings.addObject().put("quote", sentence).put("message", "Uses '" + word + "'.")
+                                .putNull("suggestion");
+                    }
+                }
+            }
+            if (!findings.isEmpty()) {
+                verdict = "FAIL";
+                rationale = findings.size() + " sentence(s) use '" + word + "'.";
+            }
+        } else if (m.find(0) && m.group(1).equals("require")) {
+            boolean found = judged.toLowerCase(Locale.ROOT).contains(m.group(2).trim().toLowerCase(Locale.ROOT));
+            verdict = found ? "PASS" : "FAIL";
+            rationale = found ? "The required text is here." : "The required text is not here.";
+        }
+        v.put("verdict", verdict).put("confidence", 0.9).put("rationale", rationale).set("findings", findings);
+        return v;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
