@@ -461,6 +461,10 @@ public final class LoadBenchmark {
               and no exclude pattern); camel-micrometer's exchange event notifier looked its timer up on every
               event (off; the route policy keeps the per-route meters). The audit writer made four blob requests
               per flush and flushed each record alone (now one request per flush and a 50 ms linger).
+            - **Effect of round 2** (same benchmark; the run before it, 2026-11-26 08:39 UTC): a submission went
+              from 11 % of its floor (146 requests/s, p99 1,040 ms at 16 clients) to the figure in the table;
+              cached status reads stayed near 40 % of theirs. A job's claim to completion went from 95 ms to
+              about 125 ms: the article's blob write moved from the submission to the worker (the archive).
             - **What remains** on an API call beyond the floor: authentication, the per-caller rate limit (a Lua
               script in Redis), the correlation id, the audit record, and for a status read the Redis GET of the
               status cache; for a submission the JSON validation, the idempotency check, the status-cache write and
