@@ -27,13 +27,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class SqlParameterConfig implements CamelContextConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SqlParameterConfig.class);
+
     static final class ExpressionParametersOnly extends DefaultSqlPrepareStatementStrategy {
 
-        private static final Pattern PARAMETER = Pattern.compile(":#(\\$\\{[^}]*})");
+        /** {@code :#${...}} as written; the producer has replaced its placeholder '#' with '?' before the strategy runs. */
+        private static final Pattern PARAMETER = Pattern.compile(":[#?](\\$\\{[^}]*})");
 
         private final Map<String, String> prepared = new ConcurrentHashMap<>();
         private final Map<String, List<String>> parameters = new ConcurrentHashMap<>();
         private final Map<String, Expression> expressions = new ConcurrentHashMap<>();
+        private final java.util.Set<String> warned = ConcurrentHashMap.newKeySet();
 
         @Override
         public String prepareQuery(String query, boolean allowNamedParameters, Exchange exchange) throws SQLException {
@@ -54,6 +58,10 @@ public class SqlParameterConfig implements CamelContextConfiguration {
             List<String> names = parameters.computeIfAbsent(query, ExpressionParametersOnly::parameterExpressions);
             if (names.size() != expectedParams) {
                 // Not one of the sql/ statements' shape (a test keeps those so): Camel's own, slower, way.
+                if (warned.add(query)) {
+                    log.warn("SQL statement with {} parameters where {} expressions were read; populated by Camel's "
+                            + "default strategy: {}", expectedParams, names.size(), query);
+                }
                 return super.createPopulateIterator(query, preparedQuery, expectedParams, exchange, null);
             }
             List<Object> values = new ArrayList<>(names.size());

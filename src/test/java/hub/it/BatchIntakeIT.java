@@ -52,6 +52,9 @@ class BatchIntakeIT extends LocalServicesIT {
     @Autowired
     ConsumerTemplate replies;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
     @Test
     void aThousandItemBatchThroughTheQueueCompletesWithExactlyAThousandReports() throws Exception {
         String batchId = "it-big-" + UUID.randomUUID();
@@ -115,14 +118,17 @@ class BatchIntakeIT extends LocalServicesIT {
         // As after a crash between the last job's completion and the batch's: every job has ended, the batch is open.
         String id = UUID.randomUUID().toString();
         String replyTo = "it-replies-" + UUID.randomUUID();
-        jdbc.update("INSERT INTO batches (id, external_batch_id, source, submitter, reply_to, item_count) "
-                + "VALUES (CAST(? AS uuid), ?, 'queue', 'it', ?, 2)", id, "it-crashed-" + id, replyTo);
-        for (String status : List.of("COMPLETED", "FAILED")) {
-            jdbc.update("INSERT INTO jobs (id, batch_id, status, source, external_ref, guideline_set_id, "
-                    + "guideline_set_version, article_sha256, text_length, max_attempts) VALUES (CAST(? AS uuid), "
-                    + "CAST(? AS uuid), ?, 'batch', ?, 'it-rules', '1.0.0', ?, 1, 3)",
-                    UUID.randomUUID().toString(), id, status, status, "0".repeat(64));
-        }
+        // One transaction, as the hub stores a batch: the sweep must never see the batch without its jobs.
+        transaction.executeWithoutResult(tx -> {
+            jdbc.update("INSERT INTO batches (id, external_batch_id, source, submitter, reply_to, item_count) "
+                    + "VALUES (CAST(? AS uuid), ?, 'queue', 'it', ?, 2)", id, "it-crashed-" + id, replyTo);
+            for (String status : List.of("COMPLETED", "FAILED")) {
+                jdbc.update("INSERT INTO jobs (id, batch_id, status, source, external_ref, guideline_set_id, "
+                        + "guideline_set_version, article_sha256, text_length, max_attempts) VALUES (CAST(? AS uuid), "
+                        + "CAST(? AS uuid), ?, 'batch', ?, 'it-rules', '1.0.0', ?, 1, 3)",
+                        UUID.randomUUID().toString(), id, status, status, "0".repeat(64));
+            }
+        });
 
         String event = replies.receiveBody("seda:" + replyTo, 10_000, String.class);
 

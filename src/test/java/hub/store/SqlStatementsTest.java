@@ -46,6 +46,10 @@ class SqlStatementsTest {
             assertThat(SqlParameterConfig.ExpressionParametersOnly.parameterExpressions(
                     "UPDATE t SET a = :#${exchangeProperty.a}, b = CAST(:#${properties:x.y} AS int) WHERE c = :#${header.c}"))
                     .containsExactly("${exchangeProperty.a}", "${properties:x.y}", "${header.c}");
+            // What the strategy gets at run time: the SQL producer has replaced the placeholder '#' with '?'.
+            assertThat(SqlParameterConfig.ExpressionParametersOnly.parameterExpressions(
+                    "UPDATE t SET a = :?${exchangeProperty.a} WHERE c = CAST(:?${header.c} AS uuid)"))
+                    .containsExactly("${exchangeProperty.a}", "${header.c}");
         }
     }
 
