@@ -1,0 +1,55 @@
+package hub.tracing;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.NamedNode;
+import org.apache.camel.component.direct.DirectEndpoint;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.observation.MicrometerObservationTracer;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.tracing.SpanDecorator;
+import org.apache.camel.tracing.decorators.AbstractInternalSpanDecorator;
+
+/**
+ * Camel's tracer with spans for what crosses the process boundary (the routes that consume HTTP, queue and timer
+ * events, and every call to PostgreSQL, Redis, the blob store, the LLM or Smart Search) but none for the in-process
+ * hops between routes: a {@code direct:} sub-route is a function call of its caller, and its spans cost more than the
+ * rest of a cached status read (see docs/performance.md). Work done in a direct sub-route belongs to the caller's
+ * span; its outgoing calls are that span's children.
+ */
+class RemoteHopTracer extends MicrometerObservationTracer {
+
+    /** The decorator of in-process endpoints: it never opens a span. */
+    static final SpanDecorator IN_PROCESS = new AbstractInternalSpanDecorator() {
+        @Override
+        public String getComponent() {
+            return "direct";
+        }
+
+        @Override
+        public String getComponentClassName() {
+            return DirectEndpoint.class.getName();
+        }
+
+        @Override
+        public boolean newSpan() {
+            return false;
+        }
+    };
+
+    @Override
+    public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
+        return consumesDirect(route) ? null : super.createRoutePolicy(context, routeId, route);
+    }
+
+    @Override
+    protected SpanDecorator getSpanDecorator(Endpoint endpoint) {
+        return endpoint instanceof DirectEndpoint ? IN_PROCESS : super.getSpanDecorator(endpoint);
+    }
+
+    static boolean consumesDirect(NamedNode route) {
+        return route instanceof RouteDefinition definition && definition.getInput() != null
+                && definition.getInput().getEndpointUri() != null
+                && definition.getInput().getEndpointUri().startsWith("direct:");
+    }
+}
