@@ -144,11 +144,28 @@ class BadInputIT extends LocalServicesIT {
 
         assertThat(r.statusCode()).as(path + " -> " + r.body()).isIn(400, 404);
         assertThat(r.body()).doesNotContain("root:").doesNotContain("spring:").doesNotContain("Exception");
-        // Spring Security's firewall refuses encoded slashes, backslashes and dots with an invalid-path problem;
-        // only a NUL in the path is refused by Tomcat's request parser, with its own page, before any filter runs.
-        if (!path.contains("%00")) {
-            assertThat(r.headers().firstValue("Content-Type")).as(path)
-                    .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        // Spring Security's firewall refuses encoded slashes, backslashes and dots with an invalid-path problem; a
+        // NUL in the path is refused by Tomcat's request parser before any filter runs, with the same kind of answer.
+        assertThat(r.headers().firstValue("Content-Type")).as(path)
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/v1/jobs/%00", "/api/v1/jobs/%ZZ", "/api/v1/jobs/a%0", "/%C0%AE"})
+    void urlsTomcatCannotDecodeAreProblemsToo(String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            JsonNode problem = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400");
+            assertThat(head).as(path).contains("content-type: application/problem+json");
+            assertThat(problem.path("status").asInt()).isEqualTo(400);
+            assertThat(problem.path("title").asText()).isEqualTo("Bad Request");
+            assertThat(problem.path("detail").asText()).contains("malformed");
         }
     }
 
