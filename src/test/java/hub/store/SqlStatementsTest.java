@@ -40,7 +40,8 @@ class SqlStatementsTest {
                 List<String> expressions = SqlParameterConfig.ExpressionParametersOnly.parameterExpressions(sql);
                 assertThat(expressions).as(file.toString()).hasSize(occurrences);
                 for (String expression : expressions) {
-                    assertThat(camel.resolveLanguage("simple").createExpression(expression)).as(expression).isNotNull();
+                    assertThat(SqlParameterConfig.ExpressionParametersOnly.compile(camel, expression)).as(expression)
+                            .isNotNull();
                 }
             }
             assertThat(SqlParameterConfig.ExpressionParametersOnly.parameterExpressions(
@@ -50,6 +51,26 @@ class SqlStatementsTest {
             assertThat(SqlParameterConfig.ExpressionParametersOnly.parameterExpressions(
                     "UPDATE t SET a = :?${exchangeProperty.a} WHERE c = CAST(:?${header.c} AS uuid)"))
                     .containsExactly("${exchangeProperty.a}", "${header.c}");
+        }
+    }
+
+    /** A configuration property is read once, with its default; every other expression is evaluated per call. */
+    @Test
+    void propertiesAreReadOnceOtherExpressionsPerExchange() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.setProperty("hub.instance-id", "instance-a");
+            camel.getPropertiesComponent().setInitialProperties(properties);
+            camel.start();
+            org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(camel);
+            exchange.setProperty("attempt", 3);
+
+            assertThat(SqlParameterConfig.ExpressionParametersOnly.compile(camel, "${properties:hub.instance-id}")
+                    .evaluate(exchange, Object.class)).isEqualTo("instance-a");
+            assertThat(SqlParameterConfig.ExpressionParametersOnly.compile(camel, "${properties:hub.missing:50}")
+                    .evaluate(exchange, Object.class)).isEqualTo("50");
+            assertThat(SqlParameterConfig.ExpressionParametersOnly.compile(camel, "${exchangeProperty.attempt}")
+                    .evaluate(exchange, Object.class)).isEqualTo(3);
         }
     }
 
