@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
  * {@code [fake: flag WORD]} fails every sentence of the judged text that contains WORD (one finding quoting the
  * sentence), {@code [fake: require PHRASE]} passes when the judged text contains PHRASE and fails otherwise; no marker
  * passes. The judged text is what the hub put between {@code <article>} and {@code </article>} (for a window, only
- * the passage to judge). A GTC consistency check finds no contradiction. Tokens are counted as one per four characters: the prompt's message contents, and the
- * answer's content.
+ * the passage to judge). A batch request (several guidelines, numbered passages) is judged per passage and guideline
+ * by the same rules: a passing pair is applicable without violations, a failing one has a violation per finding (a
+ * failed requirement quotes the whole passage), so verdicts do not depend on batching. A GTC consistency check finds
+ * no contradiction. Tokens are counted as one per four characters: the prompt's message contents, and the answer's
+ * content.
  */
 public final class CountingLlm implements AutoCloseable {
 
@@ -37,10 +40,16 @@ public final class CountingLlm implements AutoCloseable {
     private static final Pattern ID = Pattern.compile("- id: (\\S+)\\n");
     private static final Pattern MARKER = Pattern.compile("\\[fake: (flag|require) ([^\\]]+)]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+    private static final Pattern PASSAGE = Pattern.compile("(?m)^\\[(\\d+)] (.*)$");
+    /** What only the batch contract's system message says. */
+    static final String BATCH_CONTRACT = "\"applicable\":[";
 
-    /** One request as the fake saw it. */
+    /** One request as the fake saw it; {@code guidelineId} lists a batch's guidelines, comma-separated. */
     public record Call(String guidelineId, String judged, int promptTokens, int completionTokens) {}
 
+    /** While set, every batch request gets an answer that misses its guidelines (invalid, so re-asked). */
+    public final java.util.concurrent.atomic.AtomicBoolean invalidBatchAnswers =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** The answer's latency. */
     public final java.util.concurrent.atomic.AtomicInteger latencyMs = new java.util.concurrent.atomic.AtomicInteger();
     public final AtomicLong calls = new AtomicLong();
@@ -104,10 +113,16 @@ public final class CountingLlm implements AutoCloseable {
                 chars += m.path("content").asText().length();
             }
             Matcher id = ID.matcher(system);
-            String guidelineId = id.find() ? id.group(1) : "";
+            List<String> ids = new ArrayList<>();
+            while (id.find()) {
+                ids.add(id.group(1));
+            }
+            String guidelineId = String.join(",", ids);
             String judged = judged(user);
             // The GTC consistency check (its own contract): no contradiction found.
             String content = system.contains("contractual claims") ? "{\"findings\": []}"
+                    : system.contains(BATCH_CONTRACT) ? (invalidBatchAnswers.get() ? "{\"guidelines\": []}"
+                            : JSON.writeValueAsString(batchVerdicts(system, ids, judged)))
                     : JSON.writeValueAsString(verdict(marker(guidelineId, system), judged));
             int prompt = (chars + 3) / 4;
             int completion = (content.length() + 3) / 4;
@@ -145,6 +160,43 @@ public final class CountingLlm implements AutoCloseable {
             body = body.substring(passage + "Passage to judge:\n".length(), after < 0 ? body.length() : after);
         }
         return body;
+    }
+
+    /** Each guideline of a batch judged on each numbered passage by its own marker, as a single request would be. */
+    private ObjectNode batchVerdicts(String system, List<String> ids, String judged) {
+        ObjectNode answer = JSON.createObjectNode();
+        ArrayNode guidelines = answer.putArray("guidelines");
+        for (int g = 0; g < ids.size(); g++) {
+            int from = system.indexOf("- id: " + ids.get(g) + "\n");
+            int to = g + 1 < ids.size() ? system.indexOf("- id: " + ids.get(g + 1) + "\n") : system.length();
+            String instruction = marker(ids.get(g), system.substring(from, to));
+            ObjectNode entry = guidelines.addObject().put("id", ids.get(g));
+            ArrayNode applicable = entry.putArray("applicable");
+            ArrayNode violations = JSON.createArrayNode();
+            Matcher passage = PASSAGE.matcher(judged);
+            while (passage.find()) {
+                int number = Integer.parseInt(passage.group(1));
+                ObjectNode single = verdict(instruction, passage.group(2));
+                applicable.add(number);
+                if (single.path("verdict").asText().equals("PASS")) {
+                    continue;
+                }
+                List<JsonNode> findings = new ArrayList<>();
+                single.path("findings").forEach(findings::add);
+                if (findings.isEmpty()) {
+                    findings.add(JSON.createObjectNode().put("quote", passage.group(2))
+                            .put("message", single.path("rationale").asText()));
+                }
+                for (JsonNode f : findings) {
+                    violations.addObject().put("passage", number).put("verdict", single.path("verdict").asText())
+                            .put("confidence", 0.9).put("quote", f.path("quote").asText())
+                            .put("message", f.path("message").asText()).putNull("suggestion");
+                }
+            }
+            entry.put("rationale", violations.isEmpty() ? "Nothing to object to." : "Some passages object.");
+            entry.set("violations", violations);
+        }
+        return answer;
     }
 
     private static ObjectNode verdict(String instruction, String judged) {

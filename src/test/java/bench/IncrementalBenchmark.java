@@ -32,9 +32,9 @@ import java.util.UUID;
  * ({@code previousJobId}), and by a hub with the unit cache off (a full re-check of every version). The fake LLM
  * ({@link CountingLlm}) counts calls and tokens and judges by the text; two fake Smart Search regions answer the GTC
  * lookups. Per version: tokens, LLM calls and wall time of both, whether their verdicts and findings are equal, and the
- * Smart Search calls the caches avoided. A third hub checks the first version with every guideline's scope set to the
- * whole article (one call per guideline, the strategy before issue 10), for the first check's cost. Each hub runs in a
- * child JVM on the local services. Run with {@code scripts/bench-incremental.sh}; not part of {@code ./mvnw verify}.
+ * Smart Search calls the caches avoided. A third hub checks every version with every guideline's scope set to the
+ * whole article and the unit cache off (one call per guideline, the strategy before issue 10): the baseline the
+ * savings are measured against. Each hub runs in a child JVM on the local services. Run with {@code scripts/bench-incremental.sh}; not part of {@code ./mvnw verify}.
  *
  * <p>Settings (environment): BENCH_VERSIONS (20), BENCH_WORDS (1500), BENCH_SEED (10), BENCH_LLM_LATENCY_MS (200),
  * BENCH_SEARCH_LATENCY_MS (50), BENCH_OUT (docs/incremental-benchmark.md, "-" for none).
@@ -43,6 +43,7 @@ public final class IncrementalBenchmark {
 
     static final String SCHEMA = "compliance_hub_incremental_bench";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, String> SHIPPED_SCOPES = shippedScopes();
     static final Map<String, String> MARKERS = Map.of(
             "no-guaranteed-returns", "[fake: flag promise]",
             "no-unqualified-superlatives", "[fake: flag finest]",
@@ -59,6 +60,8 @@ public final class IncrementalBenchmark {
     final int seed = GtcBenchmark.env("BENCH_SEED", 10);
     final int llmLatencyMs = GtcBenchmark.env("BENCH_LLM_LATENCY_MS", 200);
     final int searchLatencyMs = GtcBenchmark.env("BENCH_SEARCH_LATENCY_MS", 50);
+    /** The hub's default hub.llm.batch.max-passages, for the description. */
+    final int maxPassages = 24;
     final String out = System.getenv().getOrDefault("BENCH_OUT", "docs/incremental-benchmark.md");
     final String runId = UUID.randomUUID().toString().substring(0, 8);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,7 +72,8 @@ public final class IncrementalBenchmark {
 
     /** One checked version: what the fake LLM saw and the report said. */
     record Check(long calls, long tokens, long wallMs, long searchesCalled, long searchesCached,
-            long downloadsCalled, long downloadsCached, double eur, String verdicts, int reusedGuidelines) {}
+            long downloadsCalled, long downloadsCached, double eur, String verdicts, int reusedGuidelines,
+            Map<String, long[]> byKind) {}
 
     public static void main(String[] args) {
         int status = 0;
@@ -102,9 +106,8 @@ public final class IncrementalBenchmark {
         try {
             List<Check> incremental = session("incremental", texts, true, null);
             List<Check> full = session("full", texts, false, null);
-            Path articleScope = articleScopedDefaultSet();
-            Check wholeArticle = session("article-scope", texts.subList(0, 1), false, articleScope).get(0);
-            String doc = report(articleWords, incremental, full, wholeArticle);
+            List<Check> old = session("old", texts, false, articleScopedDefaultSet());
+            String doc = report(articleWords, incremental, full, old);
             System.out.println(doc);
             if (!out.equals("-")) {
                 Files.writeString(Path.of(out), doc);
@@ -156,7 +159,7 @@ public final class IncrementalBenchmark {
                 checks.add(new Check(llm.calls.get(), llm.promptTokens.get() + llm.completionTokens.get(), wallMs,
                         smart.path("searches").path("called").asLong(), smart.path("searches").path("cached").asLong(),
                         smart.path("downloads").path("called").asLong(), smart.path("downloads").path("cached").asLong(),
-                        report.path("cost").path("totalEur").asDouble(), verdicts(report), reused));
+                        report.path("cost").path("totalEur").asDouble(), verdicts(report), reused, byKind(llm.calls())));
                 previous = jobId;
                 System.out.printf(Locale.ROOT, "%s v%d: %d calls, %d tokens, %d ms%n", name, checks.size(),
                         llm.calls.get(), llm.promptTokens.get() + llm.completionTokens.get(), wallMs);
@@ -165,6 +168,39 @@ public final class IncrementalBenchmark {
             deleteUnitCache(tenant);
         }
         return checks;
+    }
+
+    /**
+     * Calls and tokens by the scope the shipped set gives the guideline a call was about (a batch is about unit-scope
+     * guidelines only); {@code GTC check} for the consistency check, which names no guideline.
+     */
+    static Map<String, long[]> byKind(List<CountingLlm.Call> calls) {
+        Map<String, long[]> kinds = new java.util.TreeMap<>();
+        for (CountingLlm.Call c : calls) {
+            String first = c.guidelineId().split(",")[0];
+            String kind = first.isEmpty() ? "GTC check" : SHIPPED_SCOPES.getOrDefault(first, "article");
+            long[] k = kinds.computeIfAbsent(kind, x -> new long[2]);
+            k[0]++;
+            k[1] += c.promptTokens() + c.completionTokens();
+        }
+        return kinds;
+    }
+
+    /** Each guideline's scope in the shipped default set (article when it names none). */
+    static Map<String, String> shippedScopes() {
+        try {
+            Map<String, String> scopes = new java.util.HashMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^  - id: (\\S+)\\n((?:    .*\\n)*)")
+                    .matcher(Files.readString(Path.of("src/main/resources/guidelines/default.yaml")));
+            while (m.find()) {
+                java.util.regex.Matcher scope = java.util.regex.Pattern.compile("(?m)^    scope: (\\w+)$")
+                        .matcher(m.group(2));
+                scopes.put(m.group(1), scope.find() ? scope.group(1) : "article");
+            }
+            return scopes;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     String submit(HubProcess hub, String token, String text, String previousJobId) throws Exception {
@@ -224,7 +260,7 @@ public final class IncrementalBenchmark {
         return dir.toAbsolutePath();
     }
 
-    String report(int articleWords, List<Check> inc, List<Check> full, Check wholeArticle) {
+    String report(int articleWords, List<Check> inc, List<Check> full, List<Check> old) {
         StringBuilder d = new StringBuilder();
         d.append("# Incremental re-check benchmark\n\n");
         d.append("Generated by `scripts/bench-incremental.sh` (`bench.IncrementalBenchmark`) on ")
@@ -232,79 +268,116 @@ public final class IncrementalBenchmark {
                 .append(Report.loadAverage()).append(").\n\n");
         d.append(String.format(Locale.ROOT, "An editing session of %d versions of a %d-word article (seed %d): "
                 + "version 1 is new, every later version changes one sentence in 1 to 3 paragraphs. Each version is "
-                + "checked against the shipped `default` guideline set with GTC validation on, by a hub with the unit "
-                + "cache (each version names the previous job as `previousJobId`) and by a hub with the unit cache "
-                + "off (`hub.incremental.enabled=false`: a full re-check). The fake LLM (`bench.CountingLlm`, %d ms "
-                + "per call) counts calls and tokens (one per 4 characters) and judges by the text; Smart Search is "
-                + "two fake regions (%d ms per call). Each hub runs in its own JVM on PostgreSQL, Redis and Azurite.%n%n",
-                inc.size(), articleWords, seed, llmLatencyMs, searchLatencyMs));
+                + "checked with GTC validation on by three hubs: **incremental**, the shipped `default` guideline set "
+                + "with the unit cache (each version names the previous job as `previousJobId`; unit-scope guidelines "
+                + "judged in batches of up to %d units, ADR 0014); **full**, the same set with the unit cache off "
+                + "(`hub.incremental.enabled=false`: a full re-check, batched the same way); and **old**, the strategy "
+                + "before the unit cache: a copy of the set with every scope removed, so every LLM guideline is judged "
+                + "on the whole article in one call, and the unit cache off. The fake LLM (`bench.CountingLlm`, %d ms "
+                + "per call) counts calls and tokens (one per 4 characters) and judges by the text, per passage and "
+                + "guideline in a batch as in a single call; it answers every call in the same time, however long the "
+                + "answer, so the wall times favour batches over what a real model would show. Smart Search is two "
+                + "fake regions (%d ms per call). Each hub runs in its own JVM on PostgreSQL, Redis and Azurite.%n%n",
+                inc.size(), articleWords, seed, maxPassages, llmLatencyMs, searchLatencyMs));
         d.append("| version | incremental calls | incremental tokens | incremental ms | full calls | full tokens "
-                + "| full ms | tokens saved | guidelines reused | same verdicts and findings |\n");
-        d.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
-        long incTokens = 0;
-        long fullTokens = 0;
-        long incCalls = 0;
-        long fullCalls = 0;
-        long incMs = 0;
-        long fullMs = 0;
+                + "| full ms | old calls | old tokens | old ms | tokens saved vs full | tokens saved vs old "
+                + "| guidelines reused | same verdicts and findings as full |\n");
+        d.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         int equal = 0;
         for (int v = 0; v < inc.size(); v++) {
             Check i = inc.get(v);
             Check f = full.get(v);
+            Check o = old.get(v);
             boolean same = i.verdicts().equals(f.verdicts());
             equal += same ? 1 : 0;
-            incTokens += i.tokens();
-            fullTokens += f.tokens();
-            incCalls += i.calls();
-            fullCalls += f.calls();
-            incMs += i.wallMs();
-            fullMs += f.wallMs();
-            d.append(String.format(Locale.ROOT, "| %d | %d | %,d | %,d | %d | %,d | %,d | %.1f %% | %d | %s |%n",
-                    v + 1, i.calls(), i.tokens(), i.wallMs(), f.calls(), f.tokens(), f.wallMs(),
-                    100.0 * (f.tokens() - i.tokens()) / f.tokens(), i.reusedGuidelines(), same ? "yes" : "**no**"));
+            d.append(String.format(Locale.ROOT, "| %d | %d | %,d | %,d | %d | %,d | %,d | %d | %,d | %,d | %.1f %% "
+                    + "| %.1f %% | %d | %s |%n", v + 1, i.calls(), i.tokens(), i.wallMs(), f.calls(), f.tokens(),
+                    f.wallMs(), o.calls(), o.tokens(), o.wallMs(), saving(f.tokens(), i.tokens()),
+                    saving(o.tokens(), i.tokens()), i.reusedGuidelines(), same ? "yes" : "**no**"));
         }
         long avoided = inc.stream().mapToLong(c -> c.searchesCached() + c.downloadsCached()).sum();
         long called = inc.stream().mapToLong(c -> c.searchesCalled() + c.downloadsCalled()).sum();
+        d.append(String.format(Locale.ROOT, "%n## Session totals%n%n"
+                + "| | incremental | full re-check | old strategy | saving vs full | saving vs old |%n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: |%n"));
+        total(d, "LLM tokens, all " + inc.size() + " versions", inc, full, old, Check::tokens, true);
+        total(d, "LLM tokens, version 1 (the first check)", inc.subList(0, 1), full.subList(0, 1), old.subList(0, 1),
+                Check::tokens, false);
+        total(d, "LLM tokens, versions 2-" + inc.size() + " (the re-checks)", inc.subList(1, inc.size()),
+                full.subList(1, full.size()), old.subList(1, old.size()), Check::tokens, false);
+        total(d, "LLM calls", inc, full, old, Check::calls, false);
+        total(d, "wall time, submit to report (ms)", inc, full, old, Check::wallMs, false);
         double incEur = inc.stream().mapToDouble(Check::eur).sum();
         double fullEur = full.stream().mapToDouble(Check::eur).sum();
-        long laterInc = incTokens - inc.get(0).tokens();
-        long laterFull = fullTokens - full.get(0).tokens();
-        d.append(String.format(Locale.ROOT, "%n## Session totals%n%n"
-                + "| | incremental | full re-check | saving |%n| --- | ---: | ---: | ---: |%n"
-                + "| LLM tokens, all %d versions | %,d | %,d | **%.1f %%** |%n"
-                + "| LLM tokens, versions 2-%d (the re-checks) | %,d | %,d | %.1f %% |%n"
-                + "| LLM calls | %,d | %,d | %.1f %% |%n"
-                + "| wall time, submit to report (ms) | %,d | %,d | %.1f %% |%n"
-                + "| estimated cost (EUR, default price table) | %.4f | %.4f | %.1f %% |%n%n",
-                inc.size(), incTokens, fullTokens, 100.0 * (fullTokens - incTokens) / fullTokens,
-                inc.size(), laterInc, laterFull, 100.0 * (laterFull - laterInc) / Math.max(1, laterFull),
-                incCalls, fullCalls, 100.0 * (fullCalls - incCalls) / fullCalls,
-                incMs, fullMs, 100.0 * (fullMs - incMs) / fullMs,
-                incEur, fullEur, 100.0 * (fullEur - incEur) / fullEur));
-        long oldSession = (long) inc.size() * wholeArticle.tokens();
-        d.append(String.format(Locale.ROOT, "Against the strategy before the unit cache (every guideline judged on the "
-                + "whole article in one call, every version checked in full; %d versions x the %,d tokens measured for "
-                + "version 1 below): %,d tokens, so the incremental session uses %.1f %% fewer.%n%n",
-                inc.size(), wholeArticle.tokens(), oldSession, 100.0 * (oldSession - incTokens) / oldSession));
-        d.append(String.format(Locale.ROOT, "Verdicts and findings (offset, length, quote) equal to the full re-check's "
-                + "in **%d of %d** versions. Target: at least 85 %% fewer tokens over the session, every version equal.%n%n",
+        double oldEur = old.stream().mapToDouble(Check::eur).sum();
+        d.append(String.format(Locale.ROOT, "| estimated cost (EUR, default price table) | %.4f | %.4f | %.4f "
+                + "| %.1f %% | %.1f %% |%n%n", incEur, fullEur, oldEur, 100.0 * (fullEur - incEur) / fullEur,
+                100.0 * (oldEur - incEur) / oldEur));
+        long incTokens = inc.stream().mapToLong(Check::tokens).sum();
+        long oldTokens = old.stream().mapToLong(Check::tokens).sum();
+        double vsOld = saving(oldTokens, incTokens);
+        d.append(String.format(Locale.ROOT, "Target: at least 85 %% fewer tokens over the session than the old "
+                + "strategy checking every version, every version's verdicts equal to a full re-check's. Measured: "
+                + "**%.1f %%** fewer tokens (%s), verdicts and findings (offset, length, quote) equal to the full "
+                + "re-check's in **%d of %d** versions.%n%n", vsOld, vsOld >= 85 ? "target met" : "target **missed**",
                 equal, inc.size()));
         d.append(String.format(Locale.ROOT, "**Smart Search:** %d searches and PDF downloads were served from the hub's "
                 + "caches (Redis metadata, Blob PDFs) over the incremental session and %d went to Smart Search; at the "
                 + "seed's middle prices that is %.2f EUR avoided. The Smart Search caches work the same with the unit "
                 + "cache off; what the unit cache saves is LLM work.%n%n", avoided, called,
                 inc.stream().mapToDouble(c -> c.searchesCached() * 0.03 + c.downloadsCached() * 0.30).sum()));
-        d.append(String.format(Locale.ROOT, "## The first check%n%nVersion 1 with the unit scopes of the shipped set: "
-                + "%d calls, %,d tokens. The same version with every guideline judged on the whole article in one call "
-                + "(the strategy before the unit cache): %d calls, %,d tokens. Unit-level calls repeat the role, the "
-                + "guideline and the output contract (about 700 tokens) for every unit of about 100 tokens, so a first "
-                + "check costs %.1f times the tokens of the whole-article strategy; re-checks after small edits cost "
-                + "less than half of one whole-article check. Judging a unit against all its unit-scoped guidelines in "
-                + "one call, or a gateway's prompt caching of the identical system messages, would cut the first "
-                + "check's cost; neither is built (ADR 0012).%n",
-                inc.get(0).calls(), inc.get(0).tokens(), wholeArticle.calls(), wholeArticle.tokens(),
-                (double) inc.get(0).tokens() / wholeArticle.tokens()));
+        d.append(whereTheTokensGo(inc, old));
         return d.toString();
+    }
+
+    /** The calls of both sessions by the scope the shipped set gives their guideline: what the savings come from. */
+    String whereTheTokensGo(List<Check> inc, List<Check> old) {
+        StringBuilder d = new StringBuilder(String.format(Locale.ROOT, "## Where the tokens go%n%n"
+                + "The calls of the incremental and the old session (from the fake's log) by the scope the shipped set "
+                + "gives their guideline: `unit` are the batches (incremental) or one whole-article call per "
+                + "unit-scope guideline (old); `somewhere` is `risk-warning-required` (one call per unit, or the whole "
+                + "article); `article` is `balanced-risks-and-benefits`, judged on the whole article by both; the GTC "
+                + "consistency check is the same in both.%n%n"
+                + "| calls of | incremental first check | incremental re-checks | old first check | old re-checks "
+                + "| tokens saved vs old, session |%n| --- | ---: | ---: | ---: | ---: | ---: |%n"));
+        for (String kind : List.of("unit", "somewhere", "article", "GTC check")) {
+            long[] incFirst = inc.get(0).byKind().getOrDefault(kind, new long[2]);
+            long[] incLater = sum(inc.subList(1, inc.size()), kind);
+            long[] oldFirst = old.get(0).byKind().getOrDefault(kind, new long[2]);
+            long[] oldLater = sum(old.subList(1, old.size()), kind);
+            d.append(String.format(Locale.ROOT, "| %s | %d calls, %,d tokens | %d calls, %,d tokens "
+                    + "| %d calls, %,d tokens | %d calls, %,d tokens | %.1f %% |%n", kind, incFirst[0], incFirst[1],
+                    incLater[0], incLater[1], oldFirst[0], oldFirst[1], oldLater[0], oldLater[1],
+                    saving(oldFirst[1] + oldLater[1], incFirst[1] + incLater[1])));
+        }
+        d.append(String.format(Locale.ROOT, "%nThe old strategy's first check: %d calls, %,d tokens; the incremental "
+                + "first check: %d calls, %,d tokens (%.2f times).%n", old.get(0).calls(), old.get(0).tokens(),
+                inc.get(0).calls(), inc.get(0).tokens(), (double) inc.get(0).tokens() / old.get(0).tokens()));
+        return d.toString();
+    }
+
+    static long[] sum(List<Check> checks, String kind) {
+        long[] total = new long[2];
+        for (Check c : checks) {
+            long[] k = c.byKind().getOrDefault(kind, new long[2]);
+            total[0] += k[0];
+            total[1] += k[1];
+        }
+        return total;
+    }
+
+    static void total(StringBuilder d, String label, List<Check> inc, List<Check> full, List<Check> old,
+            java.util.function.ToLongFunction<Check> measure, boolean bold) {
+        long i = inc.stream().mapToLong(measure).sum();
+        long f = full.stream().mapToLong(measure).sum();
+        long o = old.stream().mapToLong(measure).sum();
+        String mark = bold ? "**" : "";
+        d.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %.1f %% | %s%.1f %%%s |%n", label, i, f, o,
+                saving(f, i), mark, saving(o, i), mark));
+    }
+
+    static double saving(long baseline, long measured) {
+        return baseline == 0 ? 0 : 100.0 * (baseline - measured) / baseline;
     }
 
     void dropSchema() throws Exception {

@@ -9,6 +9,7 @@ import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
 import hub.llm.ChatRequestFactory;
 import hub.llm.ParsedVerdict;
+import hub.llm.UnitBatchRequestFactory;
 import hub.report.GuidelineResult;
 import hub.report.GuidelineTask;
 import hub.report.Verdict;
@@ -61,7 +62,7 @@ public class UnitJudge {
         if (g.scope() == GuidelineScope.ARTICLE || units.isEmpty()) {
             String seen = ArticleUnits.hashOf(units) + "|" + ArticleUnits.hash(task.title() == null ? "" : task.title());
             return List.of(new UnitQuestion(task, null, text, null, null, 0, text.length(),
-                    key(tenant, g, task.language(), seen)));
+                    key(tenant, g, task.language(), seen, ChatRequestFactory.PROMPT_VERSION)));
         }
         List<UnitQuestion> questions = new ArrayList<>();
         for (Unit u : units) {
@@ -75,18 +76,21 @@ public class UnitJudge {
                 after = next == null ? "" : next.text(text);
                 seen = (previous == null ? "" : previous.hash()) + "|" + seen + "|" + (next == null ? "" : next.hash());
             }
+            // Unit-scope questions are asked in batches (UnitBatches), with the batch prompt.
+            String promptVersion = g.scope() == GuidelineScope.UNIT
+                    ? UnitBatchRequestFactory.PROMPT_VERSION : ChatRequestFactory.PROMPT_VERSION;
             questions.add(new UnitQuestion(task, u, u.text(text), before, after, u.start(), u.end(),
-                    key(tenant, g, task.language(), seen)));
+                    key(tenant, g, task.language(), seen, promptVersion)));
         }
         return questions;
     }
 
-    private String key(String tenant, Guideline g, String language, String seen) {
+    private String key(String tenant, Guideline g, String language, String seen, String promptVersion) {
         if (!enabled) {
             return null;
         }
         return "unit-verdict:" + tenant + ":" + TextHash.sha256Hex(String.join("\n", g.scope().json(), seen, g.id(),
-                String.valueOf(g.version()), requests.model(), ChatRequestFactory.PROMPT_VERSION, language));
+                String.valueOf(g.version()), requests.model(), promptVersion, language));
     }
 
     /** A cache lookup's answer; an unreadable entry counts as a miss. */
@@ -134,8 +138,19 @@ public class UnitJudge {
         return new UnitAnswer(question, verdict, false, null);
     }
 
-    /** The guideline results of a job: final ones as they are, pending ones combined with the model's answers. */
-    public List<GuidelineResult> combine(List<Object> evaluations, List<UnitAnswer> fresh) {
+    /**
+     * The guideline results of a job: final ones as they are, pending ones combined with the model's answers (one
+     * {@link UnitAnswer} per question, or a list of them per {@link UnitBatch}).
+     */
+    public List<GuidelineResult> combine(List<Object> evaluations, List<?> answers) {
+        List<UnitAnswer> fresh = new ArrayList<>();
+        for (Object a : answers) {
+            if (a instanceof List<?> batch) {
+                batch.forEach(b -> fresh.add((UnitAnswer) b));
+            } else {
+                fresh.add((UnitAnswer) a);
+            }
+        }
         List<GuidelineResult> results = new ArrayList<>();
         for (Object e : evaluations) {
             if (e instanceof PendingGuideline pending) {

@@ -43,6 +43,15 @@ public class JobProgress {
         return open != null && open.decrementAndGet() == 0 && guidelineDone(jobId);
     }
 
+    /** Several answers arrived at once (a batch); true when one of them completed its guideline. */
+    public boolean answeredAll(String jobId, List<? extends GuidelineWork> answers) {
+        boolean changed = false;
+        for (GuidelineWork answer : answers) {
+            changed |= answered(jobId, answer);
+        }
+        return changed;
+    }
+
     /**
      * Counts one guideline of the job done; true when the status is worth refreshing, i.e. guidelines remain (the
      * last one is followed by the completion, which writes the status anyway).

@@ -94,7 +94,8 @@ public class ChatRequestFactory {
         if (!guideline.needsLlm()) {
             throw new IllegalArgumentException("guideline " + guideline.id() + " has no LLM instruction");
         }
-        return requests.request(systemMessage(guideline, language), userMessage(articleTitle, articleText));
+        return requests.request(systemMessage(guideline, language),
+                userMessage(ARTICLE_PREAMBLE, articleTitle, articleText));
     }
 
     /**
@@ -115,7 +116,7 @@ public class ChatRequestFactory {
                         + "\n\nContext after (not judged):\n" + nullToEmpty(after)
                 : passage;
         return requests.request(systemMessage(guideline, language) + "\n" + scopeNote,
-                userMessage(articleTitle, body));
+                userMessage(ARTICLE_PREAMBLE, articleTitle, body));
     }
 
     /**
@@ -129,12 +130,21 @@ public class ChatRequestFactory {
     private static String systemMessage(Guideline guideline, String language) {
         return ROLE + "\n\n"
                 + "Guideline (trusted configuration):\n"
-                + "- id: " + guideline.id() + "\n"
+                + guidelineLines(guideline) + "\n"
+                + CONTRACT + "\n"
+                + answerLanguageLine(language);
+    }
+
+    /** The guideline's id, title, severity and instruction, one "- " line each. */
+    static String guidelineLines(Guideline guideline) {
+        return "- id: " + guideline.id() + "\n"
                 + "- title: " + guideline.title() + "\n"
                 + "- severity: " + guideline.severity().json() + "\n"
-                + "- instruction: " + guideline.instruction().strip() + "\n\n"
-                + CONTRACT + "\n"
-                + "- Write rationale, message and suggestion " + answerLanguage(language) + ".";
+                + "- instruction: " + guideline.instruction().strip() + "\n";
+    }
+
+    static String answerLanguageLine(String language) {
+        return "- Write rationale, message and suggestion " + answerLanguage(language) + ".";
     }
 
     private static String nullToEmpty(String text) {
@@ -147,8 +157,13 @@ public class ChatRequestFactory {
                 : "in the language of the article";
     }
 
-    private static String userMessage(String articleTitle, String articleText) {
-        StringBuilder message = new StringBuilder(ARTICLE_PREAMBLE).append("\n\n").append(ARTICLE_START).append('\n');
+    /**
+     * The preamble and the untrusted text between the article markers, every closing marker in it neutralized.
+     *
+     * @param preamble what the model is to do with the text (trusted)
+     */
+    static String userMessage(String preamble, String articleTitle, String articleText) {
+        StringBuilder message = new StringBuilder(preamble).append("\n\n").append(ARTICLE_START).append('\n');
         if (articleTitle != null && !articleTitle.isBlank()) {
             String singleLineTitle = LINE_BREAKS.matcher(articleTitle.strip()).replaceAll(" ");
             message.append("Title: ").append(neutralizeArticleEnd(singleLineTitle)).append("\n\n");

@@ -72,7 +72,7 @@ public class VerdictParser {
     }
 
     /** Confidence is optional; an explicit null counts as absent. */
-    private static Double confidence(JsonNode confidence) {
+    static Double confidence(JsonNode confidence) {
         if (confidence == null || confidence.isNull()) {
             return null;
         }
@@ -111,7 +111,7 @@ public class VerdictParser {
                 suggestion(finding.get("suggestion"), path + ".suggestion"));
     }
 
-    private static String suggestion(JsonNode suggestion, String path) {
+    static String suggestion(JsonNode suggestion, String path) {
         if (suggestion == null || suggestion.isNull()) {
             return null;
         }

@@ -31,6 +31,10 @@ class IncrementalRecheckIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double PROMPT_PER_1K = 0.5;
     private static final double COMPLETION_PER_1K = 2.0;
+    /** Small, so that the ten units of the article need three batches. */
+    private static final int MAX_PASSAGES = 4;
+    /** Three batches for the unit-scope guideline, ten units for the somewhere one, one article call. */
+    private static final int FIRST_CHECK_CALLS = 3 + 10 + 1;
     private static final String[] PARAGRAPHS = {
         "Our savings plan in brief",
         "The plan lets you put money aside every month from 25 euros.",
@@ -55,6 +59,7 @@ class IncrementalRecheckIT {
         llm = new CountingLlm();
         running = RunningHub.local("incremental-" + UUID.randomUUID(), "--hub.llm.url=" + llm.url(),
                 "--hub.incremental.enabled=true",
+                "--hub.llm.batch.max-passages=" + MAX_PASSAGES,
                 "--hub.cost.llm.models." + CountingLlm.MODEL + ".prompt-per-1k=" + PROMPT_PER_1K,
                 "--hub.cost.llm.models." + CountingLlm.MODEL + ".completion-per-1k=" + COMPLETION_PER_1K);
     }
@@ -78,8 +83,11 @@ class IncrementalRecheckIT {
         String v1 = article(PARAGRAPHS);
         llm.reset();
         JsonNode first = check(v1, null);
-        assertThat(llm.calls.get()).as("10 units for each of the two unit-level guidelines, 1 article call")
-                .isEqualTo(21);
+        assertThat(llm.calls().stream().filter(c -> c.guidelineId().equals("inc-claims")).count())
+                .as("the unit-scope guideline: at most ceil(units / max-passages) calls")
+                .isLessThanOrEqualTo((PARAGRAPHS.length + MAX_PASSAGES - 1) / MAX_PASSAGES);
+        assertThat(llm.calls.get()).as("3 batches of units, 10 units for the somewhere guideline, 1 article call")
+                .isEqualTo(FIRST_CHECK_CALLS);
         long firstTokens = llm.promptTokens.get() + llm.completionTokens.get();
         assertThat(verdicts(first)).containsExactlyInAnyOrderEntriesOf(
                 Map.of("inc-claims", "FAIL", "inc-warning", "PASS", "inc-balance", "FAIL"));
@@ -102,7 +110,7 @@ class IncrementalRecheckIT {
         assertThat(same.path("previousJobId").asText()).isEqualTo(first.path("jobId").asText());
         assertThat(same.path("changes").path("unitsUnchanged").asInt()).isEqualTo(10);
         assertThat(same.path("cost").path("llm").path("models").size()).isZero();
-        assertThat(same.path("cost").path("llm").path("reusedCalls").asInt()).isEqualTo(21);
+        assertThat(same.path("cost").path("llm").path("reusedCalls").asInt()).isEqualTo(FIRST_CHECK_CALLS);
         assertThat(same.path("cost").path("savedEur").asDouble())
                 .isCloseTo(first.path("cost").path("totalEur").asDouble(), within(1e-5));
         assertThat(same.path("cost").path("totalEur").asDouble()).isZero();
@@ -146,7 +154,7 @@ class IncrementalRecheckIT {
         llm.reset();
         JsonNode first = check(text, null);
         long firstCalls = llm.calls.get();
-        assertThat(firstCalls).isEqualTo(21);
+        assertThat(firstCalls).isEqualTo(FIRST_CHECK_CALLS);
 
         assertThat(flushUnitCache(tenant)).isPositive();
         llm.reset();
@@ -166,8 +174,37 @@ class IncrementalRecheckIT {
         tenants.add(otherTenant);
         HubClient other = running.client().as("writer", otherTenant);
         JsonNode report = other.awaitReport(other.submit(submission(text, null)));
-        assertThat(llm.calls.get()).isEqualTo(21);
+        assertThat(llm.calls.get()).isEqualTo(FIRST_CHECK_CALLS);
         assertThat(guideline(report, "inc-claims").path("reused").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aBatchAnswerInvalidTwiceLeavesItsGuidelinesErrorAndTheReportPartial() {
+        String text = article(PARAGRAPHS).replace("Ask our advisers", "Do ask our advisers");
+        llm.reset();
+        llm.invalidBatchAnswers.set(true);
+        JsonNode report;
+        try {
+            report = check(text, null);
+        } finally {
+            llm.invalidBatchAnswers.set(false);
+        }
+        assertThat(llm.calls().stream().filter(c -> c.guidelineId().equals("inc-claims")).count())
+                .as("each of the three batches asked twice").isEqualTo(6);
+        JsonNode claims = guideline(report, "inc-claims");
+        assertThat(claims.path("verdict").asText()).isEqualTo("ERROR");
+        assertThat(claims.path("reason").asText()).contains("invalid twice", "inc-claims", "is missing");
+        assertThat(claims.path("findings")).isEmpty();
+        assertThat(guideline(report, "inc-warning").path("verdict").asText()).isEqualTo("PASS");
+        assertThat(report.path("partial").asBoolean()).isTrue();
+        assertCostIsTheFakesCount(report, llm.promptTokens.get(), llm.completionTokens.get(), llm.calls.get());
+
+        // Nothing of the failed batches was cached: the next check asks again and gets the verdicts.
+        llm.reset();
+        JsonNode again = check(text, report.path("jobId").asText());
+        assertThat(guideline(again, "inc-claims").path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(again.path("partial").asBoolean()).isFalse();
+        assertThat(llm.calls().stream().filter(c -> c.guidelineId().equals("inc-claims")).count()).isEqualTo(3);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package hub.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static hub.it.HubClient.guideline;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +72,20 @@ class JobFlowIT extends LocalServicesIT {
         JsonNode fees = guideline(report, "fees-reference-gtc");
         assertThat(fees.path("evaluatedBy").asText()).isEqualTo("llm");
         assertThat(fees.path("verdict").asText()).isEqualTo("PASS");
-        assertThat(fees.path("llm").path("promptTokens").asInt()).isEqualTo(120 * fees.path("llm").path("calls").asInt());
+        assertThat(fees.path("llm").path("promptTokens").asInt()).isPositive();
+        // Unit-scope guidelines share the batch calls that judged them: the guidelines' calls and tokens add up to
+        // the requests the endpoint answered and the tokens it reported (120 prompt tokens each).
+        int requests = llm.findAll(postRequestedFor(urlEqualTo(LlmStub.PATH))).size();
+        int calls = 0;
+        int promptTokens = 0;
+        for (JsonNode g : report.path("guidelines")) {
+            calls += g.path("llm").path("calls").asInt();
+            promptTokens += g.path("llm").path("promptTokens").asInt();
+        }
+        assertThat(calls).isEqualTo(requests);
+        assertThat(promptTokens).isEqualTo(120 * requests);
+        assertThat(LlmStub.requestsFor("fees-reference-gtc")).as("one batch call for every unit-scope guideline")
+                .hasSize(1).allMatch(r -> r.getBodyAsString().split("- id: ").length > 2);
 
         int guidelines = report.path("guidelines").size();
         int counted = 0;

@@ -18,11 +18,14 @@ import java.util.Map;
 
 /**
  * A fake OpenAI-compatible chat-completions server on loopback (WireMock), shared by the integration tests of one
- * JVM. Requests are told apart by the guideline id the hub puts in the system message.
+ * JVM. Requests are told apart by the guideline id the hub puts in the system message; a batch request (unit-scope
+ * guidelines, numbered passages) by {@link #batchChat()}, answered from the request by {@link #batchVerdicts}.
  */
 public final class LlmStub {
 
     public static final String PATH = "/openai/deployments/claude/chat/completions?api-version=2024-10-21";
+    /** What only the batch contract says, as it appears JSON-escaped in a request body. */
+    static final String BATCH_MARKER = "\\\"applicable\\\":[";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer server;
 
@@ -31,7 +34,8 @@ public final class LlmStub {
 
     public static synchronized WireMockServer server() {
         if (server == null) {
-            server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+            server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                    .extensions(new BatchVerdictsTransformer()));
             server.start();
         }
         return server;
@@ -50,6 +54,26 @@ public final class LlmStub {
         return post(urlEqualTo(PATH));
     }
 
+    /** Matches the batch requests (several unit-scope guidelines over numbered passages). */
+    public static MappingBuilder batchChat() {
+        return post(urlEqualTo(PATH)).withRequestBody(containing(BATCH_MARKER));
+    }
+
+    /**
+     * A valid answer to whatever batch request it serves: every guideline asked concerns every passage; a passage
+     * containing a violation's quote violates that violation's guideline, every other pair passes.
+     */
+    public static ResponseDefinitionBuilder batchVerdicts(BatchVerdictsTransformer.Violation... violations) {
+        List<Map<String, Object>> listed = java.util.Arrays.stream(violations).map(v -> {
+            Map<String, Object> m = new java.util.HashMap<>(Map.of("guidelineId", v.guidelineId(), "quote", v.quote(),
+                    "verdict", v.verdict(), "message", v.message()));
+            m.put("suggestion", v.suggestion());
+            return m;
+        }).toList();
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withTransformers(BatchVerdictsTransformer.NAME).withTransformerParameter("violations", listed);
+    }
+
     public static ResponseDefinitionBuilder verdict(String verdict, String rationale, List<Map<String, String>> findings) {
         try {
             String content = JSON.writeValueAsString(Map.of("verdict", verdict, "confidence", 0.9,
@@ -61,14 +85,19 @@ public final class LlmStub {
     }
 
     public static ResponseDefinitionBuilder completion(String content) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(completionBody(content));
+    }
+
+    /** A chat-completions response body whose answer is {@code content}. */
+    static String completionBody(String content) {
         try {
             Map<String, Object> body = Map.of(
                     "id", "chatcmpl-test", "object", "chat.completion", "model", "claude-test",
                     "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
                             "message", Map.of("role", "assistant", "content", content))),
                     "usage", Map.of("prompt_tokens", 120, "completion_tokens", 30, "total_tokens", 150));
-            return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                    .withBody(JSON.writeValueAsString(body));
+            return JSON.writeValueAsString(body);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

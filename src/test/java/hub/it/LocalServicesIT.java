@@ -75,6 +75,7 @@ public abstract class LocalServicesIT {
         llm.resetAll();
         llm.stubFor(LlmStub.anyChat().atPriority(10)
                 .willReturn(LlmStub.verdict("PASS", "Nothing in the article violates the guideline.", java.util.List.of())));
+        llm.stubFor(LlmStub.batchChat().atPriority(9).willReturn(LlmStub.batchVerdicts()));
     }
 
     protected static String submission(String guidelineSet, String text) {

@@ -49,4 +49,19 @@ class JobProgressTest {
         assertThat(progress.answered("j", () -> "unknown")).isFalse();
         assertThat(progress.answered("other", fees)).isFalse();
     }
+
+    @Test
+    void aBatchOfAnswersCompletesEveryGuidelineWhoseLastQuestionItAnswered() {
+        JobProgress progress = new JobProgress();
+        progress.start("j", 4);
+        JobProgress.GuidelineWork claims = () -> "claims";
+        JobProgress.GuidelineWork fees = () -> "fees";
+        JobProgress.GuidelineWork warning = () -> "warning";
+        progress.expectAnswers("j", java.util.List.of(claims, claims, fees, claims, fees, warning));
+        assertThat(progress.answeredAll("j", java.util.List.of(claims, fees))).as("neither is complete").isFalse();
+        assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(0, 4));
+        assertThat(progress.answeredAll("j", java.util.List.of(claims, fees, claims))).as("both complete").isTrue();
+        assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(2, 4));
+        assertThat(progress.answeredAll("j", java.util.List.of())).isFalse();
+    }
 }

@@ -1,0 +1,40 @@
+package hub.llm;
+
+import hub.report.Verdict;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outcome of parsing the answer to a batch request ({@link UnitBatchRequestFactory}): per guideline, the
+ * passages it concerns and its violations. When {@code valid} is false, {@code problem} says what was wrong (for the
+ * re-ask) and {@code guidelines} is empty; usage and model are kept either way for the token count.
+ */
+public record ParsedBatch(boolean valid, String problem, List<GuidelineAnswer> guidelines, String assistantContent,
+        TokenUsage usage, String model) {
+
+    public ParsedBatch {
+        guidelines = guidelines == null ? List.of() : List.copyOf(guidelines);
+        usage = usage == null ? TokenUsage.NONE : usage;
+    }
+
+    public static ParsedBatch invalid(String problem, String assistantContent, TokenUsage usage, String model) {
+        return new ParsedBatch(false, problem, List.of(), assistantContent, usage, model);
+    }
+
+    /** The answer for one guideline id; null when there is none (never for a valid batch's guidelines). */
+    public GuidelineAnswer of(String guidelineId) {
+        return guidelines.stream().filter(g -> g.id().equals(guidelineId)).findFirst().orElse(null);
+    }
+
+    /** One guideline's answer; passage numbers count from 1. */
+    public record GuidelineAnswer(String id, Set<Integer> applicable, String rationale, List<Violation> violations) {
+
+        public GuidelineAnswer {
+            applicable = Set.copyOf(applicable);
+            violations = List.copyOf(violations);
+        }
+    }
+
+    /** A violation in one passage, its quote checked to occur in that passage. */
+    public record Violation(int passage, Verdict verdict, Double confidence, QuotedFinding finding) {}
+}

@@ -1,0 +1,102 @@
+package hub.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.llm.ParsedBatch.GuidelineAnswer;
+import hub.report.Verdict;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class UnitBatchParserTest {
+
+    private static final List<String> IDS = List.of("claims", "fees");
+    private static final List<String> PASSAGES = List.of("Our plan is the best.", "Fees are low.", "Bye.");
+    private static final String VALID = """
+            {"guidelines":[
+              {"id":"claims","applicable":[1],"rationale":"An unqualified superlative.",
+               "violations":[{"passage":1,"verdict":"FAIL","confidence":0.8,"quote":"the best","message":"Superlative.",
+                              "suggestion":"a good one"}]},
+              {"id":"fees","applicable":[2],"rationale":"Fees without a reference.",
+               "violations":[{"passage":2,"verdict":"WARN","quote":"Fees are low.","message":"No reference.",
+                              "suggestion":null}]}]}""";
+
+    private final ObjectMapper objectMapper = new ObjectMapper();
+    private final UnitBatchParser parser = new UnitBatchParser(objectMapper);
+
+    @Test
+    void parsesAValidAnswerPerGuideline() {
+        ParsedBatch parsed = parser.parse(response(VALID), IDS, PASSAGES);
+
+        assertThat(parsed.valid()).as(parsed.problem()).isTrue();
+        assertThat(parsed.usage()).isEqualTo(new TokenUsage(900, 60));
+        assertThat(parsed.model()).isEqualTo("claude-sonnet");
+        GuidelineAnswer claims = parsed.of("claims");
+        assertThat(claims.applicable()).containsExactly(1);
+        assertThat(claims.rationale()).isEqualTo("An unqualified superlative.");
+        assertThat(claims.violations()).containsExactly(new ParsedBatch.Violation(1, Verdict.FAIL, 0.8,
+                new QuotedFinding("the best", "Superlative.", "a good one")));
+        assertThat(parsed.of("fees").violations().get(0).verdict()).isEqualTo(Verdict.WARN);
+        assertThat(parsed.of("fees").violations().get(0).confidence()).isNull();
+        assertThat(parsed.of("fees").violations().get(0).finding().suggestion()).isNull();
+    }
+
+    @Test
+    void aViolationMakesItsPassageApplicableAndQuotesMatchAsTheReportLocatesThem() {
+        ParsedBatch parsed = parser.parse(response("""
+                {"guidelines":[{"id":"claims","applicable":[],"rationale":"r","violations":[
+                  {"passage":1,"verdict":"FAIL","quote":"THE  BEST","message":"m"}]},
+                 {"id":"fees","applicable":[],"rationale":"r","violations":[]}]}"""), IDS, PASSAGES);
+
+        assertThat(parsed.valid()).as(parsed.problem()).isTrue();
+        assertThat(parsed.of("claims").applicable()).containsExactly(1);
+        assertThat(parsed.of("fees").applicable()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not JSON                 | {"guidelines": [                                                       | not a single JSON object
+            no guidelines array      | {"verdicts": []}                                                       | unknown field verdicts
+            guidelines not an array  | {"guidelines": {}}                                                     | guidelines must be an array
+            a guideline missing      | {"guidelines":[{"id":"claims","applicable":[],"rationale":"r","violations":[]}]} | guideline 'fees' is missing
+            an unknown guideline     | {"guidelines":[{"id":"other","applicable":[],"rationale":"r","violations":[]}]} | 'other' is not one of the guidelines asked: claims, fees
+            a guideline twice        | {"guidelines":[{"id":"claims","applicable":[],"rationale":"r","violations":[]},{"id":"claims","applicable":[],"rationale":"r","violations":[]}]} | 'claims' is answered more than once
+            passage out of range     | {"guidelines":[{"id":"claims","applicable":[4],"rationale":"r","violations":[]}]} | guidelines[0].applicable[0] 4 is not a passage number from 1 to 3
+            passage zero             | {"guidelines":[{"id":"claims","applicable":[],"rationale":"r","violations":[{"passage":0,"verdict":"FAIL","quote":"Bye.","message":"m"}]}]} | violations[0].passage 0 is not a passage number
+            passage not a number     | {"guidelines":[{"id":"claims","applicable":["1"],"rationale":"r","violations":[]}]} | applicable[0] must be a passage number
+            applicable missing       | {"guidelines":[{"id":"claims","rationale":"r","violations":[]}]}       | applicable must be an array
+            violations missing       | {"guidelines":[{"id":"claims","applicable":[],"rationale":"r"}]}       | violations is missing
+            rationale missing        | {"guidelines":[{"id":"claims","applicable":[],"violations":[]}]}       | guidelines[0].rationale is missing
+            quote in another passage | {"guidelines":[{"id":"claims","applicable":[2],"rationale":"r","violations":[{"passage":2,"verdict":"FAIL","quote":"the best","message":"m"}]}]} | violations[0].quote is not in passage 2
+            verdict PASS in a violation | {"guidelines":[{"id":"claims","applicable":[1],"rationale":"r","violations":[{"passage":1,"verdict":"PASS","quote":"best","message":"m"}]}]} | verdict must be "FAIL" or "WARN"
+            confidence out of range  | {"guidelines":[{"id":"claims","applicable":[1],"rationale":"r","violations":[{"passage":1,"verdict":"FAIL","confidence":2,"quote":"best","message":"m"}]}]} | confidence 2 is not between 0 and 1
+            unknown violation field  | {"guidelines":[{"id":"claims","applicable":[1],"rationale":"r","violations":[{"passage":1,"verdict":"FAIL","quote":"best","message":"m","offset":3}]}]} | unknown field guidelines[0].violations[0].offset
+            """)
+    void rejectsAnswersThatBreakTheContract(String name, String content, String problem) {
+        ParsedBatch parsed = parser.parse(response(content), IDS, PASSAGES);
+
+        assertThat(parsed.valid()).isFalse();
+        assertThat(parsed.problem()).contains(problem);
+        assertThat(parsed.guidelines()).isEmpty();
+        assertThat(parsed.assistantContent()).isEqualTo(content);
+        assertThat(parsed.usage()).as("the tokens of an invalid answer still count").isEqualTo(new TokenUsage(900, 60));
+    }
+
+    @Test
+    void anAnswerCutOffAtMaxTokensIsInvalid() {
+        String cut = response(VALID).replace("\"stop\"", "\"length\"");
+
+        assertThat(parser.parse(cut, IDS, PASSAGES).problem()).contains("max_tokens");
+    }
+
+    private String response(String content) {
+        return """
+                {"id": "chatcmpl-1", "object": "chat.completion", "model": "claude-sonnet",
+                 "choices": [{"index": 0, "finish_reason": "stop",
+                              "message": {"role": "assistant", "content": %s}}],
+                 "usage": {"prompt_tokens": 900, "completion_tokens": 60, "total_tokens": 960}}"""
+                .formatted(objectMapper.getNodeFactory().textNode(content).toString());
+    }
+}
