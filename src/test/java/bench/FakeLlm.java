@@ -1,22 +1,29 @@
 package bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import hub.it.BatchVerdictsTransformer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A chat-completions server on loopback for the benchmarks: every POST is answered with a PASS verdict after a
- * set latency, on a thread of its own, and the calls in flight are counted exactly (from the request's arrival until
- * its answer is sent).
+ * A chat-completions server on loopback for the benchmarks: every POST is answered with a PASS verdict (for a batch
+ * of passages, every passage applicable and none violating) after a set latency, on a thread of its own, and the
+ * calls in flight are counted exactly (from the request's arrival until its answer is sent).
  */
 public final class FakeLlm implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String BODY = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"claude-bench\","
             + "\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":"
@@ -43,14 +50,15 @@ public final class FakeLlm implements AutoCloseable {
             inFlightMax.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             boolean counted = true;
             try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
-                in.readAllBytes();
+                byte[] request = in.readAllBytes();
                 Thread.sleep(this.latencyMs.get());
                 // No longer in flight before the answer leaves: the caller may send its next call as soon as it has it.
                 inFlight.decrementAndGet();
                 counted = false;
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 int code = status.get();
-                byte[] answer = code == 200 ? body : "{\"error\": {\"message\": \"drill\"}}".getBytes(StandardCharsets.UTF_8);
+                byte[] answer = code != 200 ? "{\"error\": {\"message\": \"drill\"}}".getBytes(StandardCharsets.UTF_8)
+                        : batchAnswer(request, body);
                 exchange.sendResponseHeaders(code, answer.length);
                 out.write(answer);
             } catch (InterruptedException e) {
@@ -62,6 +70,20 @@ public final class FakeLlm implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** A batch request (its system message states the batch contract) gets a batch answer; any other the verdict. */
+    static byte[] batchAnswer(byte[] request, byte[] verdict) throws IOException {
+        JsonNode messages = JSON.readTree(request).path("messages");
+        String system = messages.path(0).path("content").asText();
+        if (!system.contains(CountingLlm.BATCH_CONTRACT)) {
+            return verdict;
+        }
+        String content = JSON.writeValueAsString(
+                BatchVerdictsTransformer.answer(system, messages.path(1).path("content").asText(), List.of()));
+        ObjectNode body = (ObjectNode) JSON.readTree(verdict);
+        ((ObjectNode) body.path("choices").path(0).path("message")).put("content", content);
+        return JSON.writeValueAsBytes(body);
     }
 
     public String url() {

@@ -54,7 +54,8 @@ public final class BatchVerdictsTransformer implements ResponseDefinitionTransfo
         }
     }
 
-    private static ObjectNode answer(String system, String user, List<Map<String, Object>> violations) {
+    /** The batch answer to a request with this system and user message: every passage applicable, these violations. */
+    public static ObjectNode answer(String system, String user, List<Map<String, Object>> violations) {
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode guidelines = answer.putArray("guidelines");
         Matcher id = ID.matcher(system);
