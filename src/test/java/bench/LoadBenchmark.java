@@ -453,7 +453,7 @@ public final class LoadBenchmark {
             ## What limits it
 
             Profiled with JFR on a hub under `wrk -c16` (`jcmd <pid> JFR.start settings=profile`, then
-            `jfr print --events jdk.ExecutionSample --stack-depth 200` aggregated by frame), in two rounds.
+            `jfr print --events jdk.ExecutionSample --stack-depth 200` aggregated by frame), in three rounds.
 
             - **Round 1 (fixed):** Camel's SQL component converted the message body to a Map once per statement
               parameter, an uncached type-converter miss that scanned every converter (a sixth of a submission's
@@ -476,12 +476,30 @@ public final class LoadBenchmark {
               from 11 % of its floor (146 requests/s, p99 1,040 ms at 16 clients) to the figure in the table;
               cached status reads stayed near 40 % of theirs. A job's claim to completion went from 95 ms to
               about 125 ms: the article's blob write moved from the submission to the worker (the archive).
+            - **Round 3 (fixed):** Camel opened two spans for every hop to a `direct:` sub-route (a status read
+              made eight spans, six of them for in-process hops): those hops have none now (`RemoteHopTracer`), their
+              outgoing calls are children of the caller's span. The cache helper routes have no route-policy
+              meters. Simple's `properties:` function parsed its placeholder on every SQL statement (7 % of a
+              worker's CPU): a property parameter is read once. The report and article archive writes run side by
+              side. The benchmark now warms every path up with the same load before measuring it, and measures the
+              hub's own time per job after 100 jobs: a cold JIT had doubled the floor's CPU per request between a
+              first and a second run, and the first jobs of a fresh hub run interpreted code.
+            - **Run-to-run variation:** on this shared 2-core machine two runs ten minutes apart, with nothing else
+              running, disagreed by up to three times on the floors themselves (constant floor at 64 clients: 8,161
+              and 3,144 requests/s) and on the API figures (cached status at 16 clients: 2,533 and 857 requests/s).
+              The earlier of the two (13:30 UTC, its fake LLM still answering batched requests with a
+              single verdict, which only the jobs' evaluation saw) measured at 16 clients a submission at 670
+              requests/s, 33 % of its floor, p99 61.5 ms, and cached status reads at 2,533 requests/s, p99 14.9 ms,
+              above a constant floor that measured low (2,138). A single run decides neither way; rerun it.
             - **What remains** on an API call beyond the floor: authentication, the per-caller rate limit (a Lua
               script in Redis), the correlation id, the audit record, and for a status read the Redis GET of the
               status cache; for a submission the JSON validation, the idempotency check, the status-cache write and
               the queue hand-off. Spring MVC's server observation and Camel's spans are paid by the floors too.
-            - **Per job:** the claim, the article read, the rules, eight LLM round trips through the circuit
-              breaker, the report (PostgreSQL and blob), the article archive (blob) and the fenced completion.
+            - **Per job:** the claim, the article read, the rules, the LLM round trips through the circuit
+              breaker, the report and article archive (two blob writes at once) and the fenced completion. With
+              batched judgement (ADR 0014) the sample article takes one call for its unit-scope guidelines, one
+              for the article-scope one and one per unit (26) for the `somewhere` guideline: those 26 calls are
+              most of the hub's CPU per job, and batching them is the next step for this target and for #10's.
             - **In flight:** a job holds a worker thread while its guidelines wait for the LLM (platform threads on
               Java 17), so 1,000 jobs in flight cost about 2,000 threads (workers, the guideline pool, HTTP
               connections); the targets table above shows how many ran at once and whether any failed.
