@@ -2,7 +2,7 @@ package hub.metrics;
 
 import hub.gtc.check.GtcCheckRequestFactory;
 import hub.guideline.GuidelineSet;
-import hub.llm.ChatRequestFactory;
+import hub.llm.PromptVersions;
 import hub.report.ComplianceReport;
 import hub.report.GuidelineResult;
 import hub.report.Scorer;
@@ -112,7 +112,7 @@ public class JobMetrics {
         Map<Verdict, Integer> counts = Scorer.counts(results);
         CompletedJob job = new CompletedJob(String.valueOf(row.get("id")), set.id(), set.version(), score,
                 counts.get(Verdict.NOT_EVALUATED) + counts.get(Verdict.ERROR) > 0, seconds, counts,
-                llmEnabled ? model : null, ChatRequestFactory.PROMPT_VERSION, GtcCheckRequestFactory.PROMPT_VERSION,
+                llmEnabled ? model : null, PromptVersions.GUIDELINES, GtcCheckRequestFactory.PROMPT_VERSION,
                 gtc == null ? null : gtc.status(), calls, prompt, completion, now.toEpochMilli());
         exchange.setProperty(COMPLETED_JOB, job);
         return job;

@@ -1,6 +1,5 @@
 package hub.report;
 
-import hub.store.SqlValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.PlainText;
@@ -13,6 +12,8 @@ import hub.guideline.Guideline;
 import hub.guideline.GuidelineSet;
 import hub.injection.PromptInjectionDetector;
 import hub.llm.ChatRequestFactory;
+import hub.llm.PromptVersions;
+import hub.store.SqlValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,7 +84,7 @@ public class ReportAssembler {
                 results,
                 gtc,
                 PromptInjectionDetector.detect(exchange.getProperty("articleText", PlainText.class).source()),
-                new ComplianceReport.ModelInfo(llmEnabled ? requests.model() : null, ChatRequestFactory.PROMPT_VERSION,
+                new ComplianceReport.ModelInfo(llmEnabled ? requests.model() : null, PromptVersions.GUIDELINES,
                         llmEnabled),
                 exchange.getProperty("previousJobId", String.class),
                 changes,

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import hub.llm.PromptVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ class MlflowTrackingIT extends LocalServicesIT {
         JsonNode batch = body(API + "runs/log-batch");
         assertThat(batch.path("run_id").asText()).isEqualTo("run-42");
         assertThat(keyValues(batch.path("params"))).containsEntry("model", "claude")
-                .containsEntry("prompt_version", "guideline-verdict/2")
+                .containsEntry("prompt_version", PromptVersions.GUIDELINES)
                 .containsEntry("gtc_prompt_version", "gtc-consistency/1")
                 .containsEntry("guideline_set_id", "it-llm").containsEntry("guideline_set_version", "1.0.0");
         Map<String, Double> metrics = new HashMap<>();
