@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import hub.it.BatchVerdictsTransformer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * passes. The judged text is what the hub put between {@code <article>} and {@code </article>} (for a window, only
  * the passage to judge). A batch request (several guidelines, numbered passages) is judged per passage and guideline
  * by the same rules: a passing pair is applicable without violations, a failing one has a violation per finding (a
- * failed requirement quotes the whole passage), so verdicts do not depend on batching. A GTC consistency check finds
+ * failed requirement quotes the whole passage); a requirement of the batch ({@code somewhere} scope) is satisfied by
+ * the passages a single call would pass; so verdicts do not depend on batching. A GTC consistency check finds
  * no contradiction. Tokens are counted as one per four characters: the prompt's message contents, and the answer's
  * content.
  */
@@ -41,8 +43,8 @@ public final class CountingLlm implements AutoCloseable {
     private static final Pattern MARKER = Pattern.compile("\\[fake: (flag|require) ([^\\]]+)]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     private static final Pattern PASSAGE = Pattern.compile("(?m)^\\[(\\d+)] (.*)$");
-    /** What only the batch contract's system message says. */
-    static final String BATCH_CONTRACT = "\"applicable\":[";
+    /** What only the batch contract's system message says (with or without unit-scope guidelines). */
+    static final String BATCH_CONTRACT = "one per line after its number in brackets";
 
     /** One request as the fake saw it; {@code guidelineId} lists a batch's guidelines, comma-separated. */
     public record Call(String guidelineId, String judged, int promptTokens, int completionTokens) {}
@@ -166,10 +168,28 @@ public final class CountingLlm implements AutoCloseable {
     private ObjectNode batchVerdicts(String system, List<String> ids, String judged) {
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode guidelines = answer.putArray("guidelines");
+        int requirementsFrom = BatchVerdictsTransformer.requirementsFrom(system);
         for (int g = 0; g < ids.size(); g++) {
             int from = system.indexOf("- id: " + ids.get(g) + "\n");
             int to = g + 1 < ids.size() ? system.indexOf("- id: " + ids.get(g + 1) + "\n") : system.length();
+            if (from < requirementsFrom && to > requirementsFrom) {
+                to = requirementsFrom;
+            }
             String instruction = marker(ids.get(g), system.substring(from, to));
+            if (from > requirementsFrom) {
+                // A requirement (somewhere scope): the passages a single-unit call would have passed.
+                ObjectNode requirement = answer.withArray("requirements").addObject().put("id", ids.get(g));
+                ArrayNode satisfiedBy = requirement.putArray("satisfiedBy");
+                Matcher passage = PASSAGE.matcher(judged);
+                while (passage.find()) {
+                    if (verdict(instruction, passage.group(2)).path("verdict").asText().equals("PASS")) {
+                        satisfiedBy.add(Integer.parseInt(passage.group(1)));
+                    }
+                }
+                requirement.put("rationale", satisfiedBy.isEmpty() ? "The required text is not here."
+                        : "The required text is here.");
+                continue;
+            }
             ObjectNode entry = guidelines.addObject().put("id", ids.get(g));
             ArrayNode applicable = entry.putArray("applicable");
             ArrayNode violations = JSON.createArrayNode();

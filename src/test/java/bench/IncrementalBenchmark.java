@@ -171,14 +171,18 @@ public final class IncrementalBenchmark {
     }
 
     /**
-     * Calls and tokens by the scope the shipped set gives the guideline a call was about (a batch is about unit-scope
-     * guidelines only); {@code GTC check} for the consistency check, which names no guideline.
+     * Calls and tokens by the scope the shipped set gives the guideline a call was about (a batch with a unit-scope
+     * guideline counts as {@code unit}, the somewhere guideline it may also ask included); {@code GTC check} for the
+     * consistency check, which names no guideline.
      */
     static Map<String, long[]> byKind(List<CountingLlm.Call> calls) {
         Map<String, long[]> kinds = new java.util.TreeMap<>();
         for (CountingLlm.Call c : calls) {
-            String first = c.guidelineId().split(",")[0];
-            String kind = first.isEmpty() ? "GTC check" : SHIPPED_SCOPES.getOrDefault(first, "article");
+            List<String> ids = List.of(c.guidelineId().split(","));
+            String first = ids.get(0);
+            String kind = first.isEmpty() ? "GTC check"
+                    : ids.stream().anyMatch(id -> "unit".equals(SHIPPED_SCOPES.get(id))) ? "unit"
+                    : SHIPPED_SCOPES.getOrDefault(first, "article");
             long[] k = kinds.computeIfAbsent(kind, x -> new long[2]);
             k[0]++;
             k[1] += c.promptTokens() + c.completionTokens();
@@ -269,8 +273,8 @@ public final class IncrementalBenchmark {
         d.append(String.format(Locale.ROOT, "An editing session of %d versions of a %d-word article (seed %d): "
                 + "version 1 is new, every later version changes one sentence in 1 to 3 paragraphs. Each version is "
                 + "checked with GTC validation on by three hubs: **incremental**, the shipped `default` guideline set "
-                + "with the unit cache (each version names the previous job as `previousJobId`; unit-scope guidelines "
-                + "judged in batches of up to %d units, ADR 0014); **full**, the same set with the unit cache off "
+                + "with the unit cache (each version names the previous job as `previousJobId`; unit-scope and "
+                + "`somewhere` guidelines judged in batches of up to %d units, ADR 0014); **full**, the same set with the unit cache off "
                 + "(`hub.incremental.enabled=false`: a full re-check, batched the same way); and **old**, the strategy "
                 + "before the unit cache: a copy of the set with every scope removed, so every LLM guideline is judged "
                 + "on the whole article in one call, and the unit cache off. The fake LLM (`bench.CountingLlm`, %d ms "
@@ -334,9 +338,10 @@ public final class IncrementalBenchmark {
     String whereTheTokensGo(List<Check> inc, List<Check> old) {
         StringBuilder d = new StringBuilder(String.format(Locale.ROOT, "## Where the tokens go%n%n"
                 + "The calls of the incremental and the old session (from the fake's log) by the scope the shipped set "
-                + "gives their guideline: `unit` are the batches (incremental) or one whole-article call per "
-                + "unit-scope guideline (old); `somewhere` is `risk-warning-required` (one call per unit, or the whole "
-                + "article); `article` is `balanced-risks-and-benefits`, judged on the whole article by both; the GTC "
+                + "gives their guideline: `unit` are the batches (incremental: the unit-scope guidelines and "
+                + "`risk-warning-required`, the `somewhere` one, together) or one whole-article call per unit-scope "
+                + "guideline (old); `somewhere` is `risk-warning-required` when a call asks only about it (a batch "
+                + "without unit-scope guidelines, or the whole article in the old session); `article` is `balanced-risks-and-benefits`, judged on the whole article by both; the GTC "
                 + "consistency check is the same in both.%n%n"
                 + "| calls of | incremental first check | incremental re-checks | old first check | old re-checks "
                 + "| tokens saved vs old, session |%n| --- | ---: | ---: | ---: | ---: | ---: |%n"));

@@ -497,9 +497,9 @@ public final class LoadBenchmark {
               the queue hand-off. Spring MVC's server observation and Camel's spans are paid by the floors too.
             - **Per job:** the claim, the article read, the rules, the LLM round trips through the circuit
               breaker, the report and article archive (two blob writes at once) and the fenced completion. With
-              batched judgement (ADR 0014) the sample article takes one call for its unit-scope guidelines, one
-              for the article-scope one and one per unit (26) for the `somewhere` guideline: those 26 calls are
-              most of the hub's CPU per job, and batching them is the next step for this target and for #10's.
+              batched judgement (ADR 0014) the sample article takes one batch call for its unit-scope guidelines
+              and its `somewhere` guideline together (the 26 calls per unit the `somewhere` guideline made before
+              were most of the hub's CPU per job) and one for the article-scope one.
             - **In flight:** a job holds a worker thread while its guidelines wait for the LLM (platform threads on
               Java 17), so 1,000 jobs in flight cost about 2,000 threads (workers, the guideline pool, HTTP
               connections); the targets table above shows how many ran at once and whether any failed.

@@ -9,8 +9,9 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code unit}: each unit (paragraph, heading, list item) on its own; the guideline fails where any unit fails.
  *   <li>{@code window}: each unit with its neighbours as context; a verdict depends on the three units.
- *   <li>{@code somewhere}: something required somewhere; each unit is asked whether it satisfies the guideline and
- *       the article passes when one does. A passing unit that is unchanged keeps the guideline passing.
+ *   <li>{@code somewhere}: something required somewhere; each unit is asked whether it satisfies the guideline (in
+ *       the unit batches: which passages satisfy it) and the article passes when one does. A passing unit that is
+ *       unchanged keeps the guideline passing.
  *   <li>{@code article}: the whole article in one call, re-asked whenever any unit changed.
  * </ul>
  */

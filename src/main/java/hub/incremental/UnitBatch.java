@@ -2,6 +2,7 @@ package hub.incremental;
 
 import hub.article.ArticleUnits.Unit;
 import hub.guideline.Guideline;
+import hub.llm.UnitBatchRequestFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Open unit-scope questions of one job that one model call answers: consecutive units of the article (the passages,
- * numbered from 1 in article order) against the union of the guidelines open for them. A pair of a passage and a
+ * Open unit-scope and {@code somewhere} questions of one job that one model call answers: consecutive units of the
+ * article (the passages, numbered from 1 in article order) against the union of the guidelines open for them. A pair of a passage and a
  * guideline that was not open (its verdict came from the unit cache) is not asked for separately; the model answers
  * it with the rest and the answer is ignored.
  */
@@ -39,8 +40,14 @@ public record UnitBatch(List<UnitQuestion> questions, List<Unit> units, List<Str
                 questions.get(0).task().language());
     }
 
+    /** The guidelines judged for their violations per passage (unit scope). */
     public List<String> guidelineIds() {
-        return guidelines.stream().map(Guideline::id).toList();
+        return guidelines.stream().filter(g -> !UnitBatchRequestFactory.isRequirement(g)).map(Guideline::id).toList();
+    }
+
+    /** The requirements ({@code somewhere} scope): the model names the passages that satisfy each. */
+    public List<String> requirementIds() {
+        return guidelines.stream().filter(UnitBatchRequestFactory::isRequirement).map(Guideline::id).toList();
     }
 
     /** The 1-based number of the unit in this batch, or 0 when it is not in it. */

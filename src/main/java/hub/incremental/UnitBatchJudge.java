@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.llm.ParsedBatch;
 import hub.llm.ParsedBatch.GuidelineAnswer;
+import hub.llm.ParsedBatch.RequirementAnswer;
 import hub.llm.ParsedBatch.Violation;
 import hub.llm.UnitBatchParser;
 import hub.llm.UnitBatchRequestFactory;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * One model call about a {@link UnitBatch} (the {@value #PROPERTY} property), for judge-unit-batch: the request, the
  * parsed answer, the one re-ask, and the verdict on every open pair of the batch. A passage the answer does not list
  * as applicable to a guideline is NOT_APPLICABLE for it; an applicable one is PASS without violations, else the
- * worst of its violations' verdicts with their findings. An answer invalid twice, or no answer, leaves every pair
+ * worst of its violations' verdicts with their findings. For a requirement ({@code somewhere} scope) a passage in its
+ * {@code satisfiedBy} is PASS, any other FAIL, without findings: what the single-unit somewhere call cached. An answer invalid twice, or no answer, leaves every pair
  * ERROR. The call's calls and tokens are shared out over the batch's open pairs so that they add up to the call's
  * (integer shares, the remainder to the first pairs); each pair keeps the whole call's latency.
  */
@@ -54,7 +56,8 @@ public class UnitBatchJudge {
     /** The chat-completions response (the body) checked against the batch. */
     public ParsedBatch parse(Exchange exchange) {
         UnitBatch batch = batch(exchange);
-        return parser.parse(exchange.getIn().getBody(String.class), batch.guidelineIds(), batch.passages());
+        return parser.parse(exchange.getIn().getBody(String.class), batch.guidelineIds(), batch.requirementIds(),
+                batch.passages());
     }
 
     /** The one re-ask after an invalid answer (the body); the invalid answer is kept for the token count. */
@@ -105,15 +108,23 @@ public class UnitBatchJudge {
         List<UnitAnswer> answers = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
             UnitQuestion q = open.get(i);
-            GuidelineAnswer g = Objects.requireNonNull(answer.of(q.guidelineId()), q.guidelineId());
+            LlmCall share = share(call, i, open.size());
             int passage = batch.passageNumber(q.unit());
+            if (UnitBatchRequestFactory.isRequirement(q.task().guideline())) {
+                RequirementAnswer r = Objects.requireNonNull(answer.requirement(q.guidelineId()), q.guidelineId());
+                answers.add(new UnitAnswer(q, new CachedVerdict(jobId,
+                        r.satisfiedBy().contains(passage) ? Verdict.PASS : Verdict.FAIL, null, r.rationale(), List.of(),
+                        share.model(), share.calls(), share.promptTokens(), share.completionTokens(), share.latencyMs()),
+                        false, null));
+                continue;
+            }
+            GuidelineAnswer g = Objects.requireNonNull(answer.of(q.guidelineId()), q.guidelineId());
             List<Violation> violations = g.violations().stream().filter(v -> v.passage() == passage).toList();
             Verdict verdict = !g.applicable().contains(passage) ? Verdict.NOT_APPLICABLE
                     : violations.isEmpty() ? Verdict.PASS
                     : violations.stream().anyMatch(v -> v.verdict() == Verdict.FAIL) ? Verdict.FAIL : Verdict.WARN;
             Double confidence = violations.stream().filter(v -> v.verdict() == verdict).map(Violation::confidence)
                     .filter(Objects::nonNull).min(Double::compare).orElse(null);
-            LlmCall share = share(call, i, open.size());
             answers.add(new UnitAnswer(q, new CachedVerdict(jobId, verdict, confidence, g.rationale(),
                     SpanFindings.locate(q.passage(), violations.stream().map(Violation::finding).toList()),
                     share.model(), share.calls(), share.promptTokens(), share.completionTokens(), share.latencyMs()),

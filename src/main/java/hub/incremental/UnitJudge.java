@@ -76,9 +76,9 @@ public class UnitJudge {
                 after = next == null ? "" : next.text(text);
                 seen = (previous == null ? "" : previous.hash()) + "|" + seen + "|" + (next == null ? "" : next.hash());
             }
-            // Unit-scope questions are asked in batches (UnitBatches), with the batch prompt.
-            String promptVersion = g.scope() == GuidelineScope.UNIT
-                    ? UnitBatchRequestFactory.PROMPT_VERSION : ChatRequestFactory.PROMPT_VERSION;
+            // Unit-scope and somewhere questions are asked in batches (UnitBatches), with the batch prompt.
+            String promptVersion = g.scope() == GuidelineScope.WINDOW
+                    ? ChatRequestFactory.PROMPT_VERSION : UnitBatchRequestFactory.PROMPT_VERSION;
             questions.add(new UnitQuestion(task, u, u.text(text), before, after, u.start(), u.end(),
                     key(tenant, g, task.language(), seen, promptVersion)));
         }

@@ -6,19 +6,26 @@ import java.util.Set;
 
 /**
  * The outcome of parsing the answer to a batch request ({@link UnitBatchRequestFactory}): per guideline, the
- * passages it concerns and its violations. When {@code valid} is false, {@code problem} says what was wrong (for the
- * re-ask) and {@code guidelines} is empty; usage and model are kept either way for the token count.
+ * passages it concerns and its violations; per requirement (a {@code somewhere} guideline), the passages that
+ * satisfy it. When {@code valid} is false, {@code problem} says what was wrong (for the re-ask) and both lists are
+ * empty; usage and model are kept either way for the token count.
  */
-public record ParsedBatch(boolean valid, String problem, List<GuidelineAnswer> guidelines, String assistantContent,
-        TokenUsage usage, String model) {
+public record ParsedBatch(boolean valid, String problem, List<GuidelineAnswer> guidelines,
+        List<RequirementAnswer> requirements, String assistantContent, TokenUsage usage, String model) {
 
     public ParsedBatch {
         guidelines = guidelines == null ? List.of() : List.copyOf(guidelines);
+        requirements = requirements == null ? List.of() : List.copyOf(requirements);
         usage = usage == null ? TokenUsage.NONE : usage;
     }
 
     public static ParsedBatch invalid(String problem, String assistantContent, TokenUsage usage, String model) {
-        return new ParsedBatch(false, problem, List.of(), assistantContent, usage, model);
+        return new ParsedBatch(false, problem, List.of(), List.of(), assistantContent, usage, model);
+    }
+
+    /** The answer for one requirement id; null when there is none (never for a valid batch's requirements). */
+    public RequirementAnswer requirement(String guidelineId) {
+        return requirements.stream().filter(r -> r.id().equals(guidelineId)).findFirst().orElse(null);
     }
 
     /** The answer for one guideline id; null when there is none (never for a valid batch's guidelines). */
@@ -32,6 +39,14 @@ public record ParsedBatch(boolean valid, String problem, List<GuidelineAnswer> g
         public GuidelineAnswer {
             applicable = Set.copyOf(applicable);
             violations = List.copyOf(violations);
+        }
+    }
+
+    /** One requirement's answer: the passages (numbered from 1) that satisfy it; the others do not. */
+    public record RequirementAnswer(String id, Set<Integer> satisfiedBy, String rationale) {
+
+        public RequirementAnswer {
+            satisfiedBy = Set.copyOf(satisfiedBy);
         }
     }
 

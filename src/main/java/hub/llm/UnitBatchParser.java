@@ -9,26 +9,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.QuoteLocator;
 import hub.llm.ChatCompletionAnswers.ContractViolation;
 import hub.llm.ParsedBatch.GuidelineAnswer;
+import hub.llm.ParsedBatch.RequirementAnswer;
 import hub.llm.ParsedBatch.Violation;
 import hub.report.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
 
 /**
  * Parses the answer to a batch request into a {@link ParsedBatch}, enforcing the output contract of
- * {@link UnitBatchRequestFactory} strictly against the batch that was asked: exactly the guidelines asked, each once;
- * passage numbers within the batch; every quote found in the passage it names. A violation of a passage the answer
- * does not list as applicable counts as applicable (a violation says the guideline concerns it). Bad model output
- * never throws; it yields an invalid result whose problem can be sent back to the model.
+ * {@link UnitBatchRequestFactory} strictly against the batch that was asked: exactly the guidelines asked, each once,
+ * in {@code guidelines}; exactly the requirements ({@code somewhere} guidelines) asked, each once, in
+ * {@code requirements} (either array may be left out or empty when the batch asked none of its kind); passage numbers
+ * within the batch; every quote found in the passage it names. A violation of a passage the answer does not list as
+ * applicable counts as applicable (a violation says the guideline concerns it). Bad model output never throws; it
+ * yields an invalid result whose problem can be sent back to the model.
  */
 @Component("llmBatchParser")
 public class UnitBatchParser {
 
-    private static final Set<String> ANSWER_FIELDS = Set.of("guidelines");
+    private static final Set<String> ANSWER_FIELDS = Set.of("guidelines", "requirements");
     private static final Set<String> GUIDELINE_FIELDS = Set.of("id", "applicable", "rationale", "violations");
+    private static final Set<String> REQUIREMENT_FIELDS = Set.of("id", "satisfiedBy", "rationale");
     private static final Set<String> VIOLATION_FIELDS =
             Set.of("passage", "verdict", "confidence", "quote", "message", "suggestion");
 
@@ -38,68 +43,97 @@ public class UnitBatchParser {
         this.answers = new ChatCompletionAnswers(objectMapper);
     }
 
+    /** A batch without requirements ({@code somewhere} guidelines). */
+    public ParsedBatch parse(String chatCompletionResponseJson, List<String> guidelineIds, List<String> passages) {
+        return parse(chatCompletionResponseJson, guidelineIds, List.of(), passages);
+    }
+
     /**
-     * @param guidelineIds the guidelines the batch asked about
+     * @param guidelineIds the guidelines the batch asked about (violations per passage)
+     * @param requirementIds the requirements the batch asked about (the passages that satisfy each)
      * @param passages the batch's passages, numbered from 1 in this order
      */
-    public ParsedBatch parse(String chatCompletionResponseJson, List<String> guidelineIds, List<String> passages) {
+    public ParsedBatch parse(String chatCompletionResponseJson, List<String> guidelineIds, List<String> requirementIds,
+            List<String> passages) {
         ChatCompletionAnswers.Reply reply = answers.read(chatCompletionResponseJson);
         if (!reply.answered()) {
             return ParsedBatch.invalid(reply.problem(), reply.content(), reply.usage(), reply.model());
         }
         try {
-            List<GuidelineAnswer> guidelines = guidelines(answers.answerObject(reply.content()), guidelineIds, passages);
-            return new ParsedBatch(true, null, guidelines, reply.content(), reply.usage(), reply.model());
+            JsonNode answer = answers.answerObject(reply.content());
+            rejectUnknownFields(answer, ANSWER_FIELDS, "");
+            List<GuidelineAnswer> guidelines = entries(answer, "guidelines", "guideline", guidelineIds,
+                    (entry, path) -> guideline(entry, path, passages));
+            List<RequirementAnswer> requirements = entries(answer, "requirements", "requirement", requirementIds,
+                    (entry, path) -> new RequirementAnswer(entry.get("id").asText(), new LinkedHashSet<>(
+                            passageNumbers(entry.get("satisfiedBy"), path + "satisfiedBy", passages.size())),
+                            requiredText(entry, "rationale", path)));
+            return new ParsedBatch(true, null, guidelines, requirements, reply.content(), reply.usage(), reply.model());
         } catch (ContractViolation violation) {
             return ParsedBatch.invalid(violation.getMessage(), reply.content(), reply.usage(), reply.model());
         }
     }
 
-    private static List<GuidelineAnswer> guidelines(JsonNode answer, List<String> ids, List<String> passages) {
-        rejectUnknownFields(answer, ANSWER_FIELDS, "");
-        JsonNode entries = answer.get("guidelines");
-        if (entries == null || !entries.isArray()) {
-            throw new ContractViolation("guidelines must be an array with one entry per guideline");
+    /**
+     * The entries of the array {@code field}, each read by {@code read} (given the entry and its path): objects with
+     * only the fields of their kind and an id among {@code ids}, each id exactly once. The array may be absent when
+     * no id of its kind was asked.
+     */
+    private static <T> List<T> entries(JsonNode answer, String field, String kind, List<String> ids,
+            BiFunction<JsonNode, String, T> read) {
+        JsonNode entries = answer.get(field);
+        if (entries == null && ids.isEmpty()) {
+            return List.of();
         }
-        List<GuidelineAnswer> result = new ArrayList<>();
+        if (entries == null || !entries.isArray()) {
+            throw new ContractViolation(field + " must be an array with one entry per " + kind);
+        }
+        Set<String> fields = kind.equals("guideline") ? GUIDELINE_FIELDS : REQUIREMENT_FIELDS;
+        List<T> result = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            String path = "guidelines[" + i + "].";
+            String path = field + "[" + i + "].";
             JsonNode entry = entries.get(i);
             if (!entry.isObject()) {
-                throw new ContractViolation("guidelines[" + i + "] must be an object");
+                throw new ContractViolation(field + "[" + i + "] must be an object");
             }
-            rejectUnknownFields(entry, GUIDELINE_FIELDS, path);
+            rejectUnknownFields(entry, fields, path);
             String id = requiredText(entry, "id", path);
             if (!ids.contains(id)) {
-                throw new ContractViolation(path + "id '" + id + "' is not one of the guidelines asked: "
-                        + String.join(", ", ids));
+                throw new ContractViolation(path + "id '" + id + "' is not one of the " + kind + "s asked: "
+                        + (ids.isEmpty() ? "none" : String.join(", ", ids)));
             }
             if (!seen.add(id)) {
-                throw new ContractViolation("guideline '" + id + "' is answered more than once");
+                throw new ContractViolation(kind + " '" + id + "' is answered more than once");
             }
-            List<Violation> violations = violations(entry.get("violations"), path, passages);
-            Set<Integer> applicable = new LinkedHashSet<>(applicable(entry.get("applicable"), path, passages.size()));
-            violations.forEach(v -> applicable.add(v.passage()));
-            result.add(new GuidelineAnswer(id, applicable, requiredText(entry, "rationale", path), violations));
+            result.add(read.apply(entry, path));
         }
         for (String id : ids) {
             if (!seen.contains(id)) {
-                throw new ContractViolation("guideline '" + id + "' is missing; answer every guideline asked");
+                throw new ContractViolation(kind + " '" + id + "' is missing; answer every " + kind + " asked");
             }
         }
         return result;
     }
 
-    private static List<Integer> applicable(JsonNode applicable, String path, int passageCount) {
-        if (applicable == null || !applicable.isArray()) {
-            throw new ContractViolation(path + "applicable must be an array of passage numbers; use [] for none");
+    private static GuidelineAnswer guideline(JsonNode entry, String path, List<String> passages) {
+        List<Violation> violations = violations(entry.get("violations"), path, passages);
+        Set<Integer> applicable = new LinkedHashSet<>(passageNumbers(entry.get("applicable"), path + "applicable",
+                passages.size()));
+        violations.forEach(v -> applicable.add(v.passage()));
+        return new GuidelineAnswer(entry.get("id").asText(), applicable, requiredText(entry, "rationale", path),
+                violations);
+    }
+
+    private static List<Integer> passageNumbers(JsonNode numbers, String path, int passageCount) {
+        if (numbers == null || !numbers.isArray()) {
+            throw new ContractViolation(path + " must be an array of passage numbers; use [] for none");
         }
-        List<Integer> numbers = new ArrayList<>();
-        for (int i = 0; i < applicable.size(); i++) {
-            numbers.add(passageNumber(applicable.get(i), path + "applicable[" + i + "]", passageCount));
+        List<Integer> result = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            result.add(passageNumber(numbers.get(i), path + "[" + i + "]", passageCount));
         }
-        return numbers;
+        return result;
     }
 
     private static List<Violation> violations(JsonNode violations, String path, List<String> passages) {

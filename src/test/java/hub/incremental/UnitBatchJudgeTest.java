@@ -7,6 +7,7 @@ import hub.guideline.GuidelineScope;
 import hub.llm.ChatRequestFactory;
 import hub.llm.ParsedBatch;
 import hub.llm.ParsedBatch.GuidelineAnswer;
+import hub.llm.ParsedBatch.RequirementAnswer;
 import hub.llm.ParsedBatch.Violation;
 import hub.llm.QuotedFinding;
 import hub.llm.TokenUsage;
@@ -34,7 +35,8 @@ class UnitBatchJudgeTest {
                         new Violation(2, Verdict.WARN, 0.6, new QuotedFinding("three three", "Repeated.", null)),
                         new Violation(2, Verdict.FAIL, 0.7, new QuotedFinding("Three", "Capital.", "three")),
                         new Violation(3, Verdict.WARN, 0.5, new QuotedFinding("Four.", "Short.", null)))),
-                new GuidelineAnswer("b", Set.of(), "Nothing here.", List.of())), "{}", new TokenUsage(1001, 99), "m");
+                new GuidelineAnswer("b", Set.of(), "Nothing here.", List.of())), List.of(), "{}",
+                new TokenUsage(1001, 99), "m");
 
         List<UnitAnswer> answers = UnitBatchJudge.verdicts(batch, answer, "job-1", new LlmCall("m", 1, 1001, 99, 700));
 
@@ -77,7 +79,7 @@ class UnitBatchJudgeTest {
     void theGuidelineResultIsTheWorstPairAndAnyErrorMakesItError() {
         UnitBatch batch = UnitBatch.of(List.of(a.get(0), a.get(1)));
         ParsedBatch answer = new ParsedBatch(true, null, List.of(new GuidelineAnswer("a", Set.of(2), "Short.",
-                List.of(new Violation(2, Verdict.FAIL, 0.9, new QuotedFinding("Two", "m", null))))), "{}",
+                List.of(new Violation(2, Verdict.FAIL, 0.9, new QuotedFinding("Two", "m", null))))), List.of(), "{}",
                 TokenUsage.NONE, "m");
         List<UnitAnswer> fresh = UnitBatchJudge.verdicts(batch, answer, "job", new LlmCall("m", 1, 10, 2, 1));
         PendingGuideline pending = new PendingGuideline(a.get(0).task(), lookups(a, 2));
@@ -92,6 +94,41 @@ class UnitBatchJudgeTest {
         GuidelineResult error = judge.combine(List.of(pending), List.of(failed)).get(0);
         assertThat(error.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(error.reason()).isEqualTo("LLM unavailable: breaker");
+    }
+
+    @Test
+    void aRequirementIsPassWhereSatisfiedAndFailElsewhereAsTheSingleUnitCallCachedIt() {
+        List<UnitQuestion> s = judge.questions(UnitBatchesTest.task("s", GuidelineScope.SOMEWHERE), "t");
+        // Units 1-3 for the unit-scope guideline a and the somewhere guideline s, in one batch.
+        UnitBatch batch = UnitBatch.of(List.of(a.get(0), s.get(0), a.get(1), s.get(1), a.get(2), s.get(2)));
+        assertThat(batch.guidelineIds()).containsExactly("a");
+        assertThat(batch.requirementIds()).containsExactly("s");
+        ParsedBatch answer = new ParsedBatch(true, null,
+                List.of(new GuidelineAnswer("a", Set.of(1, 2, 3), "Fine.", List.of())),
+                List.of(new RequirementAnswer("s", Set.of(2), "Passage 2 warns.")), "{}", new TokenUsage(600, 60), "m");
+
+        List<UnitAnswer> answers = UnitBatchJudge.verdicts(batch, answer, "job-s", new LlmCall("m", 1, 600, 60, 9));
+
+        List<UnitAnswer> somewhere = answers.stream().filter(x -> x.guidelineId().equals("s")).toList();
+        assertThat(somewhere).extracting(x -> x.verdict().verdict())
+                .containsExactly(Verdict.FAIL, Verdict.PASS, Verdict.FAIL);
+        assertThat(somewhere).allMatch(x -> x.verdict().findings().isEmpty() && x.verdict().confidence() == null
+                && "Passage 2 warns.".equals(x.verdict().rationale()));
+        assertThat(answers.stream().mapToInt(x -> x.verdict().promptTokens()).sum()).isEqualTo(600);
+        assertThat(answers.stream().mapToInt(x -> x.verdict().calls()).sum()).isEqualTo(1);
+
+        // Combined as before: one satisfying unit makes the guideline PASS; none, FAIL with an article-level finding.
+        List<UnitAnswer> earlier = new ArrayList<>(lookups(s, 5).subList(0, 3));
+        s.subList(3, 5).forEach(q -> earlier.add(new UnitAnswer(q,
+                new CachedVerdict("old", Verdict.FAIL, null, "No warning.", List.of(), "m", 1, 5, 1, 0), true, null)));
+        PendingGuideline pending = new PendingGuideline(s.get(0).task(), earlier);
+        assertThat(judge.combine(List.of(pending), List.of(answers)).get(0).verdict()).isEqualTo(Verdict.PASS);
+        ParsedBatch none = new ParsedBatch(true, null, List.of(new GuidelineAnswer("a", Set.of(), "-", List.of())),
+                List.of(new RequirementAnswer("s", Set.of(), "No warning.")), "{}", TokenUsage.NONE, "m");
+        GuidelineResult missing = judge.combine(List.of(new PendingGuideline(s.get(0).task(), lookups(s, 5))),
+                List.of(UnitBatchJudge.verdicts(UnitBatch.of(s), none, "job", new LlmCall("m", 1, 1, 1, 1)))).get(0);
+        assertThat(missing.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(missing.findings()).singleElement().satisfies(f -> assertThat(f.offset()).isNull());
     }
 
     private static List<UnitAnswer> lookups(List<UnitQuestion> questions, int open) {

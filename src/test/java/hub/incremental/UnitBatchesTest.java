@@ -65,7 +65,7 @@ class UnitBatchesTest {
     }
 
     @Test
-    void windowSomewhereAndArticleQuestionsStayOneCallEach() {
+    void somewhereQuestionsJoinTheBatchesAndWindowAndArticleQuestionsStayOneCallEach() {
         List<UnitQuestion> open = new ArrayList<>(questions("w", GuidelineScope.WINDOW));
         open.addAll(questions("s", GuidelineScope.SOMEWHERE));
         open.addAll(questions("x", GuidelineScope.ARTICLE));
@@ -73,9 +73,13 @@ class UnitBatchesTest {
 
         List<Object> work = new UnitBatches(24, 6000).plan(open);
 
-        assertThat(work).hasSize(1 + 5 + 5 + 1);
-        assertThat(work.get(0)).isInstanceOf(UnitBatch.class);
-        assertThat(work.subList(1, work.size())).allMatch(UnitQuestion.class::isInstance);
+        assertThat(work).hasSize(1 + 5 + 1);
+        UnitBatch batch = (UnitBatch) work.get(0);
+        assertThat(batch.questions()).hasSize(10);
+        assertThat(batch.guidelineIds()).containsExactly("a");
+        assertThat(batch.requirementIds()).containsExactly("s");
+        assertThat(work.subList(1, work.size())).allMatch(UnitQuestion.class::isInstance)
+                .extracting(w -> ((UnitQuestion) w).guidelineId()).containsOnly("w", "x");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import hub.llm.UnitBatchRequestFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,12 +55,26 @@ public final class BatchVerdictsTransformer implements ResponseDefinitionTransfo
         }
     }
 
-    /** The batch answer to a request with this system and user message: every passage applicable, these violations. */
+    /**
+     * The batch answer to a request with this system and user message: every passage applicable, these violations;
+     * every passage satisfies every requirement ({@code somewhere} guideline), as a PASS to a single-unit call would.
+     */
     public static ObjectNode answer(String system, String user, List<Map<String, Object>> violations) {
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode guidelines = answer.putArray("guidelines");
+        int requirementsFrom = requirementsFrom(system);
         Matcher id = ID.matcher(system);
         while (id.find()) {
+            if (id.start() > requirementsFrom) {
+                ObjectNode requirement = answer.withArray("requirements").addObject().put("id", id.group(1));
+                ArrayNode satisfiedBy = requirement.putArray("satisfiedBy");
+                Matcher passage = PASSAGE.matcher(user);
+                while (passage.find()) {
+                    satisfiedBy.add(Integer.parseInt(passage.group(1)));
+                }
+                requirement.put("rationale", "The passages meet the requirement.");
+                continue;
+            }
             ObjectNode entry = guidelines.addObject().put("id", id.group(1));
             ArrayNode applicable = entry.putArray("applicable");
             ArrayNode found = JSON.createArrayNode();
@@ -81,5 +96,11 @@ public final class BatchVerdictsTransformer implements ResponseDefinitionTransfo
             entry.set("violations", found);
         }
         return answer;
+    }
+
+    /** Where the requirements ({@code somewhere} guidelines) of a batch's system message start; past its end if none. */
+    public static int requirementsFrom(String system) {
+        int heading = system.indexOf(UnitBatchRequestFactory.REQUIREMENTS_HEADING);
+        return heading < 0 ? Integer.MAX_VALUE : heading;
     }
 }

@@ -33,8 +33,8 @@ class IncrementalRecheckIT {
     private static final double COMPLETION_PER_1K = 2.0;
     /** Small, so that the ten units of the article need three batches. */
     private static final int MAX_PASSAGES = 4;
-    /** Three batches for the unit-scope guideline, ten units for the somewhere one, one article call. */
-    private static final int FIRST_CHECK_CALLS = 3 + 10 + 1;
+    /** Three batches for the unit-scope and the somewhere guideline together, one article call. */
+    private static final int FIRST_CHECK_CALLS = 3 + 1;
     private static final String[] PARAGRAPHS = {
         "Our savings plan in brief",
         "The plan lets you put money aside every month from 25 euros.",
@@ -83,12 +83,18 @@ class IncrementalRecheckIT {
         String v1 = article(PARAGRAPHS);
         llm.reset();
         JsonNode first = check(v1, null);
-        assertThat(llm.calls().stream().filter(c -> c.guidelineId().equals("inc-claims")).count())
+        assertThat(asked("inc-claims"))
                 .as("the unit-scope guideline: at most ceil(units / max-passages) calls")
                 .isLessThanOrEqualTo((PARAGRAPHS.length + MAX_PASSAGES - 1) / MAX_PASSAGES);
-        assertThat(llm.calls.get()).as("3 batches of units, 10 units for the somewhere guideline, 1 article call")
+        assertThat(llm.calls()).as("no call per unit for the somewhere guideline: it is in every batch")
+                .noneMatch(c -> c.guidelineId().equals("inc-warning"))
+                .filteredOn(c -> !c.guidelineId().equals("inc-balance"))
+                .extracting(CountingLlm.Call::guidelineId).containsOnly("inc-claims,inc-warning");
+        assertThat(llm.calls.get()).as("3 batches of units for both guidelines, 1 article call")
                 .isEqualTo(FIRST_CHECK_CALLS);
         long firstTokens = llm.promptTokens.get() + llm.completionTokens.get();
+        long smallestFirstBatch = llm.calls().stream().filter(c -> c.guidelineId().startsWith("inc-claims"))
+                .mapToLong(c -> c.promptTokens() + c.completionTokens()).min().orElseThrow();
         assertThat(verdicts(first)).containsExactlyInAnyOrderEntriesOf(
                 Map.of("inc-claims", "FAIL", "inc-warning", "PASS", "inc-balance", "FAIL"));
         assertFindingsAt(first, v1, "This is the best plan for families.", "Many readers call it the best app in town.");
@@ -126,7 +132,10 @@ class IncrementalRecheckIT {
                 .containsExactlyInAnyOrder("inc-claims", "inc-balance");
         long unitTokens = llm.calls().stream().filter(c -> !c.guidelineId().equals("inc-balance"))
                 .mapToLong(c -> c.promptTokens() + c.completionTokens()).sum();
-        assertThat(unitTokens).as("tokens besides the article-level guideline").isLessThanOrEqualTo(firstTokens / 10);
+        // The batch's fixed part (role, guidelines, contract) is paid once per call: the re-check's one-unit batch
+        // costs less than any batch of the first check (up to four units each), a fraction of the whole first check.
+        assertThat(unitTokens).as("tokens besides the article-level guideline").isLessThan(smallestFirstBatch)
+                .isLessThanOrEqualTo(firstTokens / 5);
         assertThat(verdicts(second)).isEqualTo(verdicts(first));
         assertFindingsAt(second, v2, "This is the best plan for families.", "Many readers call it the best app in town.");
         guideline(second, "inc-claims").path("findings").forEach(f -> assertThat(f.path("reused").asBoolean()).isTrue());
@@ -189,13 +198,16 @@ class IncrementalRecheckIT {
         } finally {
             llm.invalidBatchAnswers.set(false);
         }
-        assertThat(llm.calls().stream().filter(c -> c.guidelineId().equals("inc-claims")).count())
-                .as("each of the three batches asked twice").isEqualTo(6);
+        assertThat(asked("inc-claims")).as("each of the three batches asked twice").isEqualTo(6);
         JsonNode claims = guideline(report, "inc-claims");
         assertThat(claims.path("verdict").asText()).isEqualTo("ERROR");
         assertThat(claims.path("reason").asText()).contains("invalid twice", "inc-claims", "is missing");
         assertThat(claims.path("findings")).isEmpty();
-        assertThat(guideline(report, "inc-warning").path("verdict").asText()).isEqualTo("PASS");
+        // The somewhere guideline was asked in the same batches: every pair of a failed batch is ERROR, never PASS.
+        JsonNode warning = guideline(report, "inc-warning");
+        assertThat(warning.path("verdict").asText()).isEqualTo("ERROR");
+        assertThat(warning.path("reason").asText()).contains("invalid twice");
+        assertThat(guideline(report, "inc-balance").path("verdict").asText()).isEqualTo("FAIL");
         assertThat(report.path("partial").asBoolean()).isTrue();
         assertCostIsTheFakesCount(report, llm.promptTokens.get(), llm.completionTokens.get(), llm.calls.get());
 
@@ -203,8 +215,10 @@ class IncrementalRecheckIT {
         llm.reset();
         JsonNode again = check(text, report.path("jobId").asText());
         assertThat(guideline(again, "inc-claims").path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(guideline(again, "inc-warning").path("verdict").asText()).isEqualTo("PASS");
         assertThat(again.path("partial").asBoolean()).isFalse();
-        assertThat(llm.calls().stream().filter(c -> c.guidelineId().equals("inc-claims")).count()).isEqualTo(3);
+        assertThat(asked("inc-claims")).isEqualTo(3);
+        assertThat(asked("inc-warning")).isEqualTo(3);
     }
 
     @Test
@@ -261,6 +275,67 @@ class IncrementalRecheckIT {
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                     t -> assertThat(t).startsWith("application/problem+json"));
         }
+    }
+
+    @Test
+    void theSomewhereGuidelineIsAskedInTheBatchesOnlyAboutChangedAndNewUnitsUntilAUnitSatisfiesIt() {
+        // No risk warning anywhere: every unit is asked in the batches, none satisfies it.
+        List<String> paragraphs = new ArrayList<>(List.of(PARAGRAPHS));
+        paragraphs.remove(8);
+        paragraphs.set(9 - 1, "Ask our advisers first, " + UUID.randomUUID() + ".");
+        String v1 = String.join("\n\n", paragraphs);
+        llm.reset();
+        JsonNode first = check(v1, null);
+        assertThat(asked("inc-warning")).as("in the 3 batches of 9 units").isEqualTo(3);
+        assertThat(llm.calls()).noneMatch(c -> c.guidelineId().equals("inc-warning"));
+        JsonNode missing = guideline(first, "inc-warning");
+        assertThat(missing.path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(missing.path("findings")).singleElement()
+                .satisfies(f -> assertThat(f.has("offset")).as("article-level").isFalse());
+
+        // The warning added as a new unit: only it is asked (one batch with both guidelines), and it satisfies it.
+        paragraphs.add(4, "Capital at risk: the value of your savings can fall.");
+        JsonNode second = recheck(paragraphs, first);
+        assertOneBatchOfBoth("[1] Capital at risk: the value of your savings can fall.");
+        assertThat(guideline(second, "inc-warning").path("verdict").asText()).isEqualTo("PASS");
+        assertThat(guideline(second, "inc-warning").path("reused").asBoolean()).isFalse();
+
+        // Another unit edited: the PASS stays PASS without any call while the satisfying unit is unchanged.
+        paragraphs.set(1, "The plan lets you put money aside every month from 30 euros.");
+        JsonNode third = recheck(paragraphs, second);
+        assertThat(llm.calls()).extracting(CountingLlm.Call::guidelineId)
+                .containsExactlyInAnyOrder("inc-claims", "inc-balance");
+        assertThat(guideline(third, "inc-warning").path("verdict").asText()).isEqualTo("PASS");
+        assertThat(guideline(third, "inc-warning").path("reused").asBoolean()).isTrue();
+
+        // The satisfying unit edited so that it no longer warns: it is asked again, with the unit edited while the
+        // guideline passed (never asked about it); the units asked before are not, and the guideline fails.
+        paragraphs.set(4, "The value of your savings is reviewed every year.");
+        JsonNode fourth = recheck(paragraphs, third);
+        assertOneBatchOfBoth("[1] The plan lets you put money aside every month from 30 euros."
+                + "\n[2] The value of your savings is reviewed every year.");
+        assertThat(guideline(fourth, "inc-warning").path("verdict").asText()).isEqualTo("FAIL");
+        assertCostIsTheFakesCount(fourth, llm.promptTokens.get(), llm.completionTokens.get(), llm.calls.get());
+    }
+
+    /** A check of the paragraphs naming the previous report's job, the fake's counts reset before it. */
+    private JsonNode recheck(List<String> paragraphs, JsonNode previous) {
+        llm.reset();
+        return check(String.join("\n\n", paragraphs), previous.path("jobId").asText());
+    }
+
+    /** Besides the article-level call, one batch with the unit-scope and the somewhere guideline about these units. */
+    private void assertOneBatchOfBoth(String numberedPassages) {
+        assertThat(llm.calls()).filteredOn(c -> !c.guidelineId().equals("inc-balance"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.guidelineId()).isEqualTo("inc-claims,inc-warning");
+                    assertThat(c.judged()).isEqualTo(numberedPassages);
+                });
+    }
+
+    /** The calls that asked about the guideline: its own, or a batch's with it among others. */
+    private long asked(String guidelineId) {
+        return llm.calls().stream().filter(c -> List.of(c.guidelineId().split(",")).contains(guidelineId)).count();
     }
 
     private JsonNode check(String text, String previousJobId) {

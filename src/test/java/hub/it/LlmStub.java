@@ -24,8 +24,8 @@ import java.util.Map;
 public final class LlmStub {
 
     public static final String PATH = "/openai/deployments/claude/chat/completions?api-version=2024-10-21";
-    /** What only the batch contract says, as it appears JSON-escaped in a request body. */
-    static final String BATCH_MARKER = "\\\"applicable\\\":[";
+    /** What only the batch contract says (with or without unit-scope guidelines), as it appears in a request body. */
+    static final String BATCH_MARKER = "one per line after its number in brackets";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer server;
 

@@ -84,6 +84,51 @@ class UnitBatchParserTest {
         assertThat(parsed.usage()).as("the tokens of an invalid answer still count").isEqualTo(new TokenUsage(900, 60));
     }
 
+    private static final List<String> REQUIREMENTS = List.of("warning");
+    private static final String CLAIMS_ONLY = """
+            "guidelines":[{"id":"claims","applicable":[],"rationale":"r","violations":[]}]""";
+
+    @Test
+    void parsesTheRequirementsAsThePassagesThatSatisfyEach() {
+        ParsedBatch parsed = parser.parse(response("{" + CLAIMS_ONLY + """
+                ,"requirements":[{"id":"warning","satisfiedBy":[3, 1],"rationale":"Passages 1 and 3 warn."}]}"""),
+                List.of("claims"), REQUIREMENTS, PASSAGES);
+
+        assertThat(parsed.valid()).as(parsed.problem()).isTrue();
+        assertThat(parsed.requirement("warning").satisfiedBy()).containsExactlyInAnyOrder(1, 3);
+        assertThat(parsed.requirement("warning").rationale()).isEqualTo("Passages 1 and 3 warn.");
+        assertThat(parsed.of("claims")).isNotNull();
+        assertThat(parser.parse(response("""
+                {"requirements":[{"id":"warning","satisfiedBy":[],"rationale":"No warning."}]}"""),
+                List.of(), REQUIREMENTS, PASSAGES).requirement("warning").satisfiedBy())
+                .as("a batch of requirements only; none satisfied").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            requirements missing       | {CLAIMS}                                                                      | requirements must be an array with one entry per requirement
+            a requirement missing      | {CLAIMS,"requirements":[]}                                                    | requirement 'warning' is missing
+            an unknown requirement     | {CLAIMS,"requirements":[{"id":"other","satisfiedBy":[],"rationale":"r"}]}     | 'other' is not one of the requirements asked: warning
+            a guideline as requirement | {CLAIMS,"requirements":[{"id":"claims","satisfiedBy":[],"rationale":"r"}]}    | 'claims' is not one of the requirements asked: warning
+            a requirement as guideline | {"guidelines":[{"id":"warning","applicable":[],"rationale":"r","violations":[]}],"requirements":[]} | 'warning' is not one of the guidelines asked: claims
+            a requirement twice        | {CLAIMS,"requirements":[{"id":"warning","satisfiedBy":[],"rationale":"r"},{"id":"warning","satisfiedBy":[],"rationale":"r"}]} | requirement 'warning' is answered more than once
+            passage out of range       | {CLAIMS,"requirements":[{"id":"warning","satisfiedBy":[1,4],"rationale":"r"}]} | requirements[0].satisfiedBy[1] 4 is not a passage number from 1 to 3
+            passage not a number       | {CLAIMS,"requirements":[{"id":"warning","satisfiedBy":["2"],"rationale":"r"}]} | satisfiedBy[0] must be a passage number
+            satisfiedBy missing        | {CLAIMS,"requirements":[{"id":"warning","rationale":"r"}]}                    | requirements[0].satisfiedBy must be an array
+            rationale missing          | {CLAIMS,"requirements":[{"id":"warning","satisfiedBy":[]}]}                   | requirements[0].rationale is missing
+            verdict fields             | {CLAIMS,"requirements":[{"id":"warning","satisfiedBy":[],"rationale":"r","violations":[]}]} | unknown field requirements[0].violations
+            requirements not asked     | {CLAIMS,"requirements":[{"id":"warning","satisfiedBy":[],"rationale":"r"}]}   | 'warning' is not one of the requirements asked: none
+            """)
+    void rejectsRequirementAnswersThatBreakTheContract(String name, String content, String problem) {
+        String json = content.replace("CLAIMS", CLAIMS_ONLY);
+        List<String> requirements = name.equals("requirements not asked") ? List.of() : REQUIREMENTS;
+        ParsedBatch parsed = parser.parse(response(json), List.of("claims"), requirements, PASSAGES);
+
+        assertThat(parsed.valid()).isFalse();
+        assertThat(parsed.problem()).contains(problem);
+        assertThat(parsed.requirements()).isEmpty();
+    }
+
     @Test
     void anAnswerCutOffAtMaxTokensIsInvalid() {
         String cut = response(VALID).replace("\"stop\"", "\"length\"");

@@ -43,6 +43,28 @@ class UnitBatchRequestFactoryTest {
     }
 
     @Test
+    void somewhereGuidelinesAreAskedAsRequirementsWithTheirOwnAnswerShape() throws Exception {
+        Guideline warning = new Guideline("risk-warning", "Risk warning", "regulatory", Severity.ERROR, 1,
+                "A risk warning must appear.", Checks.NONE, GuidelineScope.SOMEWHERE, "1");
+        String both = request(List.of(warning, CLAIMS), List.of("One.")).at("/messages/0/content").asText();
+
+        assertThat(both.indexOf("- id: no-health-claims\n")).isLessThan(both.indexOf(
+                UnitBatchRequestFactory.REQUIREMENTS_HEADING));
+        assertThat(both.indexOf(UnitBatchRequestFactory.REQUIREMENTS_HEADING))
+                .isLessThan(both.indexOf("- id: risk-warning\n"));
+        assertThat(both).contains("A risk warning must appear.", "must be met somewhere in the article")
+                .contains("\"guidelines\":[", "\"applicable\":[", "\"requirements\":[", "\"satisfiedBy\":[")
+                .contains("exactly one entry per guideline", "exactly one entry per requirement");
+
+        String only = request(List.of(warning), List.of("One.")).at("/messages/0/content").asText();
+        assertThat(only).contains("\"requirements\":[", "\"satisfiedBy\":[", "one per line after its number")
+                .doesNotContain("\"guidelines\"", "\"applicable\"", "Guidelines (trusted configuration)");
+        String none = request(List.of(CLAIMS), List.of("One.")).at("/messages/0/content").asText();
+        assertThat(none).doesNotContain("requirements", "satisfiedBy", UnitBatchRequestFactory.REQUIREMENTS_HEADING);
+        assertThat(UnitBatchRequestFactory.PROMPT_VERSION).isEqualTo("unit-batch/2");
+    }
+
+    @Test
     void passagesAreNumberedOnlyInTheUserMessageBetweenMarkers() throws Exception {
         JsonNode request = request(List.of(CLAIMS), List.of("Our tea cures colds.", INJECTION + ".", "Bye."));
         String system = request.at("/messages/0/content").asText();
