@@ -23,7 +23,7 @@ class ArticleRetentionIT extends LocalServicesIT {
         String text = "An article for the retention test " + java.util.UUID.randomUUID() + ".";
         String completed = hub.submit(submission("it-rules", text));
         hub.awaitReport(completed);
-        String waiting = insertedJobThatNeverRan();
+        String failed = failedJobOfEightDaysAgo();
 
         jdbc.update("UPDATE jobs SET completed_at = now() - interval '8 days', created_at = now() - interval '8 days' "
                 + "WHERE id = CAST(? AS uuid)", completed);
@@ -32,7 +32,7 @@ class ArticleRetentionIT extends LocalServicesIT {
 
         assertThat(new ArticleBlobs(blobs).content(completed + ".json")).contains(text);
         assertThat(hub.get("/api/v1/jobs/" + completed + "/result").statusCode()).isEqualTo(200);
-        assertThat(articleRows(waiting)).as("a job that never completed keeps its article").isEqualTo(1);
+        assertThat(articleRows(failed)).as("a failed job keeps its article").isEqualTo(1);
     }
 
     @Test
@@ -45,7 +45,7 @@ class ArticleRetentionIT extends LocalServicesIT {
     }
 
     /** A FAILED job from eight days ago, with its article: only completed jobs are archived. */
-    private String insertedJobThatNeverRan() {
+    private String failedJobOfEightDaysAgo() {
         String id = java.util.UUID.randomUUID().toString();
         jdbc.update("INSERT INTO jobs (id, status, source, guideline_set_id, guideline_set_version, article_sha256, "
                 + "text_length, attempts, max_attempts, created_at, updated_at, completed_at, submitter_tenant, "
