@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * the passage to judge). A batch request (several guidelines, numbered passages) is judged per passage and guideline
  * by the same rules: a passing pair is applicable without violations, a failing one has a violation per finding (a
  * failed requirement quotes the whole passage); a requirement of the batch ({@code somewhere} scope) is satisfied by
- * the passages a single call would pass; so verdicts do not depend on batching. A GTC consistency check finds
+ * the passages a single call would pass; so verdicts do not depend on batching. An outline request (outline scope)
+ * is judged by the guideline's {@code [fake: outline flag|require ...]} marker, and passes without one. A GTC
+ * consistency check finds
  * no contradiction. Tokens are counted as one per four characters: the prompt's message contents, and the answer's
  * content.
  */
@@ -41,6 +43,9 @@ public final class CountingLlm implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("- id: (\\S+)\\n");
     private static final Pattern MARKER = Pattern.compile("\\[fake: (flag|require) ([^\\]]+)]");
+    private static final Pattern OUTLINE_MARKER = Pattern.compile("\\[fake: outline (flag|require) ([^\\]]+)]");
+    /** What only the outline request's system message says. */
+    static final String OUTLINE_CONTRACT = "the article's outline, not its text";
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     private static final Pattern PASSAGE = Pattern.compile("(?m)^\\[(\\d+)] (.*)$");
     /** What only the batch contract's system message says (with or without unit-scope guidelines). */
@@ -125,6 +130,8 @@ public final class CountingLlm implements AutoCloseable {
             String content = system.contains("contractual claims") ? "{\"findings\": []}"
                     : system.contains(BATCH_CONTRACT) ? (invalidBatchAnswers.get() ? "{\"guidelines\": []}"
                             : JSON.writeValueAsString(batchVerdicts(system, ids, judged)))
+                    : system.contains(OUTLINE_CONTRACT)
+                            ? JSON.writeValueAsString(verdict(outlineMarker(marker(guidelineId, system)), judged))
                     : JSON.writeValueAsString(verdict(marker(guidelineId, system), judged));
             int prompt = (chars + 3) / 4;
             int completion = (content.length() + 3) / 4;
@@ -147,6 +154,12 @@ public final class CountingLlm implements AutoCloseable {
     private String marker(String guidelineId, String system) {
         String configured = markers.get(guidelineId);
         return configured != null ? configured : system;
+    }
+
+    /** The outline's rule: {@code [fake: outline require risk]} judges the outline as {@code [fake: require risk]}. */
+    private static String outlineMarker(String instruction) {
+        Matcher m = OUTLINE_MARKER.matcher(instruction);
+        return m.find() ? "[fake: " + m.group(1) + " " + m.group(2) + "]" : "";
     }
 
     private static String judged(String user) {

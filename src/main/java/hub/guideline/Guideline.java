@@ -1,9 +1,16 @@
 package hub.guideline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One editorial or regulatory rule. A guideline has deterministic {@link Checks}, a natural-language
  * {@code instruction} for the LLM, or both. {@code scope} says what the LLM judges at a time (the whole article when
  * not given); {@code version} is part of every cached verdict's key (the set's version when not given).
+ * {@code roles} (outline scope only) name the parts a passage can play for the guideline, each with the question that
+ * recognises it (e.g. {@code risk}: "states a risk or drawback of the product"), in the set's order.
  */
 public record Guideline(
         String id,
@@ -14,11 +21,17 @@ public record Guideline(
         String instruction,
         Checks checks,
         GuidelineScope scope,
-        String version) {
+        String version,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> roles) {
 
     public Guideline(String id, String title, String category, Severity severity, double weight, String instruction,
             Checks checks) {
         this(id, title, category, severity, weight, instruction, checks, null, null);
+    }
+
+    public Guideline(String id, String title, String category, Severity severity, double weight, String instruction,
+            Checks checks, GuidelineScope scope, String version) {
+        this(id, title, category, severity, weight, instruction, checks, scope, version, null);
     }
 
     public Guideline {
@@ -26,12 +39,13 @@ public record Guideline(
         checks = checks == null ? Checks.NONE : checks;
         severity = severity == null ? Severity.WARNING : severity;
         weight = weight <= 0 ? 1.0 : weight;
+        roles = roles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(roles));
     }
 
     /** This guideline with the set's version when it has none of its own. */
     public Guideline versionedBy(String setVersion) {
         return version != null ? this
-                : new Guideline(id, title, category, severity, weight, instruction, checks, scope, setVersion);
+                : new Guideline(id, title, category, severity, weight, instruction, checks, scope, setVersion, roles);
     }
 
     public boolean needsLlm() {

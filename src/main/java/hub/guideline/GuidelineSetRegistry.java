@@ -137,9 +137,12 @@ public class GuidelineSetRegistry {
         for (Guideline g : set.guidelines()) {
             require(g.id() != null && !g.id().isBlank(), source, "every guideline needs an id");
             require(ids.add(g.id()), source, "duplicate guideline id '" + g.id() + "'");
+            // '#' joins an outline guideline's id and a role's name in the role questions' ids.
+            require(!g.id().contains("#"), source, "guideline id '" + g.id() + "' must not contain '#'");
             require(g.title() != null && !g.title().isBlank(), source, "guideline '" + g.id() + "' needs a title");
             require(g.needsLlm() || g.hasDeterministicChecks(), source,
                     "guideline '" + g.id() + "' has neither an instruction nor checks");
+            validateRoles(g, source);
             try {
                 rules.validate(g);
             } catch (IllegalArgumentException e) {
@@ -147,6 +150,22 @@ public class GuidelineSetRegistry {
                         + e.getMessage(), e);
             }
         }
+    }
+
+    /** Outline scope needs an instruction and at least one role; roles mean nothing in any other scope. */
+    private static void validateRoles(Guideline g, String source) {
+        if (g.scope() != GuidelineScope.OUTLINE) {
+            require(g.roles().isEmpty(), source, "guideline '" + g.id() + "' has roles, which only outline scope uses");
+            return;
+        }
+        require(g.needsLlm(), source, "guideline '" + g.id() + "' has outline scope but no instruction");
+        require(!g.roles().isEmpty(), source, "guideline '" + g.id() + "' has outline scope but no roles");
+        g.roles().forEach((name, question) -> {
+            require(name != null && name.matches("[a-z][a-z0-9-]*"), source, "guideline '" + g.id()
+                    + "': a role name must be lower-case letters, digits or '-', not '" + name + "'");
+            require(question != null && !question.isBlank(), source, "guideline '" + g.id() + "': role '" + name
+                    + "' needs the question that recognises it");
+        });
     }
 
     private static void put(Map<String, GuidelineSet> sets, GuidelineSet set) {

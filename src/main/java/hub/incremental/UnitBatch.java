@@ -31,7 +31,7 @@ public record UnitBatch(List<UnitQuestion> questions, List<Unit> units, List<Str
         Map<String, Guideline> guidelines = new LinkedHashMap<>();
         for (UnitQuestion q : questions) {
             byUnit.putIfAbsent(q.unit().index(), q);
-            guidelines.putIfAbsent(q.guidelineId(), q.task().guideline());
+            guidelines.putIfAbsent(q.askedId(), q.task().guideline());
         }
         List<UnitQuestion> firstPerUnit = new ArrayList<>(byUnit.values());
         firstPerUnit.sort(Comparator.comparingInt(q -> q.unit().index()));

@@ -111,14 +111,14 @@ public class UnitBatchJudge {
             LlmCall share = share(call, i, open.size());
             int passage = batch.passageNumber(q.unit());
             if (UnitBatchRequestFactory.isRequirement(q.task().guideline())) {
-                RequirementAnswer r = Objects.requireNonNull(answer.requirement(q.guidelineId()), q.guidelineId());
+                RequirementAnswer r = Objects.requireNonNull(answer.requirement(q.askedId()), q.askedId());
                 answers.add(new UnitAnswer(q, new CachedVerdict(jobId,
                         r.satisfiedBy().contains(passage) ? Verdict.PASS : Verdict.FAIL, null, r.rationale(), List.of(),
                         share.model(), share.calls(), share.promptTokens(), share.completionTokens(), share.latencyMs()),
                         false, null));
                 continue;
             }
-            GuidelineAnswer g = Objects.requireNonNull(answer.of(q.guidelineId()), q.guidelineId());
+            GuidelineAnswer g = Objects.requireNonNull(answer.of(q.askedId()), q.askedId());
             List<Violation> violations = g.violations().stream().filter(v -> v.passage() == passage).toList();
             Verdict verdict = !g.applicable().contains(passage) ? Verdict.NOT_APPLICABLE
                     : violations.isEmpty() ? Verdict.PASS

@@ -9,10 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Groups a job's open questions into the model calls that answer them: every unit-scope and {@code somewhere}
- * question about a unit goes into a {@link UnitBatch} of consecutive units (at most
- * {@code hub.llm.batch.max-passages} units and {@code hub.llm.batch.max-chars} characters of passage text; a longer
- * unit has a batch of its own); window and article questions stay one call each.
+ * Groups a job's open questions into the model calls that answer them: every unit-scope, {@code somewhere} and
+ * outline-scope question about a unit (an outline guideline's roles are requirement questions) goes into a
+ * {@link UnitBatch} of consecutive units (at most {@code hub.llm.batch.max-passages} units and
+ * {@code hub.llm.batch.max-chars} characters of passage text; a longer unit has a batch of its own); window, article
+ * and outline questions stay one call each.
  */
 @Component("unitBatches")
 public class UnitBatches {
@@ -35,7 +36,8 @@ public class UnitBatches {
         List<Object> singles = new ArrayList<>();
         for (UnitQuestion q : open) {
             GuidelineScope scope = q.task().guideline().scope();
-            if ((scope == GuidelineScope.UNIT || scope == GuidelineScope.SOMEWHERE) && q.unit() != null) {
+            if ((scope == GuidelineScope.UNIT || scope == GuidelineScope.SOMEWHERE || scope == GuidelineScope.OUTLINE)
+                    && q.unit() != null) {
                 byUnit.computeIfAbsent(q.unit().index(), i -> new ArrayList<>()).add(q);
             } else {
                 singles.add(q);

@@ -65,6 +65,11 @@ public class UnitJudge {
                     key(tenant, g, task.language(), seen, ChatRequestFactory.PROMPT_VERSION)));
         }
         List<UnitQuestion> questions = new ArrayList<>();
+        if (g.scope() == GuidelineScope.OUTLINE) {
+            for (GuidelineTask role : Outlines.roleTasks(task)) {
+                questions.addAll(questions(role, tenant));
+            }
+        }
         for (Unit u : units) {
             String before = null;
             String after = null;
@@ -76,7 +81,7 @@ public class UnitJudge {
                 after = next == null ? "" : next.text(text);
                 seen = (previous == null ? "" : previous.hash()) + "|" + seen + "|" + (next == null ? "" : next.hash());
             }
-            // Unit-scope and somewhere questions are asked in batches (UnitBatches), with the batch prompt.
+            // Unit-, outline- and somewhere-scope questions are asked in batches (UnitBatches), with the batch prompt.
             String promptVersion = g.scope() == GuidelineScope.WINDOW
                     ? ChatRequestFactory.PROMPT_VERSION : UnitBatchRequestFactory.PROMPT_VERSION;
             questions.add(new UnitQuestion(task, u, u.text(text), before, after, u.start(), u.end(),
@@ -91,6 +96,38 @@ public class UnitJudge {
         }
         return "unit-verdict:" + tenant + ":" + TextHash.sha256Hex(String.join("\n", g.scope().json(), seen, g.id(),
                 String.valueOf(g.version()), requests.model(), promptVersion, language));
+    }
+
+    /**
+     * The outline questions of a job (exchange properties {@code guidelineEvaluations} and {@code jobRow}) once the
+     * model has answered the unit batches (the body): one per outline-scope guideline whose units and roles all have
+     * a valid verdict, asking about the article's outline built from the roles ({@link Outlines}).
+     */
+    @SuppressWarnings("unchecked")
+    public List<UnitQuestion> outlineQuestions(Exchange exchange) {
+        List<Object> evaluations = exchange.getProperty("guidelineEvaluations", List.class);
+        Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
+        String tenant = row == null ? "default" : String.valueOf(row.get("submitter_tenant"));
+        List<UnitAnswer> fresh = flatten(exchange.getIn().getBody(List.class));
+        List<UnitQuestion> questions = new ArrayList<>();
+        for (Object e : evaluations) {
+            if (e instanceof PendingGuideline pending && pending.task().guideline().scope() == GuidelineScope.OUTLINE
+                    && !pending.task().units().isEmpty()) {
+                List<UnitAnswer> answers = UnitVerdicts.answers(pending, fresh);
+                if (answers.size() == pending.lookups().size() && answers.stream().allMatch(a -> a.verdict() != null)) {
+                    questions.add(outlineQuestion(pending.task(), tenant, answers));
+                }
+            }
+        }
+        return questions;
+    }
+
+    UnitQuestion outlineQuestion(GuidelineTask task, String tenant, List<UnitAnswer> answers) {
+        String outline = Outlines.outline(task, answers);
+        String seen = "outline|" + ArticleUnits.hash(outline) + "|"
+                + ArticleUnits.hash(task.title() == null ? "" : task.title());
+        return new UnitQuestion(task, null, outline, null, null, 0, 0,
+                key(tenant, task.guideline(), task.language(), seen, ChatRequestFactory.PROMPT_VERSION));
     }
 
     /** A cache lookup's answer; an unreadable entry counts as a miss. */
@@ -143,14 +180,13 @@ public class UnitJudge {
      * {@link UnitAnswer} per question, or a list of them per {@link UnitBatch}).
      */
     public List<GuidelineResult> combine(List<Object> evaluations, List<?> answers) {
-        List<UnitAnswer> fresh = new ArrayList<>();
-        for (Object a : answers) {
-            if (a instanceof List<?> batch) {
-                batch.forEach(b -> fresh.add((UnitAnswer) b));
-            } else {
-                fresh.add((UnitAnswer) a);
-            }
-        }
+        return combine(evaluations, answers, List.of());
+    }
+
+    /** As {@link #combine(List, List)}, with the answers on the outline questions of outline-scope guidelines. */
+    public List<GuidelineResult> combine(List<Object> evaluations, List<?> answers, List<?> outlineAnswers) {
+        List<UnitAnswer> fresh = flatten(answers);
+        fresh.addAll(flatten(outlineAnswers));
         List<GuidelineResult> results = new ArrayList<>();
         for (Object e : evaluations) {
             if (e instanceof PendingGuideline pending) {
@@ -160,5 +196,21 @@ public class UnitJudge {
             }
         }
         return results;
+    }
+
+    /** The answers of a split over questions and batches: one {@link UnitAnswer} per question, a list per batch. */
+    private static List<UnitAnswer> flatten(List<?> answers) {
+        List<UnitAnswer> flat = new ArrayList<>();
+        if (answers == null) {
+            return flat;
+        }
+        for (Object a : answers) {
+            if (a instanceof List<?> batch) {
+                batch.forEach(b -> flat.add((UnitAnswer) b));
+            } else if (a instanceof UnitAnswer answer) {
+                flat.add(answer);
+            }
+        }
+        return flat;
     }
 }

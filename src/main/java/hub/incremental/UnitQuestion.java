@@ -17,8 +17,21 @@ public record UnitQuestion(GuidelineTask task, ArticleUnits.Unit unit, String pa
     /** The exchange property holding the model's last parsed answer. */
     public static final String ANSWER_PROPERTY = "llmAnswer";
 
+    /** The question about the article's outline of an outline-scope guideline (its passage is the outline). */
+    public boolean outline() {
+        return unit == null && task.guideline().scope() == hub.guideline.GuidelineScope.OUTLINE;
+    }
+
+    /** The id of the guideline the model is asked about: an outline-scope guideline's role has its own. */
+    public String askedId() {
+        return task.guideline().id();
+    }
+
+    /** The guideline of the set this question serves, whose progress it counts towards. */
     @Override
     public String guidelineId() {
-        return task.guideline().id();
+        String asked = askedId();
+        int role = asked.indexOf(Outlines.ROLE_SEPARATOR);
+        return role < 0 ? asked : asked.substring(0, role);
     }
 }

@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * Combines the answers on a guideline's questions into its result. Unit and window scope: the worst verdict of any
  * unit (FAIL, then WARN, then PASS; NOT_APPLICABLE when no unit is concerned), with every unit's findings.
- * Somewhere scope: PASS when a unit satisfies the guideline, else FAIL with one article-level finding. Article
- * scope: the one answer.
+ * Somewhere scope: PASS when a unit satisfies the guideline, else FAIL with one article-level finding. Outline scope:
+ * the worst of its units' verdicts and the outline's, the outline's findings article-level. Article scope: the one
+ * answer.
  */
 final class UnitVerdicts {
 
@@ -29,17 +30,27 @@ final class UnitVerdicts {
     private UnitVerdicts() {
     }
 
-    static GuidelineResult combine(PendingGuideline pending, List<UnitAnswer> fresh) {
-        GuidelineTask task = pending.task();
-        Guideline g = task.guideline();
+    /** The answered ones of the guideline's questions: from the cache, else from the model's {@code fresh} answers. */
+    static List<UnitAnswer> answers(PendingGuideline pending, List<UnitAnswer> fresh) {
         List<UnitAnswer> answers = new ArrayList<>();
         for (UnitAnswer lookup : pending.lookups()) {
             UnitAnswer answer = lookup.answered() ? lookup : fresh.stream()
-                    .filter(f -> f.question().task() == task && Objects.equals(f.question().unit(), lookup.question().unit()))
+                    .filter(f -> f.question() == lookup.question())
                     .findFirst().orElse(lookup);
             if (answer.answered()) {
                 answers.add(answer);
             }
+        }
+        return answers;
+    }
+
+    static GuidelineResult combine(PendingGuideline pending, List<UnitAnswer> fresh) {
+        GuidelineTask task = pending.task();
+        Guideline g = task.guideline();
+        List<UnitAnswer> answers = answers(pending, fresh);
+        if (g.scope() == GuidelineScope.OUTLINE) {
+            fresh.stream().filter(f -> f.question().task() == task && f.question().outline())
+                    .findFirst().ifPresent(answers::add);
         }
         LlmCall called = sum(answers.stream().filter(a -> !a.reused()).toList());
         LlmCall reusedCost = sum(answers.stream().filter(UnitAnswer::reused).toList());
@@ -55,7 +66,7 @@ final class UnitVerdicts {
         }
         GuidelineResult result = g.scope() == GuidelineScope.SOMEWHERE
                 ? somewhere(task, answers, called)
-                : worstOf(task, answers, called);
+                : worstOf(task, answers.stream().filter(a -> a.question().task() == task).toList(), called);
         return result.withReuse(reused, reused ? reusedFrom : null, reusedCost);
     }
 
@@ -67,7 +78,14 @@ final class UnitVerdicts {
         for (UnitAnswer a : answers) {
             UnitQuestion q = a.question();
             for (CachedVerdict.SpanFinding f : a.verdict().findings()) {
-                findings.add(SpanFindings.rebase(f, task.article(), q.start(), q.end(), a.reused()));
+                // The outline's findings quote the outline, not the article: they concern the article as a whole.
+                findings.add(q.outline()
+                        ? Finding.articleLevel("llm", f.message(), f.suggestion()).reused(a.reused())
+                        : SpanFindings.rebase(f, task.article(), q.start(), q.end(), a.reused()));
+            }
+            if (q.outline() && a.verdict().findings().isEmpty()
+                    && (a.verdict().verdict() == Verdict.FAIL || a.verdict().verdict() == Verdict.WARN)) {
+                findings.add(Finding.articleLevel("llm", a.verdict().rationale(), null).reused(a.reused()));
             }
         }
         List<UnitAnswer> deciding = answers.stream().filter(a -> a.verdict().verdict() == overall).toList();

@@ -71,6 +71,13 @@ public class ChatRequestFactory {
             - The guideline requires something that must appear somewhere in the article. You see one passage of it. \
             Answer PASS if this passage satisfies the requirement, FAIL if it does not, with an empty findings list.""";
 
+    private static final String OUTLINE_NOTE = """
+            - You see the article's outline, not its text: one line per passage (paragraph, heading or list item) in \
+            article order, "[number] kind: roles", where the roles are those of the guideline the passage plays \
+            ("none" when it plays none). Each passage's wording has been judged against the guideline on its own \
+            already: judge only what the outline shows, how the roles are spread over the article and how \
+            prominently they appear. Quote the outline lines a finding concerns.""";
+
     private final ChatCompletionRequests requests;
 
     public ChatRequestFactory(
@@ -117,6 +124,16 @@ public class ChatRequestFactory {
                 : passage;
         return requests.request(systemMessage(guideline, language) + "\n" + scopeNote,
                 userMessage(ARTICLE_PREAMBLE, articleTitle, body));
+    }
+
+    /**
+     * A request about the outline of the article (an outline-scope guideline, ADR 0016): {@code outline} has one line
+     * per unit with its position, kind and the guideline's roles it plays.
+     */
+    public String outlineRequest(Guideline guideline, String articleTitle, String outline, String language) {
+        Objects.requireNonNull(outline, "outline");
+        return requests.request(systemMessage(guideline, language) + "\n" + OUTLINE_NOTE,
+                userMessage(ARTICLE_PREAMBLE, articleTitle, outline));
     }
 
     /**

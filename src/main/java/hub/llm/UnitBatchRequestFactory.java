@@ -9,17 +9,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the chat-completions request that judges many passages (units) of one article against several unit-scope
- * guidelines and {@code somewhere} guidelines (requirements: which passages satisfy each) in one call. The guidelines
- * (trusted configuration) and the output contract go into the system message;
- * the passages (untrusted) go only into the user message, one per line after its number in brackets, between the
- * same article markers and with the same neutralization as {@link ChatRequestFactory}'s requests.
+ * Builds the chat-completions request that judges many passages (units) of one article against several unit- and
+ * outline-scope guidelines and requirements ({@code somewhere} guidelines and the roles of outline-scope ones: which
+ * passages satisfy each) in one call. The guidelines (trusted configuration) and the output contract go into the
+ * system message; the passages (untrusted) go only into the user message, one per line after its number in brackets,
+ * between the same article markers and with the same neutralization as {@link ChatRequestFactory}'s requests.
  */
 @Component("llmBatchRequestFactory")
 public class UnitBatchRequestFactory {
 
     /** Identifies the batch prompt and its output contract; part of every unit-cache key it fills. */
-    public static final String PROMPT_VERSION = "unit-batch/2";
+    public static final String PROMPT_VERSION = "unit-batch/3";
     /** Introduces the {@code somewhere} guidelines in the system message; the ids after it are requirements. */
     public static final String REQUIREMENTS_HEADING = "Requirements (trusted configuration)";
 
@@ -30,8 +30,15 @@ public class UnitBatchRequestFactory {
             article against several guidelines, each passage on its own, and answer with a single JSON object.""";
 
     private static final String REQUIREMENTS_NOTE = REQUIREMENTS_HEADING + """
-            : each must be met somewhere in the article. For each requirement, name \
-            the passages that meet it on their own; the other passages do not.
+            : questions about passages, e.g. a requirement that must be met \
+            somewhere in the article or a role a passage plays. For each requirement, name the passages that meet it \
+            on their own; the other passages do not.
+            """;
+
+    /** Follows an outline-scope guideline in the list: the batch judges only what each passage shows. */
+    private static final String OUTLINE_PART = """
+            - part: judge each passage only for what it shows on its own; how the article as a whole is balanced \
+            is judged separately.
             """;
 
     private static final String PASSAGES = """
@@ -128,7 +135,8 @@ public class UnitBatchRequestFactory {
             if (!g.needsLlm()) {
                 throw new IllegalArgumentException("guideline " + g.id() + " has no LLM instruction");
             }
-            system.append('\n').append(ChatRequestFactory.guidelineLines(g));
+            system.append('\n').append(ChatRequestFactory.guidelineLines(g))
+                    .append(g.scope() == GuidelineScope.OUTLINE ? OUTLINE_PART : "");
         }
     }
 

@@ -60,7 +60,9 @@ public class GuidelineJudge {
         UnitQuestion question = exchange.getProperty(UnitQuestion.PROPERTY, UnitQuestion.class);
         exchange.setProperty("llmStartedAt", System.nanoTime());
         exchange.setProperty("llmModel", requests.model());
-        String request = question == null || question.unit() == null
+        String request = question != null && question.outline()
+                ? requests.outlineRequest(task.guideline(), task.title(), question.passage(), task.language())
+                : question == null || question.unit() == null
                 ? requests.firstRequest(task.guideline(), task.title(), task.article().text(), task.language())
                 : requests.unitRequest(task.guideline(), null, question.passage(), question.before(),
                         question.after(), task.language());

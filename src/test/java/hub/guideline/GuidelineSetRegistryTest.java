@@ -52,6 +52,30 @@ class GuidelineSetRegistryTest {
     }
 
     @Test
+    void outlineScopeNeedsRolesAndRolesNeedOutlineScope() throws IOException {
+        write("outline.yaml", set("outline", "1", "balance", "scope: outline\n    instruction: Balance them.\n"
+                + "    roles: {benefit: States a benefit., risk: States a risk.}"));
+        Guideline balance = new GuidelineSetRegistry(new RuleEngine(), dir.toString()).get("outline").guidelines().get(0);
+        assertThat(balance.scope()).isEqualTo(GuidelineScope.OUTLINE);
+        assertThat(balance.roles()).containsExactly(java.util.Map.entry("benefit", "States a benefit."),
+                java.util.Map.entry("risk", "States a risk."));
+
+        write("outline.yaml", set("outline", "1", "balance", "scope: outline\n    instruction: Balance them."));
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .hasMessageContaining("outline.yaml").hasMessageContaining("outline scope but no roles");
+        write("outline.yaml", set("outline", "1", "balance", "instruction: Balance them.\n    roles: {risk: Risky.}"));
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .hasMessageContaining("only outline scope uses");
+        write("outline.yaml", set("outline", "1", "balance",
+                "scope: outline\n    instruction: Balance them.\n    roles: {Risk: Risky.}"));
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .hasMessageContaining("role name must be");
+        write("outline.yaml", set("outline", "1", "a#b", "instruction: Judge it."));
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .hasMessageContaining("must not contain '#'");
+    }
+
+    @Test
     void typosInFieldNamesAreRejected() throws IOException {
         write("typo.yaml", set("typo", "1", "g", "instrucion: Judge it."));
         assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))

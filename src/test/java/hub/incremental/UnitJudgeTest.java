@@ -14,7 +14,9 @@ import hub.report.GuidelineResult;
 import hub.report.GuidelineTask;
 import hub.report.Verdict;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UnitJudgeTest {
@@ -107,6 +109,84 @@ class UnitJudgeTest {
         assertThat(r.llm().promptTokens()).isEqualTo(100);
         assertThat(r.reusedLlm().promptTokens()).isEqualTo(200);
         assertThat(r.reusedLlm().calls()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutlineGuidelineAsksEachUnitAndEachRoleAndItsOutlineKeyFollowsOnlyTheRoles() {
+        GuidelineTask before = outlineTask("Part 1\nIt grows fast.\nYou may lose money.");
+        List<UnitQuestion> q = judge.questions(before, "t");
+        assertThat(q).as("3 units x (the guideline + 2 roles)").hasSize(9);
+        assertThat(q).extracting(UnitQuestion::askedId).containsOnly("balance", "balance#benefit", "balance#risk");
+        assertThat(q).extracting(UnitQuestion::guidelineId).as("progress counts towards the guideline").containsOnly("balance");
+        assertThat(q.stream().map(UnitQuestion::cacheKey).distinct()).hasSize(9);
+        assertThat(new UnitBatches(24, 6000).plan(q)).as("one batch for all of them").hasSize(1);
+
+        UnitQuestion outline = judge.outlineQuestion(before, "t", roles(q, "benefit@1", "risk@2"));
+        assertThat(outline.outline()).isTrue();
+        assertThat(outline.passage()).isEqualTo("[1] heading: none\n[2] paragraph: benefit\n[3] paragraph: risk");
+
+        GuidelineTask edited = outlineTask("Part 1\nIt grows steadily.\nYou may lose money.");
+        List<UnitQuestion> e = judge.questions(edited, "t");
+        assertThat(judge.outlineQuestion(edited, "t", roles(e, "benefit@1", "risk@2")).cacheKey())
+                .as("an edit that keeps every unit's roles keeps the outline").isEqualTo(outline.cacheKey());
+        assertThat(judge.outlineQuestion(edited, "t", roles(e, "benefit@1", "benefit@2")).cacheKey())
+                .as("a risk turned into a benefit").isNotEqualTo(outline.cacheKey());
+    }
+
+    @Test
+    void anOutlineGuidelineIsTheWorstOfItsUnitsAndItsOutlineWhoseFindingsConcernTheWholeArticle() {
+        GuidelineTask task = outlineTask("Part 1\nIt grows fast.\nYou may lose money.");
+        List<UnitQuestion> q = judge.questions(task, "t");
+        List<UnitAnswer> lookups = new ArrayList<>();
+        q.forEach(question -> lookups.add(question.askedId().equals("balance") ? cached(question, Verdict.PASS)
+                : cached(question, question.unit().index() == 2 ? Verdict.PASS : Verdict.FAIL)));
+        PendingGuideline pending = new PendingGuideline(task, lookups);
+        UnitQuestion outline = judge.outlineQuestion(task, "t", lookups);
+        UnitAnswer outlineAnswer = new UnitAnswer(outline, new CachedVerdict("job-2", Verdict.FAIL, 0.7,
+                "Risks only at the end.", List.of(new CachedVerdict.SpanFinding("Risks come last.", null,
+                        "[3] paragraph: risk", 0, 19)), "claude", 1, 300, 30, 5), false, null);
+
+        GuidelineResult r = UnitVerdicts.combine(pending, List.of(outlineAnswer));
+
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.rationale()).isEqualTo("Risks only at the end.");
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.offset()).as("article-level").isNull();
+            assertThat(f.quote()).isNull();
+            assertThat(f.message()).isEqualTo("Risks come last.");
+        });
+        assertThat(r.reused()).isFalse();
+        assertThat(r.llm().promptTokens()).isEqualTo(300);
+        assertThat(r.reusedLlm().calls()).as("3 unit and 6 role verdicts from the cache").isEqualTo(9);
+
+        GuidelineResult withoutOutline = UnitVerdicts.combine(pending, List.of());
+        assertThat(withoutOutline.verdict()).as("the units alone pass").isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void unitKindsInTheOutline() {
+        assertThat(Outlines.kind("Part 1: fees")).isEqualTo("heading");
+        assertThat(Outlines.kind("What does it cost?")).isEqualTo("paragraph");
+        assertThat(Outlines.kind("A long line without an end that goes on and on for many more words than any "
+                + "heading would have")).isEqualTo("paragraph");
+    }
+
+    /** Answers every role question: PASS for "role@unitIndex" pairs, FAIL for the others. */
+    private static List<UnitAnswer> roles(List<UnitQuestion> questions, String... playing) {
+        List<String> pairs = List.of(playing);
+        return questions.stream().filter(q -> q.askedId().contains("#"))
+                .map(q -> cached(q, pairs.contains(q.askedId().substring(q.askedId().indexOf('#') + 1) + "@"
+                        + q.unit().index()) ? Verdict.PASS : Verdict.FAIL))
+                .toList();
+    }
+
+    private static GuidelineTask outlineTask(String text) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put("benefit", "States a benefit.");
+        roles.put("risk", "States a risk.");
+        Guideline g = new Guideline("balance", "Balance", "c", Severity.ERROR, 1, "Balance them.", Checks.NONE,
+                GuidelineScope.OUTLINE, "1", roles);
+        return new GuidelineTask(g, PlainText.of(text, ArticleFormat.PLAIN), "Title", "en");
     }
 
     private static UnitAnswer cached(UnitQuestion q, Verdict v) {

@@ -318,10 +318,81 @@ class IncrementalRecheckIT {
         assertCostIsTheFakesCount(fourth, llm.promptTokens.get(), llm.completionTokens.get(), llm.calls.get());
     }
 
+    @Test
+    void anOutlineGuidelineAsksItsOutlineAgainOnlyWhenAUnitsRolesChange() {
+        List<String> paragraphs = new ArrayList<>(List.of(
+                "Why save with us",
+                "You can put money aside every month from 25 euros.",
+                "Saving becomes effortless with automatic transfers, you will see.",
+                "You can pause your payments at any time.",
+                "Capital at risk: the value of your savings can fall.",
+                "Ask our advisers before you decide."));
+        llm.reset();
+        JsonNode first = checkAgainst("it-outline", String.join("\n\n", paragraphs), null);
+        assertThat(llm.calls()).as("two batches of at most 4 units with the guideline and its two roles, then the outline")
+                .extracting(CountingLlm.Call::guidelineId)
+                .containsExactly("out-balance,out-balance#benefit,out-balance#risk",
+                        "out-balance,out-balance#benefit,out-balance#risk", "out-balance");
+        assertThat(llm.calls().get(2).judged()).isEqualTo("""
+                [1] heading: none
+                [2] paragraph: benefit
+                [3] paragraph: benefit
+                [4] paragraph: benefit
+                [5] paragraph: benefit, risk
+                [6] paragraph: benefit""");
+        JsonNode balance = guideline(first, "out-balance");
+        assertThat(balance.path("verdict").asText()).as("the effortless passage, judged on its own").isEqualTo("FAIL");
+        String v1 = String.join("\n\n", paragraphs);
+        String effortless = "Saving becomes effortless with automatic transfers, you will see.";
+        assertThat(balance.path("findings")).singleElement().satisfies(f -> {
+            assertThat(f.path("quote").asText()).isEqualTo(effortless);
+            assertThat(f.path("offset").asInt()).isEqualTo(v1.indexOf(effortless));
+        });
+        assertCostIsTheFakesCount(first, llm.promptTokens.get(), llm.completionTokens.get(), llm.calls.get());
+
+        // The effortless passage rewritten, still a benefit: one batch about it, the outline's verdict reused.
+        paragraphs.set(2, "Automatic transfers save you the trouble of remembering.");
+        JsonNode second = recheckAgainst("it-outline", paragraphs, first);
+        assertThat(llm.calls()).singleElement().satisfies(c -> {
+            assertThat(c.guidelineId()).isEqualTo("out-balance,out-balance#benefit,out-balance#risk");
+            assertThat(c.judged()).isEqualTo("[1] Automatic transfers save you the trouble of remembering.");
+        });
+        assertThat(guideline(second, "out-balance").path("verdict").asText()).isEqualTo("PASS");
+        assertThat(guideline(second, "out-balance").path("findings")).isEmpty();
+
+        // The risk warning rewritten without a risk: its roles change, so the outline is asked again, and fails.
+        paragraphs.set(4, "The value of your savings is reviewed every year.");
+        JsonNode third = recheckAgainst("it-outline", paragraphs, second);
+        assertThat(llm.calls()).extracting(CountingLlm.Call::guidelineId)
+                .containsExactly("out-balance,out-balance#benefit,out-balance#risk", "out-balance");
+        assertThat(llm.calls().get(1).judged()).contains("[5] paragraph: benefit\n").doesNotContain("risk");
+        JsonNode unbalanced = guideline(third, "out-balance");
+        assertThat(unbalanced.path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(unbalanced.path("findings")).singleElement()
+                .satisfies(f -> assertThat(f.has("offset")).as("article-level").isFalse());
+        assertCostIsTheFakesCount(third, llm.promptTokens.get(), llm.completionTokens.get(), llm.calls.get());
+
+        // Back to the first version: everything from the unit cache, the same verdict and finding as the first check.
+        paragraphs.set(2, effortless);
+        paragraphs.set(4, "Capital at risk: the value of your savings can fall.");
+        JsonNode fourth = recheckAgainst("it-outline", paragraphs, third);
+        assertThat(llm.calls()).isEmpty();
+        assertThat(guideline(fourth, "out-balance").path("reused").asBoolean()).isTrue();
+        assertThat(findings(fourth)).isEqualTo(findings(first));
+    }
+
+    private JsonNode checkAgainst(String guidelineSet, String text, String previousJobId) {
+        return hub.awaitReport(hub.submit(submission(text, previousJobId, guidelineSet)));
+    }
+
+    private JsonNode recheckAgainst(String guidelineSet, List<String> paragraphs, JsonNode previous) {
+        llm.reset();
+        return checkAgainst(guidelineSet, String.join("\n\n", paragraphs), previous.path("jobId").asText());
+    }
+
     /** A check of the paragraphs naming the previous report's job, the fake's counts reset before it. */
     private JsonNode recheck(List<String> paragraphs, JsonNode previous) {
-        llm.reset();
-        return check(String.join("\n\n", paragraphs), previous.path("jobId").asText());
+        return recheckAgainst("it-incremental", paragraphs, previous);
     }
 
     /** Besides the article-level call, one batch with the unit-scope and the somewhere guideline about these units. */
@@ -339,7 +410,7 @@ class IncrementalRecheckIT {
     }
 
     private JsonNode check(String text, String previousJobId) {
-        return hub.awaitReport(hub.submit(submission(text, previousJobId)));
+        return checkAgainst("it-incremental", text, previousJobId);
     }
 
     private long flushUnitCache(String ofTenant) {
@@ -392,10 +463,14 @@ class IncrementalRecheckIT {
     }
 
     private static String submission(String text, String previousJobId) {
+        return submission(text, previousJobId, "it-incremental");
+    }
+
+    private static String submission(String text, String previousJobId, String guidelineSet) {
         try {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("article", Map.of("title", "Savings plan", "text", text, "format", "plain", "language", "en"));
-            body.put("guidelineSet", "it-incremental");
+            body.put("guidelineSet", guidelineSet);
             if (previousJobId != null) {
                 body.put("previousJobId", previousJobId);
             }

@@ -61,7 +61,23 @@ class UnitBatchRequestFactoryTest {
                 .doesNotContain("\"guidelines\"", "\"applicable\"", "Guidelines (trusted configuration)");
         String none = request(List.of(CLAIMS), List.of("One.")).at("/messages/0/content").asText();
         assertThat(none).doesNotContain("requirements", "satisfiedBy", UnitBatchRequestFactory.REQUIREMENTS_HEADING);
-        assertThat(UnitBatchRequestFactory.PROMPT_VERSION).isEqualTo("unit-batch/2");
+        assertThat(UnitBatchRequestFactory.PROMPT_VERSION).isEqualTo("unit-batch/3");
+    }
+
+    @Test
+    void anOutlineGuidelineIsJudgedPerPassageForWhatThePassageShowsOnItsOwn() throws Exception {
+        Guideline balance = new Guideline("balance", "Balance", "regulatory", Severity.ERROR, 2, "Balance them.",
+                Checks.NONE, GuidelineScope.OUTLINE, "1", java.util.Map.of("risk", "States a risk."));
+        Guideline risk = new Guideline("balance#risk", "Balance: risk", "regulatory", Severity.ERROR, 2,
+                "States a risk.", Checks.NONE, GuidelineScope.SOMEWHERE, "1");
+        String system = request(List.of(CLAIMS, balance, risk), List.of("One.")).at("/messages/0/content").asText();
+
+        assertThat(system.indexOf("- id: balance\n")).isLessThan(system.indexOf("- part: judge each passage only"));
+        assertThat(system.indexOf("- part: judge each passage only"))
+                .isLessThan(system.indexOf(UnitBatchRequestFactory.REQUIREMENTS_HEADING));
+        assertThat(system.indexOf(UnitBatchRequestFactory.REQUIREMENTS_HEADING))
+                .isLessThan(system.indexOf("- id: balance#risk\n"));
+        assertThat(system).containsOnlyOnce("- part:");
     }
 
     @Test
