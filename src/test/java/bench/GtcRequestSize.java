@@ -23,8 +23,19 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 
-/** Measures the GTC check's first request for the benchmark article (seed 10, 1,500 words, the benchmark's GTC). */
+/**
+ * Measures the GTC consistency check's requests for the incremental benchmark's article (EditingSession seed 10,
+ * 1,500 words; the savings account GTC of TestPdfs under the benchmark's two document ids) without a hub: the first
+ * check (every claim unit asked) and a re-check asking one claim unit. The argument is hub.gtc.passages-per-unit
+ * (default 3). Run with the test classpath: {@code java -cp ... bench.GtcRequestSize 3} (ADR 0015 has the numbers).
+ */
 public final class GtcRequestSize {
+
+    /** The characters of the request's message contents, which CountingLlm counts (one token per four). */
+    private static int messageChars(ObjectMapper mapper, String request) throws Exception {
+        return String.join("", mapper.readTree(request).path("messages").findValuesAsText("content")).length();
+    }
+
     public static void main(String[] args) throws Exception {
         EditingSession session = new EditingSession(10, 1500);
         String text = session.text();
@@ -58,10 +69,18 @@ public final class GtcRequestSize {
         String request = gtc.request(exchange);
         System.out.println("passages per unit " + perUnit + ": " + units.size() + " claim units, "
                 + GtcClaimUnits.union(units).size() + " passages in the first request");
-        String content = String.join("", mapper.readTree(request).path("messages").findValuesAsText("content"));
+        int chars = messageChars(mapper, request);
+        java.util.IntSummaryStatistics alone = new java.util.IntSummaryStatistics();
+        for (GtcClaimUnit unit : units) {
+            exchange.setProperty("gtcUnitLookups", units.stream().map(u -> new GtcUnitLookup(u,
+                    u == unit ? null : new hub.gtc.units.GtcUnitAnswer("j", List.of(), "claude", 0, 0, 0))).toList());
+            alone.accept((messageChars(mapper, gtc.request(exchange)) + 3) / 4);
+        }
+        System.out.println("one claim unit asked alone: tokens min " + alone.getMin() + ", mean "
+                + Math.round(alone.getAverage()) + ", max " + alone.getMax());
         System.out.println("queries " + lookups.stream().map(GtcLookup::query).toList() + ", documents "
                 + fetched.size());
-        System.out.println("request chars " + request.length() + ", message chars " + content.length()
-                + ", tokens (chars/4, as CountingLlm) " + (content.length() + 3) / 4);
+        System.out.println("request chars " + request.length() + ", message chars " + chars
+                + ", tokens (chars/4, as CountingLlm) " + (chars + 3) / 4);
     }
 }
