@@ -68,7 +68,8 @@ public final class GtcRequestSize {
         exchange.setProperty("gtcUnitLookups", units.stream().map(u -> new GtcUnitLookup(u, null)).toList());
         String request = gtc.request(exchange);
         System.out.println("passages per unit " + perUnit + ": " + units.size() + " claim units, "
-                + GtcClaimUnits.union(units).size() + " passages in the first request");
+                + GtcClaimUnits.union(units).size() + " passages in the first request; "
+                + hub.article.ArticleUnits.of(text).size() + " units in the article");
         int chars = messageChars(mapper, request);
         java.util.IntSummaryStatistics alone = new java.util.IntSummaryStatistics();
         for (GtcClaimUnit unit : units) {

@@ -186,9 +186,7 @@ class GtcLookupIT extends LocalServicesIT {
     void aGtcPdfIsDownloadedOnceCachedAndItsRelevantPassageContradictsTheArticle() throws Exception {
         String gtcId = "gtc-easy-savings-" + UUID.randomUUID().toString().substring(0, 8);
         String query = unique("management fee");
-        answer(PRIMARY, query, gtcId);
-        PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/pdf").withBody(TestPdfs.savingsAccountGtc())));
+        answerWithSavingsPdf(query, gtcId);
         String claim = "Our management fee is 0% a year.";
         // The fake LLM answers CONTRADICTS only when the prompt carries the passage that contradicts the claim.
         llm.stubFor(LlmStub.anyChat().atPriority(1).withRequestBody(containing("gtc-passage"))
@@ -254,9 +252,7 @@ class GtcLookupIT extends LocalServicesIT {
     void withTheUnitCacheAReCheckAsksOnlyAboutTheEditedClaimUnitAndKeepsTheOtherUnitsFindings() throws Exception {
         String gtcId = "gtc-units-" + UUID.randomUUID().toString().substring(0, 8);
         String query = unique("management fee");
-        answer(PRIMARY, query, gtcId);
-        PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/pdf").withBody(TestPdfs.savingsAccountGtc())));
+        answerWithSavingsPdf(query, gtcId);
         String fee = "Our management fee is 0% a year.";
         String rate = "Interest of 3% is paid every month.";
         String rateEdited = "Interest of 4% is paid every month on balances up to 100,000 EUR.";
@@ -413,6 +409,13 @@ class GtcLookupIT extends LocalServicesIT {
         JsonNode lookups = report.path("gtc").path("lookups");
         assertThat(lookups).as(report.path("gtc").toString()).hasSize(1);
         return lookups.get(0);
+    }
+
+    /** The primary finds the document for the query and serves the savings account GTC as its PDF. */
+    private static void answerWithSavingsPdf(String query, String gtcId) throws Exception {
+        answer(PRIMARY, query, gtcId);
+        PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf").withBody(TestPdfs.savingsAccountGtc())));
     }
 
     private static void answer(WireMockServer region, String query, String gtcId) throws Exception {
