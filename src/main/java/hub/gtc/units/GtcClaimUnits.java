@@ -143,7 +143,7 @@ public class GtcClaimUnits {
     }
 
     /** Sentences worth checking: those naming a looked-up term or carrying a number. */
-    public static List<String> claims(String text, List<GtcLookup> lookups) {
+    static List<String> claims(String text, List<GtcLookup> lookups) {
         List<String> terms = lookups.stream().map(l -> l.query().toLowerCase(Locale.ROOT)).toList();
         List<String> claims = new ArrayList<>();
         BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
