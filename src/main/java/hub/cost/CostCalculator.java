@@ -1,20 +1,19 @@
 package hub.cost;
 
-import hub.gtc.check.GtcCheckAnswer;
 import hub.gtc.search.GtcFetched;
 import hub.gtc.search.GtcLookup;
 import hub.report.ComplianceReport.GtcSection;
 import hub.report.GuidelineResult;
 import hub.report.GuidelineResult.LlmCall;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds a report's {@link ReportCost}: the model calls its guideline results and GTC check made, the ones reused
- * from the unit cache, and the Smart Search lookups and PDFs by where they came from (a cache, or the service).
+ * from the unit cache (whole guideline results, or shares of GTC check calls per claim unit), and the Smart Search lookups and PDFs by where they came from (a cache, or the service).
  */
 @Component("costCalculator")
 public class CostCalculator {
@@ -24,42 +23,32 @@ public class CostCalculator {
     private static final Set<String> CALLED = Set.of("primary", "secondary");
 
     private final CostPrices prices;
-    private final String model;
-
-    public CostCalculator(CostPrices prices, @Value("${hub.llm.model:claude}") String model) {
+    public CostCalculator(CostPrices prices) {
         this.prices = prices;
-        this.model = model;
     }
 
-    public ReportCost of(List<GuidelineResult> results, GtcSection gtc, GtcCheckAnswer gtcAnswer) {
-        return of(results, gtc, gtcAnswer, false);
-    }
-
-    /** {@code gtcAnswerReused}: the GTC check's answer came from the unit cache, so its tokens were saved. */
-    public ReportCost of(List<GuidelineResult> results, GtcSection gtc, GtcCheckAnswer gtcAnswer,
-            boolean gtcAnswerReused) {
+    /**
+     * {@code gtcUsage}: the GTC check's call, counted as used, and its claim units' answers reused from the unit cache,
+     * counted as reused and saved (either may be absent; null means no GTC check).
+     */
+    public ReportCost of(List<GuidelineResult> results, GtcSection gtc, GtcCheckUsage gtcUsage) {
         TreeMap<String, long[]> used = new TreeMap<>();
         long[] reused = new long[3];
         double saved = 0;
+        List<LlmCall> reusedCalls = new ArrayList<>();
         for (GuidelineResult r : results) {
             add(used, r.llm());
-            LlmCall again = r.reusedLlm();
+            reusedCalls.add(r.reusedLlm());
+        }
+        GtcCheckUsage gtcCheck = gtcUsage == null ? GtcCheckUsage.NONE : gtcUsage;
+        add(used, gtcCheck.called());
+        reusedCalls.add(gtcCheck.reused());
+        for (LlmCall again : reusedCalls) {
             if (again != null) {
                 reused[0] += again.calls();
                 reused[1] += again.promptTokens();
                 reused[2] += again.completionTokens();
                 saved += prices.llm(again.model(), again.promptTokens(), again.completionTokens());
-            }
-        }
-        if (gtcAnswer != null && gtcAnswer.promptTokens() + gtcAnswer.completionTokens() > 0) {
-            LlmCall check = new LlmCall(model, 1, gtcAnswer.promptTokens(), gtcAnswer.completionTokens(), 0);
-            if (gtcAnswerReused) {
-                reused[0] += 1;
-                reused[1] += check.promptTokens();
-                reused[2] += check.completionTokens();
-                saved += prices.llm(model, check.promptTokens(), check.completionTokens());
-            } else {
-                add(used, check);
             }
         }
         TreeMap<String, ReportCost.ModelUsage> models = new TreeMap<>();

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.PlainText;
 import hub.article.UnitChanges;
 import hub.cost.CostCalculator;
+import hub.cost.GtcCheckUsage;
 import hub.cost.ReportCost;
 import hub.cost.UsageRow;
-import hub.gtc.check.GtcCheckAnswer;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineSet;
 import hub.injection.PromptInjectionDetector;
@@ -64,8 +64,7 @@ public class ReportAssembler {
         }
         timings.putAll(StepTimer.timings(exchange));
         ComplianceReport.GtcSection gtc = exchange.getProperty("gtcSection", ComplianceReport.GtcSection.class);
-        ReportCost cost = costs.of(results, gtc, exchange.getProperty("gtcAnswer", GtcCheckAnswer.class),
-                Boolean.TRUE.equals(exchange.getProperty("gtcAnswerReused", Boolean.class)));
+        ReportCost cost = costs.of(results, gtc, exchange.getProperty("gtcUsage", GtcCheckUsage.class));
         exchange.setProperty("reportCost", cost);
         exchange.setProperty("usageRow", UsageRow.of(mapper, cost, exchange.getProperty("articleUnits", List.class),
                 exchange.getProperty("previousJobId", String.class)));

@@ -19,7 +19,7 @@ class CostCalculatorTest {
 
     private final CostPrices prices = new CostPrices(new CostPrices.ModelPrice(1.0, 4.0),
             Map.of("cheap", new CostPrices.ModelPrice(0.1, 0.2)), 0.03, 0.30);
-    private final CostCalculator costs = new CostCalculator(prices, "claude");
+    private final CostCalculator costs = new CostCalculator(prices);
 
     @Test
     void tokensTimesPricesPerModelAndWhatReuseSaved() {
@@ -52,6 +52,26 @@ class CostCalculatorTest {
         assertThat(cost.smartSearch().eur()).isCloseTo(0.33, within(1e-9));
         assertThat(cost.savedEur()).isCloseTo(0.06 + 0.30, within(1e-9));
         assertThat(cost.llm().models()).isEmpty();
+    }
+
+    @Test
+    void aGtcCheckThatAskedSomeClaimUnitsAndReusedOthersCountsBoth() {
+        GtcCheckUsage gtc = new GtcCheckUsage(new LlmCall("claude", 1, 1000, 100, 0),
+                new LlmCall("claude", 1, 2000, 50, 0));
+
+        ReportCost cost = costs.of(List.of(), null, gtc);
+
+        assertThat(cost.llm().models().get("claude")).isEqualTo(new ReportCost.ModelUsage(1, 1000, 100, 1.4));
+        assertThat(cost.llm().reusedCalls()).isEqualTo(1);
+        assertThat(cost.llm().reusedPromptTokens()).isEqualTo(2000);
+        assertThat(cost.llm().reusedCompletionTokens()).isEqualTo(50);
+        assertThat(cost.savedEur()).isCloseTo(2.0 + 0.2, within(1e-9));
+        assertThat(cost.totalEur()).isCloseTo(1.4, within(1e-9));
+
+        ReportCost allReused = costs.of(List.of(), null, new GtcCheckUsage(null, gtc.reused()));
+        assertThat(allReused.llm().models()).isEmpty();
+        assertThat(allReused.totalEur()).isZero();
+        assertThat(allReused.savedEur()).isCloseTo(2.2, within(1e-9));
     }
 
     private static GuidelineResult result(LlmCall llm, LlmCall reused) {

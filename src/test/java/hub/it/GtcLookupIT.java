@@ -186,9 +186,7 @@ class GtcLookupIT extends LocalServicesIT {
     void aGtcPdfIsDownloadedOnceCachedAndItsRelevantPassageContradictsTheArticle() throws Exception {
         String gtcId = "gtc-easy-savings-" + UUID.randomUUID().toString().substring(0, 8);
         String query = unique("management fee");
-        answer(PRIMARY, query, gtcId);
-        PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/pdf").withBody(TestPdfs.savingsAccountGtc())));
+        answerWithSavingsPdf(query, gtcId);
         String claim = "Our management fee is 0% a year.";
         // The fake LLM answers CONTRADICTS only when the prompt carries the passage that contradicts the claim.
         llm.stubFor(LlmStub.anyChat().atPriority(1).withRequestBody(containing("gtc-passage"))
@@ -251,6 +249,80 @@ class GtcLookupIT extends LocalServicesIT {
     }
 
     @Test
+    void withTheUnitCacheAReCheckAsksOnlyAboutTheEditedClaimUnitAndKeepsTheOtherUnitsFindings() throws Exception {
+        String gtcId = "gtc-units-" + UUID.randomUUID().toString().substring(0, 8);
+        String query = unique("management fee");
+        answerWithSavingsPdf(query, gtcId);
+        String fee = "Our management fee is 0% a year.";
+        String rate = "Interest of 3% is paid every month.";
+        String rateEdited = "Interest of 4% is paid every month on balances up to 100,000 EUR.";
+        String v1 = String.join("\n\n", "Why save with us", fee, "The app is free.", rate);
+        // The heading (no claim) grows too, so the kept claim moves; the rate claim is edited.
+        String v2 = String.join("\n\n", "Why more and more families save with us", fee, "The app is free.", rateEdited);
+        // P1 is the fee unit's best passage: the first claim unit's best comes first.
+        llm.stubFor(gtcChat().atPriority(2).withRequestBody(containing("Interest of 3%"))
+                .willReturn(gtcFindings(finding(fee, "P1", "CONTRADICTS"), finding(rate, null, "NOT_COVERED"))));
+        llm.stubFor(gtcChat().atPriority(1).withRequestBody(containing("Interest of 4%"))
+                .willReturn(gtcFindings(finding(rateEdited, null, "NOT_COVERED"))));
+        String tenant = "gtc-units-" + UUID.randomUUID();
+        try (RunningHub cached = RunningHub.local("gtc-units-" + UUID.randomUUID(),
+                "--hub.incremental.enabled=true",
+                "--hub.smart-search.enabled=true",
+                "--hub.smart-search.api-key=test-smart-search-key",
+                "--hub.smart-search.primary.url=http://127.0.0.1:" + PRIMARY.port(),
+                "--hub.smart-search.secondary.url=http://127.0.0.1:" + SECONDARY.port())) {
+            HubClient writer = cached.client().as("writer", tenant);
+            try {
+                JsonNode first = checkedGtc(writer, query, v1, null);
+                List<String> firstPrompts = gtcPrompts();
+                assertThat(firstPrompts).singleElement().satisfies(p -> assertThat(p).contains(fee, rate));
+                assertThat(first.path("gtc").path("findings")).hasSize(2);
+                assertGtcFinding(first, 0, v1, fee, "CONTRADICTS", false);
+                assertGtcFinding(first, 1, v1, rate, "NOT_COVERED", false);
+                assertThat(first.path("gtc").path("findings").get(0).path("section").asText()).isEqualTo("4.2");
+
+                // One claim unit edited (and the heading before the other): only the edited unit is asked about.
+                llm.resetRequests();
+                JsonNode second = checkedGtc(writer, query, v2, first.path("jobId").asText());
+                assertThat(gtcPrompts()).singleElement().satisfies(p -> assertThat(p)
+                        .contains(rateEdited).doesNotContain(fee).doesNotContain("Why more and more families"));
+                assertThat(second.path("gtc").path("status").asText()).isEqualTo("VALIDATED");
+                assertThat(second.path("gtc").path("findings")).hasSize(2);
+                assertGtcFinding(second, 0, v2, fee, "CONTRADICTS", true);
+                assertGtcFinding(second, 1, v2, rateEdited, "NOT_COVERED", false);
+                JsonNode kept = second.path("gtc").path("findings").get(0);
+                assertThat(kept.path("gtcId").asText()).isEqualTo(gtcId);
+                assertThat(kept.path("version").asText()).isEqualTo("2026.1");
+                assertThat(kept.path("section").asText()).isEqualTo("4.2");
+                assertThat(kept.path("page").asInt()).isEqualTo(3);
+                assertThat(second.path("cost").path("llm").path("reusedPromptTokens").asLong())
+                        .as("the fee unit's share of the first GTC call").isGreaterThanOrEqualTo(60);
+
+                // Unchanged: no GTC call, the same findings at the same places, all reused.
+                llm.resetRequests();
+                JsonNode third = checkedGtc(writer, query, v2, second.path("jobId").asText());
+                assertThat(gtcPrompts()).isEmpty();
+                assertThat(third.path("gtc").path("findings")).hasSize(2);
+                assertGtcFinding(third, 0, v2, fee, "CONTRADICTS", true);
+                assertGtcFinding(third, 1, v2, rateEdited, "NOT_COVERED", true);
+                assertThat(third.path("cost").path("llm").path("reusedPromptTokens").asLong())
+                        .as("both units' shares of the GTC calls").isGreaterThanOrEqualTo(120);
+            } finally {
+                var keys = redis.keys("unit-verdict:" + tenant + ":*");
+                if (keys != null && !keys.isEmpty()) {
+                    redis.delete(keys);
+                }
+            }
+        }
+
+        // This class's hub runs with hub.incremental.enabled=false: every check asks about every claim unit.
+        llm.resetRequests();
+        checkedGtc(hub, query, v1, null);
+        checkedGtc(hub, query, v1, null);
+        assertThat(gtcPrompts()).hasSize(2).allSatisfy(p -> assertThat(p).contains(fee, rate));
+    }
+
+    @Test
     void aCorruptPdfIsAnErrorOfThatDocumentAndTheJobCompletes() throws Exception {
         String gtcId = "gtc-broken-" + UUID.randomUUID().toString().substring(0, 8);
         String query = unique("exclusions");
@@ -284,10 +356,66 @@ class GtcLookupIT extends LocalServicesIT {
         return hub.awaitReport(hub.submit(body));
     }
 
+    private static JsonNode checkedGtc(HubClient client, String query, String text, String previousJobId)
+            throws Exception {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
+                "article", Map.of("text", text, "format", "plain"),
+                "guidelineSet", "it-llm",
+                "options", Map.of("gtcValidation", true, "gtcQueries", List.of(query))));
+        if (previousJobId != null) {
+            body.put("previousJobId", previousJobId);
+        }
+        JsonNode report = client.awaitReport(client.submit(JSON.writeValueAsString(body)));
+        assertThat(report.path("gtc").path("status").asText()).as(report.path("gtc").toString()).isEqualTo("VALIDATED");
+        return report;
+    }
+
+    /** The user messages of the GTC check requests the LLM received since the last reset. */
+    private List<String> gtcPrompts() {
+        return llm.findAll(postRequestedFor(anyUrl()).withRequestBody(containing("gtc-passage"))).stream()
+                .map(r -> LlmStub.messages(r).get(1).path("content").asText()).toList();
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder gtcChat() {
+        return LlmStub.anyChat().withRequestBody(containing("gtc-passage"));
+    }
+
+    @SafeVarargs
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder gtcFindings(
+            Map<String, Object>... findings) throws Exception {
+        return LlmStub.completion(JSON.writeValueAsString(Map.of("findings", List.of(findings))));
+    }
+
+    private static Map<String, Object> finding(String claim, String passage, String verdict) {
+        Map<String, Object> finding = new java.util.LinkedHashMap<>();
+        finding.put("claim", claim);
+        finding.put("passage", passage);
+        finding.put("verdict", verdict);
+        finding.put("explanation", "Compared with the GTC passage.");
+        return finding;
+    }
+
+    private static void assertGtcFinding(JsonNode report, int index, String text, String quote, String verdict,
+                                         boolean reused) {
+        JsonNode f = report.path("gtc").path("findings").get(index);
+        assertThat(f.path("quote").asText()).as(f.toString()).isEqualTo(quote);
+        assertThat(f.path("verdict").asText()).isEqualTo(verdict);
+        assertThat(f.path("offset").asInt()).isEqualTo(text.indexOf(quote));
+        assertThat(f.path("length").asInt()).isEqualTo(quote.length());
+        assertThat(f.path("reused").asBoolean()).as("reused").isEqualTo(reused);
+    }
+
     private static JsonNode lookup(JsonNode report) {
         JsonNode lookups = report.path("gtc").path("lookups");
         assertThat(lookups).as(report.path("gtc").toString()).hasSize(1);
         return lookups.get(0);
+    }
+
+    /** The primary finds the document for the query and serves the savings account GTC as its PDF. */
+    private static void answerWithSavingsPdf(String query, String gtcId) throws Exception {
+        answer(PRIMARY, query, gtcId);
+        PRIMARY.stubFor(get(urlPathEqualTo("/documents/" + gtcId + "-pdf/pdf")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf").withBody(TestPdfs.savingsAccountGtc())));
     }
 
     private static void answer(WireMockServer region, String query, String gtcId) throws Exception {

@@ -1,82 +1,49 @@
 package hub.gtc.search;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.PlainText;
 import hub.article.QuoteLocator;
-import hub.gtc.Passage;
-import hub.gtc.PassageRanker;
+import hub.cost.GtcCheckUsage;
 import hub.gtc.check.GtcCheckAnswer;
 import hub.gtc.check.GtcCheckParser;
 import hub.gtc.check.GtcCheckRequestFactory;
 import hub.gtc.check.GtcPassage;
+import hub.gtc.units.GtcAnswerSplit;
+import hub.gtc.units.GtcClaimUnit;
+import hub.gtc.units.GtcClaimUnits;
+import hub.gtc.units.GtcUnitAnswer;
+import hub.gtc.units.GtcUnitLookup;
 import hub.report.ComplianceReport.GtcSection;
-import java.text.BreakIterator;
+import hub.report.GuidelineResult.LlmCall;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Compares an article's claims with the relevant GTC passages: ranks passages per claim sentence (BM25), asks the
- * LLM for a verdict per claim, locates each quoted claim in the article, and builds the report's {@code gtc} section.
+ * Compares an article's claims with the relevant GTC passages per claim unit (ADR 0015): looks each claim unit up in
+ * the unit cache, asks the LLM about the rest in one call (their texts and the union of their passages), shares the
+ * answer out over those units for the cache, locates every claim in the article and builds the report's {@code gtc}
+ * section and the check's usage for the cost section.
  */
 @Component("gtcConsistency")
 public class GtcConsistency {
 
-    private final PassageRanker ranker;
+    private final GtcClaimUnits claimUnits;
     private final GtcCheckRequestFactory requests;
     private final GtcCheckParser parser;
-    private final int passagesPerClaim;
-    private final int maxPassages;
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
-    private final boolean cacheEnabled;
+    private final ObjectMapper mapper;
 
-    public GtcConsistency(PassageRanker ranker, GtcCheckRequestFactory requests, GtcCheckParser parser,
-                          com.fasterxml.jackson.databind.ObjectMapper mapper,
-                          @Value("${hub.gtc.passages-per-claim:2}") int passagesPerClaim,
-                          @Value("${hub.gtc.max-passages:6}") int maxPassages,
-                          @Value("${hub.incremental.enabled:true}") boolean cacheEnabled) {
-        this.ranker = ranker;
+    public GtcConsistency(GtcClaimUnits claimUnits, GtcCheckRequestFactory requests, GtcCheckParser parser,
+                          ObjectMapper mapper) {
+        this.claimUnits = claimUnits;
         this.requests = requests;
         this.parser = parser;
         this.mapper = mapper;
-        this.passagesPerClaim = passagesPerClaim;
-        this.maxPassages = maxPassages;
-        this.cacheEnabled = cacheEnabled;
-    }
-
-    /**
-     * The passages for the prompt: for every sentence of the article that mentions a looked-up term or a number,
-     * the best passages of every readable document, best first, at most hub.gtc.max-passages.
-     */
-    @SuppressWarnings("unchecked")
-    public List<GtcPassage> passages(Exchange exchange) {
-        PlainText article = exchange.getProperty("articleText", PlainText.class);
-        List<GtcLookup> lookups = exchange.getProperty("gtcLookups", List.class);
-        List<GtcFetched> documents = exchange.getProperty("gtcFetched", List.class);
-        Map<String, Passage> best = new LinkedHashMap<>();
-        Map<String, String> versions = new LinkedHashMap<>();
-        for (String claim : claims(article.text(), lookups)) {
-            for (GtcFetched document : documents) {
-                if (!document.usable()) {
-                    continue;
-                }
-                versions.put(document.gtcId(), document.version());
-                for (Passage p : ranker.top(document.text(), claim, passagesPerClaim)) {
-                    best.merge(p.gtcId() + "|" + p.page() + "|" + p.section() + "|" + p.text(), p,
-                            (a, b) -> a.score() >= b.score() ? a : b);
-                }
-            }
-        }
-        return best.values().stream()
-                .sorted(Comparator.comparingDouble(Passage::score).reversed())
-                .limit(maxPassages)
-                .map(p -> new GtcPassage(p.gtcId(), versions.get(p.gtcId()), p.page(), p.section(), p.heading(), p.text()))
-                .toList();
     }
 
     /** Whether any document could be read, so that asking the LLM can be worth it. */
@@ -86,65 +53,46 @@ public class GtcConsistency {
         return documents != null && documents.stream().anyMatch(GtcFetched::usable);
     }
 
-    /**
-     * The chat request: the article's claim units (the paragraphs with a sentence that mentions a looked-up term or a
-     * number, in article order; the whole text when there are none) and the passages. Sending only the claim units
-     * keeps the request, and so its cached answer, the same when the writer edits any other paragraph.
-     */
+    /** The article's claim units with their passages and unit-cache keys (null keys when the cache is off). */
     @SuppressWarnings("unchecked")
+    public List<GtcClaimUnit> claimUnits(Exchange exchange) {
+        Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
+        String tenant = row == null ? "default" : String.valueOf(row.get("submitter_tenant"));
+        return claimUnits.of(exchange.getProperty("articleText", PlainText.class),
+                exchange.getProperty("gtcLookups", List.class), exchange.getProperty("gtcFetched", List.class), tenant);
+    }
+
+    /** The unit and the cache's answer for it (the JSON body; null on a miss, an unreadable entry or no lookup). */
+    public GtcUnitLookup lookedUp(GtcClaimUnit unit, String cachedJson) {
+        GtcUnitAnswer cached = null;
+        if (cachedJson != null) {
+            try {
+                cached = mapper.readValue(cachedJson, GtcUnitAnswer.class);
+            } catch (JsonProcessingException e) {
+                cached = null;
+            }
+        }
+        return new GtcUnitLookup(unit, cached);
+    }
+
+    /** Whether the cache left any claim unit unanswered, so that the model must be asked. */
+    public boolean hasMissedUnits(Exchange exchange) {
+        return !missed(exchange).isEmpty();
+    }
+
+    /**
+     * The chat request about the claim units the cache did not answer: their texts in article order and the union of
+     * their passages. Sending only claim units keeps the request, and so the cached answers, independent of edits to
+     * any other paragraph.
+     */
     public String request(Exchange exchange) {
-        List<GtcPassage> passages = passages(exchange);
+        List<GtcClaimUnit> missed = missed(exchange);
+        List<GtcPassage> passages = GtcClaimUnits.union(missed);
         exchange.setProperty("gtcPassages", passages);
-        PlainText article = exchange.getProperty("articleText", PlainText.class);
-        String request = requests.request(claimUnits(article.text(), exchange.getProperty("gtcLookups", List.class)),
+        String request = requests.request(String.join("\n\n", missed.stream().map(GtcClaimUnit::text).toList()),
                 passages);
         exchange.setProperty("gtcRequest", request);
         return request;
-    }
-
-    /**
-     * The unit-cache key of the GTC check of this job (its tenant, the hash of the request it would send, which holds
-     * the claim units and the passages with their GTC ids and versions, and the prompt version), or null when the
-     * unit cache is off.
-     */
-    @SuppressWarnings("unchecked")
-    public String cacheKey(Exchange exchange) {
-        if (!cacheEnabled) {
-            return null;
-        }
-        Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
-        String tenant = row == null ? "default" : String.valueOf(row.get("submitter_tenant"));
-        return "unit-verdict:" + tenant + ":gtc:" + hub.article.TextHash.sha256Hex(
-                GtcCheckRequestFactory.PROMPT_VERSION + "\n" + request(exchange));
-    }
-
-    /**
-     * The cached check answer in the body, or null on a miss or an unreadable entry; sets {@code gtcAnswerReused}.
-     */
-    public GtcCheckAnswer fromCache(Exchange exchange) {
-        String json = exchange.getIn().getBody(String.class);
-        GtcCheckAnswer answer = null;
-        try {
-            answer = json == null ? null : mapper.readValue(json, GtcCheckAnswer.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            answer = null;
-        }
-        exchange.setProperty("gtcAnswerReused", answer != null);
-        return answer;
-    }
-
-    public String toCache(GtcCheckAnswer answer) throws com.fasterxml.jackson.core.JsonProcessingException {
-        return mapper.writeValueAsString(answer);
-    }
-
-    static String claimUnits(String text, List<GtcLookup> lookups) {
-        List<String> units = new ArrayList<>();
-        for (hub.article.ArticleUnits.Unit u : hub.article.ArticleUnits.of(text)) {
-            if (!claims(u.text(text), lookups).isEmpty()) {
-                units.add(u.text(text));
-            }
-        }
-        return units.isEmpty() ? text : String.join("\n\n", units);
     }
 
     @SuppressWarnings("unchecked")
@@ -164,7 +112,40 @@ public class GtcConsistency {
         return new GtcCheckAnswer(false, "LLM unavailable: " + why, List.of(), null, 0, 0);
     }
 
-    /** The report's gtc section from the lookups, the fetched documents and the LLM's answer (null without LLM). */
+    /**
+     * The unit-cache entries (key, JSON) of the call's answer ({@code gtcAnswer}): one per asked claim unit with a
+     * key whose claims rest only on its own passages. None when the answer is invalid or a claim's quote cannot be
+     * given to exactly one asked unit.
+     */
+    public List<Map.Entry<String, String>> cacheEntries(Exchange exchange) throws JsonProcessingException {
+        List<GtcClaimUnit> missed = missed(exchange);
+        Optional<List<GtcUnitAnswer>> answers = answered(exchange, missed);
+        List<Map.Entry<String, String>> entries = new ArrayList<>();
+        for (int i = 0; answers.isPresent() && i < missed.size(); i++) {
+            GtcClaimUnit unit = missed.get(i);
+            GtcUnitAnswer answer = answers.get().get(i);
+            if (unit.cacheKey() != null && GtcAnswerSplit.coveredByKey(unit, answer)) {
+                entries.add(Map.entry(unit.cacheKey(), mapper.writeValueAsString(answer)));
+            }
+        }
+        return entries;
+    }
+
+    /** What the check cost: the call it made (when it spent tokens) and the shares of the answers it reused. */
+    public GtcCheckUsage usage(Exchange exchange) {
+        GtcCheckAnswer answer = exchange.getProperty("gtcAnswer", GtcCheckAnswer.class);
+        LlmCall called = answer == null || answer.promptTokens() + answer.completionTokens() == 0 ? null
+                : new LlmCall(requests.model(), 1, answer.promptTokens(), answer.completionTokens(), 0);
+        List<GtcUnitAnswer> reused = lookups(exchange).stream().filter(l -> !l.missed()).map(GtcUnitLookup::cached)
+                .toList();
+        LlmCall saved = reused.isEmpty() ? null : new LlmCall(reused.get(0).model(),
+                reused.stream().mapToInt(GtcUnitAnswer::calls).sum(),
+                reused.stream().mapToInt(GtcUnitAnswer::promptTokens).sum(),
+                reused.stream().mapToInt(GtcUnitAnswer::completionTokens).sum(), 0);
+        return new GtcCheckUsage(called, saved);
+    }
+
+    /** The report's gtc section from the lookups, the fetched documents and the claim units' answers. */
     @SuppressWarnings("unchecked")
     public GtcSection section(Exchange exchange) {
         List<GtcLookup> lookups = exchange.getProperty("gtcLookups", List.class);
@@ -176,31 +157,31 @@ public class GtcConsistency {
             return new GtcSection("SKIPPED", "Smart Search found no GTC document for the article's terms.", lookups,
                     List.of(), List.of(), List.of());
         }
-        GtcCheckAnswer answer = exchange.getProperty("gtcAnswer", GtcCheckAnswer.class);
-        PlainText article = exchange.getProperty("articleText", PlainText.class);
-
         List<String> warnings = new ArrayList<>();
         lookups.stream().map(GtcLookup::warning).filter(w -> w != null).forEach(warnings::add);
         documents.stream().filter(d -> d.stale())
                 .forEach(d -> warnings.add("GTC " + d.gtcId() + ": Smart Search unreachable, an expired cached PDF was used."));
         documents.stream().filter(d -> d.error() != null).forEach(d -> warnings.add("GTC " + d.gtcId() + ": " + d.error()));
 
-        List<GtcFinding> findings = answer != null && answer.valid() ? locate(article, answer) : List.of();
-        String reason = degradedReason(lookups, documents, answer);
+        boolean checked = exchange.getProperty("gtcUnitLookups") != null;
+        GtcCheckAnswer answer = exchange.getProperty("gtcAnswer", GtcCheckAnswer.class);
+        String reason = degradedReason(lookups, documents, checked, answer);
+        List<GtcFinding> findings = checked && (answer == null || answer.valid()) ? findings(exchange) : List.of();
         return new GtcSection(reason == null ? "VALIDATED" : "DEGRADED", reason, lookups, documents,
                 List.copyOf(findings), warnings);
     }
 
-    private static String degradedReason(List<GtcLookup> lookups, List<GtcFetched> documents, GtcCheckAnswer answer) {
+    private static String degradedReason(List<GtcLookup> lookups, List<GtcFetched> documents, boolean checked,
+                                         GtcCheckAnswer answer) {
         if (documents.stream().noneMatch(GtcFetched::usable)) {
             return lookups.stream().allMatch(l -> "none".equals(l.source()))
                     ? "Smart Search is unreachable in both regions and nothing is cached."
                     : "No GTC document could be read.";
         }
-        if (answer == null) {
+        if (!checked) {
             return "No LLM is configured, so the article's claims were not compared with the GTC passages.";
         }
-        if (!answer.valid()) {
+        if (answer != null && !answer.valid()) {
             return "The claims could not be compared with the GTC: " + answer.problem();
         }
         if (lookups.stream().anyMatch(GtcLookup::degraded) || documents.stream().anyMatch(d -> d.stale() || !d.usable())) {
@@ -209,39 +190,72 @@ public class GtcConsistency {
         return null;
     }
 
-    private static List<GtcFinding> locate(PlainText article, GtcCheckAnswer answer) {
+    /**
+     * Every claim in article order: the reused units' cached claims and the asked units' new ones, each located in
+     * its unit; when the answer could not be shared out over the asked units, its claims located in the whole article.
+     */
+    private List<GtcFinding> findings(Exchange exchange) {
+        PlainText article = exchange.getProperty("articleText", PlainText.class);
+        List<GtcClaimUnit> missed = missed(exchange);
+        GtcCheckAnswer answer = exchange.getProperty("gtcAnswer", GtcCheckAnswer.class);
+        Optional<List<List<GtcCheckAnswer.Claim>>> byUnit = answer == null ? Optional.empty()
+                : GtcAnswerSplit.byUnit(missed, answer.findings());
         List<GtcFinding> findings = new ArrayList<>();
-        for (GtcCheckAnswer.Claim claim : answer.findings()) {
-            var span = QuoteLocator.find(article.text(), claim.quote(), 0);
-            Integer offset = null;
-            int length = 0;
-            if (span.isPresent()) {
-                int start = article.sourceOffset(span.get()[0]);
-                offset = start;
-                length = article.sourceEnd(span.get()[1]) - start;
+        for (GtcUnitLookup lookup : lookups(exchange)) {
+            if (!lookup.missed()) {
+                lookup.cached().claims().forEach(c -> findings.add(finding(article, lookup.unit(), c, true)));
+            } else if (byUnit.isPresent()) {
+                byUnit.get().get(missed.indexOf(lookup.unit()))
+                        .forEach(c -> findings.add(finding(article, lookup.unit(), c, false)));
             }
-            GtcPassage p = claim.passage();
-            findings.add(new GtcFinding(claim.quote(), offset, length, claim.verdict(), claim.explanation(),
-                    p == null ? null : p.gtcId(), p == null ? null : p.version(), p == null ? null : p.page(),
-                    p == null ? null : p.section()));
         }
+        if (answer != null && byUnit.isEmpty()) {
+            answer.findings().forEach(c -> findings.add(finding(article, null, c, false)));
+        }
+        findings.sort(Comparator.comparing(GtcFinding::offset, Comparator.nullsLast(Comparator.naturalOrder())));
         return findings;
     }
 
-    /** Article sentences worth checking: those naming a looked-up term or carrying a number. */
-    static List<String> claims(String text, List<GtcLookup> lookups) {
-        List<String> terms = lookups.stream().map(l -> l.query().toLowerCase(Locale.ROOT)).toList();
-        List<String> claims = new ArrayList<>();
-        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-        sentences.setText(text);
-        for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
-             start = end, end = sentences.next()) {
-            String sentence = text.substring(start, end).strip();
-            String lower = sentence.toLowerCase(Locale.ROOT);
-            if (sentence.chars().anyMatch(Character::isDigit) || terms.stream().anyMatch(lower::contains)) {
-                claims.add(sentence);
-            }
+    /** The claim located in its unit (in the whole article when the unit is null or does not hold it). */
+    private static GtcFinding finding(PlainText article, GtcClaimUnit unit, GtcCheckAnswer.Claim claim,
+                                      boolean reused) {
+        String text = article.text();
+        Optional<int[]> span = unit == null ? Optional.empty()
+                : QuoteLocator.find(text.substring(0, unit.unit().end()), claim.quote(), unit.unit().start());
+        if (span.isEmpty()) {
+            span = QuoteLocator.find(text, claim.quote(), 0);
         }
-        return claims;
+        Integer offset = null;
+        int length = 0;
+        if (span.isPresent()) {
+            int start = article.sourceOffset(span.get()[0]);
+            offset = start;
+            length = article.sourceEnd(span.get()[1]) - start;
+        }
+        GtcPassage p = claim.passage();
+        return new GtcFinding(claim.quote(), offset, length, claim.verdict(), claim.explanation(),
+                p == null ? null : p.gtcId(), p == null ? null : p.version(), p == null ? null : p.page(),
+                p == null ? null : p.section(), reused);
+    }
+
+    /** The answer shared out over the asked units, when it is valid and every claim has exactly one unit. */
+    private Optional<List<GtcUnitAnswer>> answered(Exchange exchange, List<GtcClaimUnit> missed) {
+        GtcCheckAnswer answer = exchange.getProperty("gtcAnswer", GtcCheckAnswer.class);
+        if (answer == null || !answer.valid() || missed.isEmpty()) {
+            return Optional.empty();
+        }
+        return GtcAnswerSplit.byUnit(missed, answer.findings()).map(claims -> GtcAnswerSplit.shareOut(claims,
+                exchange.getProperty("jobId", String.class), requests.model(), 1, answer.promptTokens(),
+                answer.completionTokens()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<GtcUnitLookup> lookups(Exchange exchange) {
+        List<GtcUnitLookup> lookups = exchange.getProperty("gtcUnitLookups", List.class);
+        return lookups == null ? List.of() : lookups;
+    }
+
+    private static List<GtcClaimUnit> missed(Exchange exchange) {
+        return lookups(exchange).stream().filter(GtcUnitLookup::missed).map(GtcUnitLookup::unit).toList();
     }
 }
