@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component("gtcConsistency")
 public class GtcConsistency {
 
+    /** The exchange property holding the invalid first answer while the model is re-asked. */
+    private static final String FIRST_ANSWER = "gtcFirstAnswer";
+
     private final GtcClaimUnits claimUnits;
     private final GtcCheckRequestFactory requests;
     private final GtcCheckParser parser;
@@ -96,12 +99,19 @@ public class GtcConsistency {
     }
 
     @SuppressWarnings("unchecked")
+    /** The model's answer (the body); after a re-ask it carries the tokens of both answers, as the endpoint counted. */
     public GtcCheckAnswer parse(Exchange exchange) {
-        return parser.parse(exchange.getIn().getBody(String.class), exchange.getProperty("gtcPassages", List.class));
+        GtcCheckAnswer answer = parser.parse(exchange.getIn().getBody(String.class),
+                exchange.getProperty("gtcPassages", List.class));
+        GtcCheckAnswer first = exchange.getProperty(FIRST_ANSWER, GtcCheckAnswer.class);
+        return first == null ? answer : new GtcCheckAnswer(answer.valid(), answer.problem(), answer.findings(),
+                answer.assistantContent(), answer.promptTokens() + first.promptTokens(),
+                answer.completionTokens() + first.completionTokens());
     }
 
     public String reask(Exchange exchange) {
         GtcCheckAnswer invalid = exchange.getIn().getBody(GtcCheckAnswer.class);
+        exchange.setProperty(FIRST_ANSWER, invalid);
         return requests.reask(exchange.getProperty("gtcRequest", String.class), invalid.assistantContent(),
                 invalid.problem());
     }

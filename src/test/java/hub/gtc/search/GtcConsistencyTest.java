@@ -154,6 +154,32 @@ class GtcConsistencyTest {
     }
 
     /** Sets what the unit cache answered for the three claim units (null: a miss). */
+    @Test
+    void aReaskedCheckCountsTheTokensOfBothAnswers() throws Exception {
+        lookedUp(null, null, null);
+        gtc.request(exchange);
+        exchange.getIn().setBody(completion("not json", 500, 20));
+        GtcCheckAnswer invalid = gtc.parse(exchange);
+        assertThat(invalid.valid()).isFalse();
+        exchange.getIn().setBody(invalid);
+        gtc.reask(exchange);
+
+        exchange.getIn().setBody(completion("{\"findings\": []}", 600, 30));
+        GtcCheckAnswer answer = gtc.parse(exchange);
+
+        assertThat(answer.valid()).isTrue();
+        assertThat(answer.promptTokens()).isEqualTo(1100);
+        assertThat(answer.completionTokens()).isEqualTo(50);
+    }
+
+    private static String completion(String content, int promptTokens, int completionTokens) throws Exception {
+        var body = JSON.createObjectNode().put("model", "claude");
+        body.putArray("choices").addObject().put("finish_reason", "stop").putObject("message")
+                .put("role", "assistant").put("content", content);
+        body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens);
+        return JSON.writeValueAsString(body);
+    }
+
     private void lookedUp(GtcUnitAnswer fee, GtcUnitAnswer rate, GtcUnitAnswer transfer) {
         exchange.setProperty("gtcUnitLookups", List.of(new GtcUnitLookup(units.get(0), fee),
                 new GtcUnitLookup(units.get(1), rate), new GtcUnitLookup(units.get(2), transfer)));
