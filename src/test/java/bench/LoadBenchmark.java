@@ -118,7 +118,8 @@ public final class LoadBenchmark {
 
             for (int c : CONNECTIONS) {
               for (int repeat = 0; repeat < repeats; repeat++) {
-                measure("Floor: constant", c, "/bench/floor/constant", null);
+                // With the bearer token, like every API call and the INSERT floor: authentication is the stack's.
+                measure("Floor: constant", c, "/bench/floor/constant", "get.lua", token);
                 measure("Floor: durable INSERT", c, "/bench/floor/insert", "post.lua", body.toString(), token);
                 measure("POST /api/v1/jobs", c, "/api/v1/jobs", "post.lua", body.toString(), token);
                 warmStatusCache(completed);
@@ -436,7 +437,8 @@ public final class LoadBenchmark {
                 .append(warmUpS).append(" s of the same load to warm it up; the uncached reads are warmed by the cached ones). ")
                 .append("The same hub serves two **floors**: `GET /bench/floor/constant` (platform-http returning a ")
                 .append("constant) and `POST /bench/floor/insert` (one durable PostgreSQL INSERT per request through the ")
-                .append("hub's pool). Every figure, the floors included, is measured ").append(repeats)
+                .append("hub's pool), both called with the bearer token every API call carries (the constant floor was ")
+                .append("called without one until 2026-11-26, so it skipped the token check the endpoints pay). Every figure, the floors included, is measured ").append(repeats)
                 .append(" times in turn (at 16 clients, then at 64); the table shows each figure's median over the runs, ")
                 .append("the median of each run's throughput against its floor's run of the same turn, and every run ")
                 .append("(requests/s and share of its floor), because single runs on this machine have differed by up ")
