@@ -71,7 +71,7 @@ public final class Outlines {
     /** "heading" for a short line without a sentence's end (a heading or a label), else "paragraph". */
     static String kind(String unitText) {
         String stripped = unitText.strip();
-        boolean short_ = stripped.split("\\s+").length <= HEADING_MAX_WORDS;
-        return short_ && !SENTENCE_END.matcher(stripped).find() ? "heading" : "paragraph";
+        boolean fewWords = stripped.split("\\s+").length <= HEADING_MAX_WORDS;
+        return fewWords && !SENTENCE_END.matcher(stripped).find() ? "heading" : "paragraph";
     }
 }

@@ -2,6 +2,7 @@ package hub.incremental;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.cost.CallShares;
 import hub.llm.ParsedBatch;
 import hub.llm.ParsedBatch.GuidelineAnswer;
 import hub.llm.ParsedBatch.RequirementAnswer;
@@ -146,13 +147,11 @@ public class UnitBatchJudge {
 
     /** The {@code i}-th of {@code n} integer shares of the call's calls and tokens; the latency is the call's. */
     static LlmCall share(LlmCall call, int i, int n) {
-        return new LlmCall(call.model(), part(call.calls(), i, n), part(call.promptTokens(), i, n),
-                part(call.completionTokens(), i, n), call.latencyMs());
+        return new LlmCall(call.model(), CallShares.part(call.calls(), i, n),
+                CallShares.part(call.promptTokens(), i, n), CallShares.part(call.completionTokens(), i, n),
+                call.latencyMs());
     }
 
-    private static int part(int total, int i, int n) {
-        return total / n + (i < total % n ? 1 : 0);
-    }
 
     private static UnitBatch batch(Exchange exchange) {
         return exchange.getProperty(PROPERTY, UnitBatch.class);

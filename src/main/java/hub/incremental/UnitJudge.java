@@ -7,6 +7,7 @@ import hub.article.ArticleUnits.Unit;
 import hub.article.TextHash;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
+import hub.job.JobProperties;
 import hub.llm.ChatRequestFactory;
 import hub.llm.ParsedVerdict;
 import hub.llm.UnitBatchRequestFactory;
@@ -15,7 +16,6 @@ import hub.report.GuidelineTask;
 import hub.report.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,12 +47,8 @@ public class UnitJudge {
     }
 
     /** The questions for the guideline task in the {@code task} property of a job of the {@code jobRow} tenant. */
-    @SuppressWarnings("unchecked")
     public List<UnitQuestion> questions(Exchange exchange) {
-        GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
-        Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
-        String tenant = row == null ? "default" : String.valueOf(row.get("submitter_tenant"));
-        return questions(task, tenant);
+        return questions(exchange.getProperty("task", GuidelineTask.class), JobProperties.tenant(exchange));
     }
 
     List<UnitQuestion> questions(GuidelineTask task, String tenant) {
@@ -106,8 +102,7 @@ public class UnitJudge {
     @SuppressWarnings("unchecked")
     public List<UnitQuestion> outlineQuestions(Exchange exchange) {
         List<Object> evaluations = exchange.getProperty("guidelineEvaluations", List.class);
-        Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
-        String tenant = row == null ? "default" : String.valueOf(row.get("submitter_tenant"));
+        String tenant = JobProperties.tenant(exchange);
         List<UnitAnswer> fresh = flatten(exchange.getIn().getBody(List.class));
         List<UnitQuestion> questions = new ArrayList<>();
         for (Object e : evaluations) {

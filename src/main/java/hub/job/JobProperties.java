@@ -1,5 +1,8 @@
 package hub.job;
 
+import java.util.Map;
+import org.apache.camel.Exchange;
+
 /** Names of the exchange properties the job routes share; the YAML routes use the same strings. */
 public final class JobProperties {
 
@@ -15,5 +18,12 @@ public final class JobProperties {
     public static final String ARTICLE_JSON = "articleJson";
 
     private JobProperties() {
+    }
+
+    /** The tenant that submitted the job in the {@value #JOB_ROW} property, "default" without one. */
+    @SuppressWarnings("unchecked")
+    public static String tenant(Exchange exchange) {
+        Map<String, Object> row = exchange.getProperty(JOB_ROW, Map.class);
+        return row == null ? "default" : String.valueOf(row.get("submitter_tenant"));
     }
 }

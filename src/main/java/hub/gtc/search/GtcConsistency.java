@@ -14,6 +14,7 @@ import hub.gtc.units.GtcClaimUnit;
 import hub.gtc.units.GtcClaimUnits;
 import hub.gtc.units.GtcUnitAnswer;
 import hub.gtc.units.GtcUnitLookup;
+import hub.job.JobProperties;
 import hub.report.ComplianceReport.GtcSection;
 import hub.report.GuidelineResult.LlmCall;
 import java.util.ArrayList;
@@ -59,10 +60,9 @@ public class GtcConsistency {
     /** The article's claim units with their passages and unit-cache keys (null keys when the cache is off). */
     @SuppressWarnings("unchecked")
     public List<GtcClaimUnit> claimUnits(Exchange exchange) {
-        Map<String, Object> row = exchange.getProperty("jobRow", Map.class);
-        String tenant = row == null ? "default" : String.valueOf(row.get("submitter_tenant"));
         return claimUnits.of(exchange.getProperty("articleText", PlainText.class),
-                exchange.getProperty("gtcLookups", List.class), exchange.getProperty("gtcFetched", List.class), tenant);
+                exchange.getProperty("gtcLookups", List.class), exchange.getProperty("gtcFetched", List.class),
+                JobProperties.tenant(exchange));
     }
 
     /** The unit and the cache's answer for it (the JSON body; null on a miss, an unreadable entry or no lookup). */
@@ -98,8 +98,8 @@ public class GtcConsistency {
         return request;
     }
 
-    @SuppressWarnings("unchecked")
     /** The model's answer (the body); after a re-ask it carries the tokens of both answers, as the endpoint counted. */
+    @SuppressWarnings("unchecked")
     public GtcCheckAnswer parse(Exchange exchange) {
         GtcCheckAnswer answer = parser.parse(exchange.getIn().getBody(String.class),
                 exchange.getProperty("gtcPassages", List.class));

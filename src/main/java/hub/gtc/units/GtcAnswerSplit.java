@@ -1,6 +1,7 @@
 package hub.gtc.units;
 
 import hub.article.QuoteLocator;
+import hub.cost.CallShares;
 import hub.gtc.check.GtcCheckAnswer.Claim;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,8 @@ public final class GtcAnswerSplit {
         int n = claimsByUnit.size();
         List<GtcUnitAnswer> answers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            answers.add(new GtcUnitAnswer(jobId, claimsByUnit.get(i), model, part(calls, i, n),
-                    part(promptTokens, i, n), part(completionTokens, i, n)));
+            answers.add(new GtcUnitAnswer(jobId, claimsByUnit.get(i), model, CallShares.part(calls, i, n),
+                    CallShares.part(promptTokens, i, n), CallShares.part(completionTokens, i, n)));
         }
         return answers;
     }
@@ -65,10 +66,5 @@ public final class GtcAnswerSplit {
     public static boolean coveredByKey(GtcClaimUnit unit, GtcUnitAnswer answer) {
         return answer.claims().stream().map(Claim::passage).filter(Objects::nonNull)
                 .allMatch(unit.passages()::contains);
-    }
-
-    /** The {@code i}-th of {@code n} integer shares of {@code total}. */
-    static int part(int total, int i, int n) {
-        return total / n + (i < total % n ? 1 : 0);
     }
 }
