@@ -64,7 +64,7 @@ class ServiceBusRouteIT extends LocalServicesIT {
         if (!camel.isStarted()) {
             AdviceWith.adviceWith(camel, "process-job", a -> a.replaceFromWith("direct:servicebus-jobs"));
             AdviceWith.adviceWith(camel, "consume-batches", a -> a.replaceFromWith("direct:servicebus-batches"));
-            AdviceWith.adviceWith(camel, "enqueue-job",
+            AdviceWith.adviceWith(camel, "send-job-message",
                     a -> a.weaveById("send-to-jobs-queue").replace().to("mock:servicebus-jobs"));
             AdviceWith.adviceWith(camel, "defer-batch-message",
                     a -> a.weaveById("resend-batch-message").replace().to("mock:servicebus-retries"));
@@ -105,6 +105,11 @@ class ServiceBusRouteIT extends LocalServicesIT {
                 .isEqualTo("{\"jobId\":\"" + jobId + "\",\"correlationId\":\"" + correlationId + "\"}");
         assertThat(message.getIn().getHeader("CamelAzureServiceBusMessageId")).isEqualTo(jobId);
         assertThat(message.getIn().getHeader("CamelAzureServiceBusCorrelationId")).isEqualTo(correlationId);
+        // Only the message crosses the queue: not the request's headers (its bearer token), nor the article.
+        assertThat(message.getIn().getHeaders().keySet()).as("the queued message's headers")
+                .noneMatch(name -> name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Content-Type"));
+        assertThat(message.getIn().getHeader("traceparent", String.class)).as("the trace travels with it").isNotBlank();
+        assertThat(message.getProperties()).as("the queued exchange's properties").doesNotContainKeys("articleJson", "jobRow");
 
         Map<String, Object> delivery = Map.of("CamelAzureServiceBusMessageId", jobId,
                 "CamelAzureServiceBusDeliveryCount", 1L);
