@@ -31,12 +31,14 @@ import java.util.regex.Pattern;
  * drives every endpoint at 16 and 64 connections; each figure is reported beside its floor from the same run, as a
  * ratio, because absolute figures drift on shared machines. A fake LLM on loopback answers at once while the
  * result fixtures are prepared (that phase also gives the hub's own time per job) and after BENCH_LLM_LATENCY_MS
- * (20 s) during the load. The API phase runs the default worker and guideline bounds, so the slow LLM keeps the
- * evaluation of the submitted jobs to a trickle and the figures are those of the API path. The in-flight phase then
+ * (20 s) during the load. Every submission is a new article (its title is numbered), so no job is answered from
+ * the unit cache; the API phase runs the default worker and guideline bounds, so the slow LLM keeps the evaluation
+ * of the submitted jobs to a trickle and the figures are those of the API path. The in-flight phase then
  * starts a second hub with BENCH_WORKERS jobs evaluated at once, submits BENCH_INFLIGHT_JOBS jobs as one batch (so
  * all are queued at once) and follows them to the end: how many ran at once, threads, errors.
  *
- * <p>Settings (environment): BENCH_REPEATS (3: runs of every figure, reported as medians), BENCH_DURATION_S (15), BENCH_LLM_LATENCY_MS (20000), BENCH_WORKERS (1000),
+ * <p>Settings (environment): BENCH_REPEATS (3: runs of every figure, reported as medians), BENCH_DURATION_S (15),
+ * BENCH_WARMUP_S (10), BENCH_HUB_WARMUP_S (10), BENCH_JIT_SETTLE_S (300), BENCH_LLM_LATENCY_MS (20000), BENCH_WORKERS (1000),
  * BENCH_PARALLELISM (1024: guideline evaluations in flight in the in-flight phase), BENCH_INFLIGHT_JOBS (1000),
  * BENCH_HEAP (1g), BENCH_TOKEN (the bearer token; by default one minted with the tests' HS256 secret, which the
  * hub is started with), BENCH_OUT (docs/performance.md, "-" for none). The per-caller rate limit is raised out of
@@ -52,6 +54,12 @@ public final class LoadBenchmark {
     final int durationS = GtcBenchmark.env("BENCH_DURATION_S", 15);
     /** Seconds of the same load before each measured run, so every path is measured compiled by the JIT. */
     final int warmUpS = GtcBenchmark.env("BENCH_WARMUP_S", 10);
+    /** Seconds of load on each path when a turn's hub has started (see warmUpHub). */
+    final int hubWarmUpS = GtcBenchmark.env("BENCH_HUB_WARMUP_S", 10);
+    /** The longest wait for the JIT to catch up after a warm-up (see settleJit). */
+    final int jitSettleLimitS = GtcBenchmark.env("BENCH_JIT_SETTLE_S", 300);
+    /** Seconds waited for the JIT after each warm-up. */
+    final List<Double> jitWaits = new ArrayList<>();
     /** Jobs completed, and not counted, before the hub's own time per job is measured. */
     final int jobWarmUp = GtcBenchmark.env("BENCH_JOB_WARMUP", 100);
     /** Runs of every figure, floors included, one after the other; the page shows their medians. */
@@ -109,7 +117,9 @@ public final class LoadBenchmark {
                         + "created_at timestamptz NOT NULL DEFAULT now())");
             }
             Path body = work.resolve("submission.json");
-            Files.writeString(body, submission());
+            // Every request of the load submits a new article (post.lua numbers the title): one the hub has judged
+            // before would be answered from the unit cache, and its job would not wait on the fake LLM.
+            Files.writeString(body, submission("Savings update {n}"));
             List<String> completed = prepareCompletedJobs(200);
             Path resultIds = work.resolve("completed-ids.txt");
             Files.write(resultIds, completed);
@@ -119,9 +129,10 @@ public final class LoadBenchmark {
 
             for (int c : CONNECTIONS) {
               for (int repeat = 0; repeat < repeats; repeat++) {
-                // A fresh hub per turn: the jobs a turn submits wait on the in-memory queue, each holding its whole
-                // submission exchange, and would crowd the next turn's heap.
+                // A fresh hub per turn: the jobs a turn submits wait on the in-memory queue behind the slow fake LLM,
+                // and the next turn would start with their backlog.
                 hub = startHub("api-" + c + "-" + (repeat + 1), List.of());
+                warmUpHub(c, body, resultIds);
                 long cpuBefore = hub.cpuTicks();
                 // With the bearer token, like every API call and the INSERT floor: authentication is the stack's.
                 measure("Floor: constant", c, "/bench/floor/constant", "get.lua", token);
@@ -180,8 +191,8 @@ public final class LoadBenchmark {
         return HubProcess.start(heap, work.resolve("hub-" + name + ".log"), args);
     }
 
-    static String submission() {
-        return "{\"guidelineSet\": \"default\", \"article\": {\"title\": \"Savings update\", \"format\": \"markdown\", "
+    static String submission(String title) {
+        return "{\"guidelineSet\": \"default\", \"article\": {\"title\": " + quoted(title) + ", \"format\": \"markdown\", "
                 + "\"language\": \"en\", \"text\": " + quoted(BatchBenchmark.article(1)) + "}}";
     }
 
@@ -197,6 +208,7 @@ public final class LoadBenchmark {
     List<String> prepareCompletedJobs(int count) throws Exception {
         // The first jobs run interpreted code: they are done, and not counted, before the measured ones.
         completeOneByOne(jobWarmUp);
+        settleJit();
         long cpuBefore = hub.cpuTicks();
         List<String> ids = completeOneByOne(count);
         // The hub's CPU per job: the submission call, the worker, the fake LLM's answers parsed; polled from outside.
@@ -228,7 +240,7 @@ public final class LoadBenchmark {
         for (int i = 0; i < count; i++) {
             HttpResponse<String> r = send(HttpRequest.newBuilder(hub.uri("/api/v1/jobs"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(submission())));
+                    .POST(HttpRequest.BodyPublishers.ofString(submission("Savings update " + i + " of " + count))));
             if (r.statusCode() != 202) {
                 throw new IllegalStateException("submission refused: " + r.statusCode() + " " + r.body());
             }
@@ -266,6 +278,29 @@ public final class LoadBenchmark {
         Path file = work.resolve("submitted-ids.txt");
         Files.write(file, ids.isEmpty() ? List.of("00000000-0000-0000-0000-000000000000") : ids);
         return file;
+    }
+
+    /**
+     * Every path of the turn in turn, before any is measured: the paths share most of the stack (Tomcat, Spring
+     * Security, Camel), and a fresh hub's JIT compiles it for minutes; measured cold, the first figures of a turn
+     * (the floors) came out at half their later rate.
+     */
+    void warmUpHub(int connections, Path body, Path resultIds) throws Exception {
+        wrk("warm-up", connections, hubWarmUpS, "/bench/floor/constant", "get.lua", token);
+        wrk("warm-up", connections, hubWarmUpS, "/bench/floor/insert", "post.lua", body.toString(), token);
+        wrk("warm-up", connections, hubWarmUpS, "/api/v1/jobs", "post.lua", body.toString(), token);
+        wrk("warm-up", connections, hubWarmUpS, "/", "get-ids.lua", resultIds.toString(), "/api/v1/jobs/{id}", token);
+        wrk("warm-up", connections, hubWarmUpS, "/", "get-ids.lua", resultIds.toString(),
+                "/api/v1/jobs/{id}/result", token);
+        settleJit();
+    }
+
+    /** Lets the JIT's optimizing compiler catch up, idle, before anything is measured (HubProcess.awaitJitSettled). */
+    void settleJit() throws Exception {
+        int queued = hub.c2Queue();
+        double waited = hub.awaitJitSettled(Duration.ofSeconds(jitSettleLimitS));
+        jitWaits.add(waited);
+        log("JIT: %d methods queued for C2, settled after %.0f s", queued, waited);
     }
 
     void measure(String name, int connections, String path, String script, String... args) throws Exception {
@@ -321,7 +356,7 @@ public final class LoadBenchmark {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < inFlightJobs; i++) {
             items.append(i == 0 ? "" : ",").append("{\"externalRef\": \"inflight-").append(i).append("\", ")
-                    .append(submission().substring(1));
+                    .append(submission("Savings update in flight " + i).substring(1));
         }
         HttpResponse<String> accepted = send(HttpRequest.newBuilder(hub.uri("/api/v1/batches"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(

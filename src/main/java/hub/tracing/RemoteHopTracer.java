@@ -1,5 +1,7 @@
 package hub.tracing;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.NamedNode;
@@ -42,9 +44,21 @@ class RemoteHopTracer extends MicrometerObservationTracer {
         return consumesDirect(route) ? null : super.createRoutePolicy(context, routeId, route);
     }
 
+    /**
+     * The decorator of each URI scheme. Camel's lookup of a scheme it has no decorator for (the Redis and Caffeine
+     * caches, beans) streams over every decorator it knows, on every call to such an endpoint.
+     */
+    private final Map<String, SpanDecorator> decorators = new ConcurrentHashMap<>();
+
     @Override
     protected SpanDecorator getSpanDecorator(Endpoint endpoint) {
-        return endpoint instanceof DirectEndpoint ? IN_PROCESS : super.getSpanDecorator(endpoint);
+        if (endpoint instanceof DirectEndpoint) {
+            return IN_PROCESS;
+        }
+        String uri = endpoint.getEndpointUri();
+        int colon = uri.indexOf(':');
+        return colon < 0 ? super.getSpanDecorator(endpoint)
+                : decorators.computeIfAbsent(uri.substring(0, colon), scheme -> super.getSpanDecorator(endpoint));
     }
 
     static boolean consumesDirect(NamedNode route) {

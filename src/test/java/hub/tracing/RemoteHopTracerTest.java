@@ -40,4 +40,14 @@ class RemoteHopTracerTest {
         assertThat(tracer.getSpanDecorator(camel.getEndpoint("seda:jobs")).newSpan()).isTrue();
         assertThat(tracer.getSpanDecorator(camel.getEndpoint("timer:recover-jobs")).newSpan()).isTrue();
     }
+
+    @Test
+    void eachSchemeKeepsTheDecoratorCamelGivesIt() {
+        for (String uri : new String[] {"seda:jobs", "seda:batches", "timer:recover-jobs", "mock:undecorated", "mock:other"}) {
+            var endpoint = camel.getEndpoint(uri);
+            assertThat(tracer.getSpanDecorator(endpoint)).as(uri).isSameAs(new RemoteHopTracer().getSpanDecorator(endpoint));
+        }
+        assertThat(tracer.getSpanDecorator(camel.getEndpoint("mock:other")))
+                .isSameAs(tracer.getSpanDecorator(camel.getEndpoint("mock:undecorated")));
+    }
 }
