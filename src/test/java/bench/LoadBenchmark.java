@@ -483,6 +483,12 @@ public final class LoadBenchmark {
                 .append("A hub in its own JVM (`-Xmx").append(heap).append("`, profile `local`: PostgreSQL, Redis and Azurite ")
                 .append("on loopback) is driven over HTTP by wrk (2 threads, ").append(durationS).append(" s per run, each after ")
                 .append(warmUpS).append(" s of the same load to warm it up; the uncached reads are warmed by the cached ones). ")
+                .append("Each turn's hub is first warmed on every path (").append(hubWarmUpS).append(" s each) and then left ")
+                .append("idle until the JIT's optimizing compiler has caught up (fewer than 50 methods queued for C2; ")
+                .append(String.format(Locale.ROOT, "%.0f–%.0f s", jitWaits.stream().mapToDouble(d -> d).min().orElse(0),
+                        jitWaits.stream().mapToDouble(d -> d).max().orElse(0)))
+                .append(" in this run): a fresh hub's C2 queue held 3,082 methods after a few minutes of load, and the ")
+                .append("compiler took one of the two cores for as long as they lasted. ")
                 .append("The same hub serves two **floors**: `GET /bench/floor/constant` (platform-http returning a ")
                 .append("constant) and `POST /bench/floor/insert` (one durable PostgreSQL INSERT per request through the ")
                 .append("hub's pool), both called with the bearer token every API call carries (the constant floor was ")
@@ -491,8 +497,9 @@ public final class LoadBenchmark {
                 .append("the median of each run's throughput against its floor's run of the same turn, and every run ")
                 .append("(requests/s and share of its floor), because single runs on this machine have differed by up ")
                 .append("to 2.6 times. The fake LLM answers ")
-                .append("after ").append(llmLatencyMs).append(" ms during the load, and the hub runs its default ")
-                .append("bounds (32 jobs, 8 guideline evaluations at once), so the jobs the load submits are evaluated ")
+                .append("after ").append(llmLatencyMs).append(" ms during the load. Every submission is a new article ")
+                .append("(`post.lua` numbers its title), so none is answered from the unit cache, and the hub runs its ")
+                .append("default bounds (32 jobs, 8 guideline evaluations at once): the jobs the load submits are evaluated ")
                 .append("at a trickle and the figures are those of the API path.\n\n");
         md.append("| Endpoint | Clients | Requests/s | p50 ms | p90 ms | p99 ms | Errors | Throughput vs floor | Per run |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
@@ -540,6 +547,9 @@ public final class LoadBenchmark {
                         + "peak heap in use while %d jobs were in flight: %d MiB.%n", rssPeakKb >> 10, inFlightJobs,
                         heapPeakBytes >> 20))
                 .append(String.format(Locale.ROOT, "- Hub CPU during the API load (all turns): %.0f s.%n", cpuSeconds))
+                .append("- Waits for the JIT to settle after each warm-up: ").append(jitWaits.stream()
+                        .map(d -> String.format(Locale.ROOT, "%.0f s", d)).collect(java.util.stream.Collectors.joining(", ")))
+                .append(" (the first before the hub's own time per job).\n")
                 .append(String.format(Locale.ROOT, "- The uncached status reads walked %d job ids older than the 30 s status "
                         + "cache (a run with more requests than ids reads some twice, the second time cached).%n",
                         submittedIds));
@@ -552,7 +562,7 @@ public final class LoadBenchmark {
             ## What limits it
 
             Profiled with JFR on a hub under `wrk -c16` (`jcmd <pid> JFR.start settings=profile`, then
-            `jfr print --events jdk.ExecutionSample --stack-depth 200` aggregated by frame), in three rounds.
+            `jfr print --events jdk.ExecutionSample --stack-depth 200` aggregated by frame), in five rounds.
 
             - **Round 1 (fixed):** Camel's SQL component converted the message body to a Map once per statement
               parameter, an uncached type-converter miss that scanned every converter (a sixth of a submission's
@@ -598,27 +608,65 @@ public final class LoadBenchmark {
               from 3,129 to 4,155, so it runs on the job's own thread (3,132). The constant floor is now called with
               the bearer token, as the INSERT floor and every API call are: before, it skipped the token check the
               figures compared with it pay.
-            - **The benchmark's own backlog (found in round 4, not fixed in the hub):** the jobs the POST runs
+            - **The benchmark's own backlog (found in round 4, fixed in round 5):** the jobs the POST runs
               submit wait on the local profile's in-memory queue (`seda`), evaluated at a trickle, and each queued
-              job holds its whole submission exchange: the article, the request's headers, the exchange properties
+              job held its whole submission exchange: the article, the request's headers, the exchange properties
               and its open trace span. Three turns on one hub left 73,649 exchanges and 72,876 spans in the 1 GiB
               heap, old generation 99.9 % full after 152 full collections, and the last turn's submissions fell to
-              44 requests/s. Earlier single runs carried the same backlog, about a third of it, into their
-              64-client figures. Each turn now runs on a fresh hub and drops its queued jobs after it; a fresh hub's code is
-              less warmed up (10 s of load per figure), so absolute rates are lower than a long-running hub's, the
-              ratios to the floors, measured in the same turn, comparable. On Service Bus only the message crosses
-              the queue; a lean message on the local queue (the job id and the correlation and trace headers) is
-              the fix for the local profile, not made yet.
-            - **What remains** on an API call beyond the floor: authentication, the per-caller rate limit (a Lua
-              script in Redis), the correlation id, the audit record, and for a status read the Redis GET of the
-              status cache; for a submission the JSON validation, the idempotency check, the status-cache write and
-              the queue hand-off. Spring MVC's server observation and Camel's spans are paid by the floors too.
-            - **Per job:** the claim, the article read, the rules, the LLM round trips through the circuit
-              breaker, the report and article archive (two blob writes at once) and the fenced completion. With
-              batched judgement (ADR 0014) an article takes one batch call per 24 units for its unit-scope,
-              outline-scope and `somewhere` guidelines together, then one call about the outline (ADR 0016); when
-              the `somewhere` guideline still made one call per unit the hub's CPU per job was 107 ms, with them
-              batched 88 ms, with the outline scope 78–80 ms.
+              44 requests/s. Each turn runs on a fresh hub and drops its queued jobs after it.
+            - **Round 5 (2026-11-26, night): the benchmark measured a busy hub, for two reasons.**
+              - *The same article every time.* Every POST submitted one article, so after the first job every
+                verdict came from the unit cache (Redis on the local profile) and the load's jobs never waited on
+                the 20 s LLM. In a profiling run 1,100 jobs completed in three minutes, where the design allows 32
+                every 20 s, each with about 90 ms of CPU: the workers took up to half of the two cores from the API
+                under test. Every submission now has a numbered title (`post.lua`), so each job asks the model about
+                its outline at least and waits.
+              - *A JIT still compiling.* After a few minutes of load a fresh hub had 3,082 methods queued for its
+                single C2 compiler thread, which took one of the two cores until they were done (about 40 s idle).
+                The floors, measured first in a turn, came out at half their later rate. Each turn now warms every
+                path, then waits idle until fewer than 50 methods are queued.
+              - *Fixed in the hub.* A job message crosses the queue on an exchange of its own (`queueHandOff`: the
+                body, the Service Bus headers, the trace span), not the whole submission exchange (about 14 KB a
+                job). The tracer remembers each URI scheme's span decorator: for the Redis and Caffeine caches
+                Camel's lookup streamed over every decorator it knows, on every call.
+              - *Effect* (medians of three turns on fresh hubs, as before): at 16 clients a submission went from
+                202 to 464 requests/s (p99 185 to 94 ms), a cached status read from 603 to 1,190 requests/s (p99 83
+                to 53 ms); against their floors from 10 % to 22 % and from 28 % to 52 %.
+            - **What limits a submission** (JFR on a settled hub under `wrk -c16`): the HTTP stack is shared with
+              the floors (Tomcat, Spring Security's filters, Spring MVC's server observation, and platform-http's
+              asynchronous dispatch, which runs the filter chain a second time). Beyond it a submission runs about 35
+              Camel processor steps in six routes where the INSERT floor runs four, and every step pays Camel's
+              engine: the MDC copied before and restored after each step (`camel.main.mdc-logging-keys-pattern=*`,
+              7 % of the samples) and a span for each outgoing call (9 %). Then comes the submission's own work:
+              parsing and validating the article (6 %), the INSERT (7 %), the status-cache write and the queue
+              hand-off (4.5 %). Cutting the shared stack would raise the figure and the floor alike and lower the
+              ratio. Reaching 50 % needs the submission's Camel part halved: fewer steps (one bean for the cache
+              helper routes), no MDC copy per step (the worker's own code carrying its log keys), spans only for
+              calls that leave the process.
+            - **Cached status p99** (target 15 ms): the constant floor's own p99 at 16 clients is 24–45 ms in these
+              runs, while wrk's two threads share the two cores with the hub, PostgreSQL and Redis. 15 ms is below
+              what this machine gives the trivial endpoint.
+            - **Per job** (target 20 ms), JFR over 300 jobs one at a time with the LLM answering at once. Camel's
+              engine again takes the most:
+              - the MDC copied before each step, 7 %, and restored after it;
+              - the spans of the outgoing calls, 11 %;
+              - the exchange copies of the parallel guideline evaluation, 7 %: each copy clones the job exchange's
+                properties into a new map (6 %);
+              - Simple's method calls on records, 2.5 % (`${body.cacheKey}` on a unit question). Camel builds bean
+                information per object, keyed by the object, so it hashes the question, its guideline and every
+                unit of the article each time.
+
+              The hub's own rules, report assembly and prompt-injection scan take about 7 %. The blob archive of
+              article and report takes 4 %, SQL 4 %, Redis 4 %. Not changed this session: a property set by the bean
+              that builds the question would replace the method calls, and fewer properties would make the copies
+              cheaper.
+            - **Per job, by design:** the claim, the article read, the rules, the LLM round trips through the
+              circuit breaker, the report and article archive (two blob writes at once) and the fenced completion.
+              With batched judgement (ADR 0014) an article takes one batch call per 24 units for its unit-scope,
+              outline-scope and `somewhere` guidelines together, then one call about the outline (ADR 0016). The
+              hub's CPU per job was 107 ms when the `somewhere` guideline made one call per unit, 88 ms batched and
+              78–80 ms with the outline scope. With every job a new article (its outline asked each time) it is
+              94 ms.
             - **In flight:** a job holds a worker thread while its guidelines wait for the LLM (platform threads on
               Java 17), so 1,000 jobs in flight cost about 2,000 threads (workers, the guideline pool, HTTP
               connections); the targets table above shows how many ran at once and whether any failed.
