@@ -656,10 +656,15 @@ public final class LoadBenchmark {
                 information per object, keyed by the object, so it hashes the question, its guideline and every
                 unit of the article each time.
 
-              The hub's own rules, report assembly and prompt-injection scan take about 7 %. The blob archive of
-              article and report takes 4 %, SQL 4 %, Redis 4 %. Not changed this session: a property set by the bean
-              that builds the question would replace the method calls, and fewer properties would make the copies
-              cheaper.
+              These costs are multiplied by the unit cache's lookups: one route call per unit and guideline, each
+              a split sub-exchange, about 14 steps and a `toD` to Redis with its span. Sends through `toD` alone
+              take 15 % of the samples, a third of that in Redis itself. The hub's own rules, report assembly and
+              prompt-injection scan take about 7 %. The blob archive of article and report takes 4 %, SQL 4 %.
+              Not changed this session, in order of worth:
+              - one batched lookup per guideline (Caffeine's `GET_ALL`, Redis's `MGET`) in place of the
+                per-unit route calls;
+              - a property set by the bean that builds the question in place of the method calls;
+              - fewer exchange properties, which would make the copies cheaper.
             - **Per job, by design:** the claim, the article read, the rules, the LLM round trips through the
               circuit breaker, the report and article archive (two blob writes at once) and the fenced completion.
               With batched judgement (ADR 0014) an article takes one batch call per 24 units for its unit-scope,
