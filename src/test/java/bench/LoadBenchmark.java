@@ -643,8 +643,9 @@ public final class LoadBenchmark {
               ratio. Reaching 50 % needs the submission's Camel part halved: fewer steps (one bean for the cache
               helper routes), no MDC copy per step (the worker's own code carrying its log keys), spans only for
               calls that leave the process.
-            - **Cached status p99** (target 15 ms): the constant floor's own p99 at 16 clients is 24–45 ms in these
-              runs, while wrk's two threads share the two cores with the hub, PostgreSQL and Redis. 15 ms is below
+            - **Cached status p99** (target 15 ms): the constant floor's own p99 at 16 clients was 24–33 ms in the
+              turns of the 2026-11-26 18:35 run (22–90 ms in the profiling runs), while wrk's two threads share the
+              two cores with the hub, PostgreSQL and Redis. 15 ms is below
               what this machine gives the trivial endpoint.
             - **Per job** (target 20 ms), JFR over 300 jobs one at a time with the LLM answering at once. Camel's
               engine again takes the most:
