@@ -645,8 +645,8 @@ public final class LoadBenchmark {
               calls that leave the process.
             - **Cached status p99** (target 15 ms): the constant floor's own p99 at 16 clients was 24–33 ms in the
               turns of the 2026-11-26 18:35 run (22–90 ms in the profiling runs), while wrk's two threads share the
-              two cores with the hub, PostgreSQL and Redis. 15 ms is below
-              what this machine gives the trivial endpoint.
+              two cores with the hub, PostgreSQL and Redis. 15 ms is below what this machine gives the trivial
+              endpoint.
             - **Per job** (target 20 ms), JFR over 300 jobs one at a time with the LLM answering at once. Camel's
               engine again takes the most:
               - the MDC copied before each step, 7 %, and restored after it;
