@@ -48,6 +48,12 @@ public record Guideline(
                 : new Guideline(id, title, category, severity, weight, instruction, checks, scope, setVersion, roles);
     }
 
+    /** This guideline with its checks reading the set's language cues. */
+    public Guideline withCues(LanguageCues cues) {
+        return new Guideline(id, title, category, severity, weight, instruction, checks.withCues(cues), scope, version,
+                roles);
+    }
+
     public boolean needsLlm() {
         return instruction != null && !instruction.isBlank();
     }

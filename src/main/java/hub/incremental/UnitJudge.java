@@ -185,7 +185,14 @@ public class UnitJudge {
         List<GuidelineResult> results = new ArrayList<>();
         for (Object e : evaluations) {
             if (e instanceof PendingGuideline pending) {
-                results.add(UnitVerdicts.combine(pending, fresh));
+                GuidelineResult result = UnitVerdicts.combine(pending, fresh);
+                List<hub.report.Finding> overruled = pending.task().overruled();
+                if (!overruled.isEmpty()) {
+                    List<hub.report.Finding> all = new ArrayList<>(result.findings());
+                    all.addAll(overruled);
+                    result = result.withFindings(all);
+                }
+                results.add(result);
             } else {
                 results.add((GuidelineResult) e);
             }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The compliance report of one job, as stored in PostgreSQL and the blob store and served by the API.
- * {@code correlationId} is the X-Correlation-ID of the submission; {@code promptInjection} flags passages that read
+ * {@code score} (0 to 100) measures what was found, {@code coverage} (0 to 1) how much of the set's weight was judged
+ * (docs/decisions/0017). {@code correlationId} is the X-Correlation-ID of the submission; {@code promptInjection} flags passages that read
  * like instructions to the model (it changes no verdict). {@code changes} compares the article's units with those of
  * {@code previousJobId} (all added when there is none); {@code cost} is what the check cost and what caching saved.
  */
@@ -25,6 +26,7 @@ public record ComplianceReport(
         String articleSha256,
         GuidelineSetRef guidelineSet,
         Double score,
+        Double coverage,
         boolean partial,
         List<String> partialReasons,
         Map<Verdict, Integer> counts,

@@ -12,13 +12,16 @@ import hub.rules.RuleEngine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
- * Produces the verdict on one guideline. Deterministic checks run first and are final when they find something:
- * the model is not asked and cannot override them. The model judges only what the rules leave open.
+ * Produces the verdict on one guideline. Deterministic checks run first. On a guideline without an instruction they
+ * decide alone; on one with an instruction their hits are candidates that the model confirms or overrules (an
+ * overruled hit stays in the report, marked), and the model judges what the rules leave open. Without a model a
+ * certain hit decides, and a hit that needs review makes a WARN that says so.
  */
 @Component("guidelineJudge")
 public class GuidelineJudge {
@@ -31,20 +34,49 @@ public class GuidelineJudge {
         this.requests = requests;
     }
 
-    /** The verdict of the deterministic checks, or null when the guideline still needs the model. */
-    public GuidelineResult byRules(GuidelineTask task) {
+    /** The hits of the guideline's deterministic checks (exceptions applied, overlaps merged), in text order. */
+    public List<Finding> ruleFindings(GuidelineTask task) {
         Guideline g = task.guideline();
-        List<Finding> findings = g.hasDeterministicChecks() ? rules.check(g, task.article(), java.util.Locale.forLanguageTag(task.language())) : List.of();
-        if (!findings.isEmpty()) {
-            Verdict verdict = g.severity() == Severity.ERROR ? Verdict.FAIL : Verdict.WARN;
-            return GuidelineResult.of(g, verdict, EvaluatedBy.RULE, findings,
-                    "Deterministic checks found " + findings.size() + " problem(s).", 1.0, null, null);
+        return g.hasDeterministicChecks()
+                ? rules.check(g, task.article(), task.language() == null ? null : Locale.forLanguageTag(task.language()))
+                : List.of();
+    }
+
+    /**
+     * The verdict of the deterministic checks when they decide the guideline alone (it has no instruction for the
+     * model), or null: a guideline with an instruction goes to the model, with the rule hits as candidates for it to
+     * confirm or overrule.
+     */
+    public GuidelineResult byRules(GuidelineTask task, List<Finding> findings) {
+        Guideline g = task.guideline();
+        if (g.needsLlm()) {
+            return null;
         }
-        if (!g.needsLlm()) {
-            return GuidelineResult.of(g, Verdict.PASS, EvaluatedBy.RULE, List.of(),
-                    "All deterministic checks passed.", 1.0, null, null);
+        return findings.isEmpty()
+                ? GuidelineResult.of(g, Verdict.PASS, EvaluatedBy.RULE, List.of(), "All deterministic checks passed.",
+                        1.0, null, null)
+                : ofRuleHits(g, findings, null);
+    }
+
+    /** The rules' verdict alone on a guideline with an instruction, when no model is configured. */
+    public GuidelineResult withoutModel(GuidelineTask task, List<Finding> findings) {
+        return findings.isEmpty() ? notConfigured(task) : ofRuleHits(task.guideline(), findings,
+                "No LLM is configured (hub.llm.enabled=false): the rule findings were not reviewed by a model.");
+    }
+
+    /**
+     * FAIL (error severity) or WARN when a hit is certain; a WARN that needs review when every hit needs review
+     * (the rules cannot tell, e.g. a quotation, and no model judged).
+     */
+    static GuidelineResult ofRuleHits(Guideline g, List<Finding> findings, String reason) {
+        boolean certain = findings.stream().anyMatch(Finding::certain);
+        if (!certain) {
+            return GuidelineResult.of(g, Verdict.WARN, EvaluatedBy.RULE, findings, "Deterministic checks found "
+                    + findings.size() + " possible problem(s) that need review.", null, reason, null).needingReview();
         }
-        return null;
+        Verdict verdict = g.severity() == Severity.ERROR ? Verdict.FAIL : Verdict.WARN;
+        return GuidelineResult.of(g, verdict, EvaluatedBy.RULE, findings,
+                "Deterministic checks found " + findings.size() + " problem(s).", 1.0, reason, null);
     }
 
     public GuidelineResult notConfigured(GuidelineTask task) {

@@ -5,7 +5,10 @@ import hub.guideline.Guideline;
 import hub.guideline.Severity;
 import java.util.List;
 
-/** The verdict on one guideline, with the findings that support it. */
+/**
+ * The verdict on one guideline, with the findings that support it. {@code needsReview} is true when the verdict
+ * rests only on rule hits that need review (no model confirmed them): a WARN a person should look at.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GuidelineResult(
         String guidelineId,
@@ -22,7 +25,8 @@ public record GuidelineResult(
         LlmCall llm,
         Boolean reused,
         String reusedFrom,
-        @com.fasterxml.jackson.annotation.JsonIgnore LlmCall reusedLlm) {
+        @com.fasterxml.jackson.annotation.JsonIgnore LlmCall reusedLlm,
+        Boolean needsReview) {
 
     public GuidelineResult {
         findings = findings == null ? List.of() : List.copyOf(findings);
@@ -32,7 +36,7 @@ public record GuidelineResult(
             Verdict verdict, EvaluatedBy evaluatedBy, List<Finding> findings, String rationale, Double confidence,
             String reason, LlmCall llm) {
         this(guidelineId, title, category, severity, weight, verdict, evaluatedBy, findings, rationale, confidence,
-                reason, llm, null, null, null);
+                reason, llm, null, null, null, null);
     }
 
     /**
@@ -41,7 +45,19 @@ public record GuidelineResult(
      */
     public GuidelineResult withReuse(boolean reused, String reusedFrom, LlmCall reusedLlm) {
         return new GuidelineResult(guidelineId, title, category, severity, weight, verdict, evaluatedBy, findings,
-                rationale, confidence, reason, llm, reused, reusedFrom, reusedLlm);
+                rationale, confidence, reason, llm, reused, reusedFrom, reusedLlm, needsReview);
+    }
+
+    /** This result with other findings (e.g. the overruled rule hits added), its verdict unchanged. */
+    public GuidelineResult withFindings(List<Finding> other) {
+        return new GuidelineResult(guidelineId, title, category, severity, weight, verdict, evaluatedBy, other,
+                rationale, confidence, reason, llm, reused, reusedFrom, reusedLlm, needsReview);
+    }
+
+    /** This result marked as one whose findings a person has to review: the rules could not decide them alone. */
+    public GuidelineResult needingReview() {
+        return new GuidelineResult(guidelineId, title, category, severity, weight, verdict, evaluatedBy, findings,
+                rationale, confidence, reason, llm, reused, reusedFrom, reusedLlm, true);
     }
 
     public static GuidelineResult of(Guideline g, Verdict verdict, EvaluatedBy by, List<Finding> findings,

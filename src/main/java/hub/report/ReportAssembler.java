@@ -77,6 +77,7 @@ public class ReportAssembler {
                 (String) row.get("article_sha256"),
                 new ComplianceReport.GuidelineSetRef(set.id(), set.version()),
                 Scorer.score(results),
+                Scorer.coverage(results),
                 !partialReasons.isEmpty(),
                 partialReasons,
                 counts,
@@ -107,7 +108,7 @@ public class ReportAssembler {
                 .map(f -> f.reused(Boolean.TRUE.equals(f.reused()))).toList();
         return new GuidelineResult(r.guidelineId(), r.title(), r.category(), r.severity(), r.weight(), r.verdict(),
                 r.evaluatedBy(), findings, r.rationale(), r.confidence(), r.reason(), r.llm(), reused,
-                r.reusedFrom(), r.reusedLlm());
+                r.reusedFrom(), r.reusedLlm(), r.needsReview());
     }
 
     private static List<String> partialReasons(Map<Verdict, Integer> counts) {

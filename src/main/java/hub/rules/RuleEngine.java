@@ -6,6 +6,7 @@ import hub.guideline.Checks.ForbiddenTerm;
 import hub.guideline.Checks.PatternCheck;
 import hub.guideline.Checks.RequiredPhrase;
 import hub.guideline.Guideline;
+import hub.guideline.HitExceptions;
 import hub.report.Finding;
 import hub.vale.Rule;
 import hub.vale.ValeAlert;
@@ -43,23 +44,30 @@ public class RuleEngine {
 
     /** Compiled terms, phrases and regexes, keyed by everything that determines the compiled pattern. */
     private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
+    private final HitContext contexts = new HitContext(this::phrase);
 
     public List<Finding> check(Guideline guideline, PlainText article) {
         return check(guideline, article, Locale.ENGLISH);
     }
 
-    /** As {@link #check(Guideline, PlainText)}, splitting sentences by the rules of {@code language} (null: English). */
+    /**
+     * As {@link #check(Guideline, PlainText)}, splitting sentences by the rules of {@code language} (null: English).
+     * Term and pattern hits that the guideline's exceptions excuse are left out; hits that need review are marked so;
+     * overlapping hits merge into one finding.
+     */
     public List<Finding> check(Guideline guideline, PlainText article, Locale language) {
         Checks checks = guideline.checks();
         List<Finding> findings = new ArrayList<>();
+        List<Finding> hits = new ArrayList<>();
         for (ForbiddenTerm term : checks.forbiddenTerms()) {
-            forbiddenTerm(term, article, findings);
-        }
-        for (RequiredPhrase phrase : checks.requiredPhrases()) {
-            requiredPhrase(phrase, article, findings);
+            forbiddenTerm(term, checks.exceptions(), article, hits);
         }
         for (PatternCheck pattern : checks.patterns()) {
-            pattern(pattern, article, findings);
+            pattern(pattern, checks.exceptions(), article, hits);
+        }
+        findings.addAll(OverlappingFindings.merge(hits, article.source()));
+        for (RequiredPhrase phrase : checks.requiredPhrases()) {
+            requiredPhrase(phrase, article, findings);
         }
         if (checks.maxSentenceWords() != null) {
             sentenceLength(checks.maxSentenceWords(), article, language == null ? Locale.ENGLISH : language, findings);
@@ -84,11 +92,19 @@ public class RuleEngine {
             require(!isBlank(checks.forbiddenTerms().get(i).term()), "forbiddenTerms[" + i + "].term is blank");
         }
         for (int i = 0; i < checks.requiredPhrases().size(); i++) {
-            List<String> anyOf = checks.requiredPhrases().get(i).anyOf();
-            require(!anyOf.isEmpty(), "requiredPhrases[" + i + "].anyOf is empty");
-            require(anyOf.stream().noneMatch(RuleEngine::isBlank),
+            RequiredPhrase required = checks.requiredPhrases().get(i);
+            require(!required.anyOf().isEmpty() || !required.patterns().isEmpty(),
+                    "requiredPhrases[" + i + "] needs anyOf or patterns");
+            require(required.anyOf().stream().noneMatch(RuleEngine::isBlank),
                     "requiredPhrases[" + i + "].anyOf contains a blank phrase");
+            compiles(required.patterns(), "requiredPhrases[" + i + "].patterns");
+            compiles(required.when() == null ? List.of() : List.of(required.when()), "requiredPhrases[" + i + "].when");
+            compiles(required.unless() == null ? List.of() : List.of(required.unless()),
+                    "requiredPhrases[" + i + "].unless");
         }
+        compiles(checks.exceptions().patterns(), "exceptions.patterns");
+        require(checks.exceptions().phrases().stream().noneMatch(RuleEngine::isBlank),
+                "exceptions.phrases contains a blank phrase");
         for (int i = 0; i < checks.patterns().size(); i++) {
             PatternCheck check = checks.patterns().get(i);
             require(!isBlank(check.regex()), "patterns[" + i + "].regex is blank");
@@ -105,6 +121,18 @@ public class RuleEngine {
                 "maxParagraphWords must be positive");
     }
 
+    private void compiles(List<String> regexes, String where) {
+        for (int i = 0; i < regexes.size(); i++) {
+            require(!isBlank(regexes.get(i)), where + "[" + i + "] is blank");
+            try {
+                regex(regexes.get(i), false);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(where + "[" + i + "] does not compile: " + e.getDescription()
+                        + " in " + regexes.get(i), e);
+            }
+        }
+    }
+
     /** A Vale rule runs on the submitted text parsed into Vale's scopes, once per article for all its rules. */
     private void vale(Rule rule, PlainText article, List<Finding> findings) {
         ValeDocument document = ValeDocument.cached(article, article.source(), article.format());
@@ -119,20 +147,38 @@ public class RuleEngine {
         }
     }
 
-    private void forbiddenTerm(ForbiddenTerm term, PlainText article, List<Finding> findings) {
+    private void forbiddenTerm(ForbiddenTerm term, HitExceptions exceptions, PlainText article, List<Finding> hits) {
         if (!mayContain(article, term.term(), term.caseSensitive())) {
             return;
         }
         String message = term.message() != null ? term.message() : "Avoid \"" + term.term().strip() + "\"";
         Matcher matcher = phrase(term.term(), term.caseSensitive()).matcher(article.text());
         while (matcher.find()) {
-            findings.add(article.locate("forbidden-term", matcher.start(), matcher.end(), message, term.suggestion()));
+            hit("forbidden-term", matcher.start(), matcher.end(), message, term.suggestion(), term.review(),
+                    exceptions, article, hits);
         }
     }
 
+    /** A term or pattern hit, unless its context excuses it; marked for review when it is ambiguous. */
+    private void hit(String checkId, int start, int end, String message, String suggestion, boolean review,
+                     HitExceptions exceptions, PlainText article, List<Finding> hits) {
+        HitContext.Call call = contexts.judge(article.text(), start, end, exceptions);
+        if (call.kind() == HitContext.Kind.EXCUSED) {
+            return;
+        }
+        Finding finding = article.locate(checkId, start, end, message, suggestion);
+        hits.add(review || call.kind() == HitContext.Kind.REVIEW ? finding.needingReview() : finding);
+    }
+
     private void requiredPhrase(RequiredPhrase required, PlainText article, List<Finding> findings) {
+        String text = article.text();
+        if (required.when() != null && !regex(required.when(), false).matcher(text).find()
+                || required.unless() != null && regex(required.unless(), false).matcher(text).find()) {
+            return;
+        }
         boolean present = required.anyOf().stream()
-                .anyMatch(phrase -> mayContain(article, phrase, false) && phrase(phrase, false).matcher(article.text()).find());
+                .anyMatch(phrase -> mayContain(article, phrase, false) && phrase(phrase, false).matcher(text).find())
+                || required.patterns().stream().anyMatch(p -> regex(p, false).matcher(text).find());
         if (!present) {
             String message = required.message() != null ? required.message()
                     : "Missing required wording; include one of: " + required.anyOf().stream()
@@ -141,12 +187,13 @@ public class RuleEngine {
         }
     }
 
-    private void pattern(PatternCheck check, PlainText article, List<Finding> findings) {
+    private void pattern(PatternCheck check, HitExceptions exceptions, PlainText article, List<Finding> hits) {
         Matcher matcher = regex(check).matcher(article.text());
         while (matcher.find()) {
             if (matcher.end() > matcher.start()) {
                 String message = check.message() != null ? check.message() : "Avoid \"" + matcher.group() + "\"";
-                findings.add(article.locate("pattern", matcher.start(), matcher.end(), message, check.suggestion()));
+                hit("pattern", matcher.start(), matcher.end(), message, check.suggestion(), check.review(), exceptions,
+                        article, hits);
             }
         }
     }
@@ -217,7 +264,6 @@ public class RuleEngine {
         return lines;
     }
 
-    /** A term or phrase: literal, whole-word at letter/digit ends, tolerant of white space and typography. */
     /**
      * False when the phrase cannot match: its first word (letters and digits only, which match literally) is not in
      * the text. Saves a regex scan of the whole article for the many terms an article does not contain.
@@ -243,6 +289,7 @@ public class RuleEngine {
         return article.folded().contains(new String(folded));
     }
 
+    /** A term or phrase: literal, whole-word at letter/digit ends, tolerant of white space and typography. */
     private Pattern phrase(String phrase, boolean caseSensitive) {
         return compiled.computeIfAbsent((caseSensitive ? "phrase:cs:" : "phrase:ci:") + phrase,
                 key -> Pattern.compile(phraseRegex(phrase.strip()),
@@ -250,9 +297,12 @@ public class RuleEngine {
     }
 
     private Pattern regex(PatternCheck check) {
-        return compiled.computeIfAbsent((check.caseSensitive() ? "regex:cs:" : "regex:ci:") + check.regex(),
-                key -> Pattern.compile(check.regex(),
-                        PATTERN_FLAGS | (check.caseSensitive() ? 0 : Pattern.CASE_INSENSITIVE)));
+        return regex(check.regex(), check.caseSensitive());
+    }
+
+    private Pattern regex(String regex, boolean caseSensitive) {
+        return compiled.computeIfAbsent((caseSensitive ? "regex:cs:" : "regex:ci:") + regex,
+                key -> Pattern.compile(regex, PATTERN_FLAGS | (caseSensitive ? 0 : Pattern.CASE_INSENSITIVE)));
     }
 
     private static String phraseRegex(String phrase) {

@@ -19,10 +19,10 @@ class GuidelineJudgeTest {
     private final GuidelineJudge judge = new GuidelineJudge(new RuleEngine(), null);
 
     @Test
-    void ruleFindingsDecideAndSeverityPicksFailOrWarn() {
+    void ruleFindingsDecideAGuidelineWithoutAnInstructionAndSeverityPicksFailOrWarn() {
         PlainText text = PlainText.of("We promise guaranteed returns.", ArticleFormat.PLAIN);
-        GuidelineResult error = judge.byRules(task(guideline(Severity.ERROR, "Judge it."), text));
-        GuidelineResult warning = judge.byRules(task(guideline(Severity.WARNING, "Judge it."), text));
+        GuidelineResult error = byRules(guideline(Severity.ERROR, null), text);
+        GuidelineResult warning = byRules(guideline(Severity.WARNING, null), text);
         assertThat(error.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(error.evaluatedBy()).isEqualTo(EvaluatedBy.RULE);
         assertThat(error.findings()).singleElement().satisfies(f -> assertThat(f.offset()).isEqualTo(11));
@@ -30,10 +30,42 @@ class GuidelineJudgeTest {
     }
 
     @Test
+    void ruleFindingsOnAGuidelineWithAnInstructionAreCandidatesForTheModel() {
+        PlainText text = PlainText.of("We promise guaranteed returns.", ArticleFormat.PLAIN);
+        Guideline g = guideline(Severity.ERROR, "Judge it.");
+        GuidelineTask task = task(g, text);
+        assertThat(judge.byRules(task, judge.ruleFindings(task))).as("the model reviews them").isNull();
+        GuidelineResult alone = judge.withoutModel(task, judge.ruleFindings(task));
+        assertThat(alone.verdict()).as("without a model a certain hit decides").isEqualTo(Verdict.FAIL);
+        assertThat(alone.needsReview()).isNull();
+        assertThat(alone.reason()).contains("not reviewed by a model");
+    }
+
+    @Test
+    void withoutAModelHitsThatNeedReviewMakeAWarnMarkedSoNeverAFail() {
+        PlainText text = PlainText.of("They said \"guaranteed returns\" to me.", ArticleFormat.PLAIN);
+        Guideline g = new Guideline("g", "No guarantees", "regulatory", Severity.ERROR, 1, "Judge it.", new Checks(
+                List.of(new Checks.ForbiddenTerm("guaranteed returns", null, null, false, true)), null, null, null,
+                null));
+        GuidelineTask task = task(g, text);
+        GuidelineResult result = judge.withoutModel(task, judge.ruleFindings(task));
+        assertThat(result.verdict()).isEqualTo(Verdict.WARN);
+        assertThat(result.needsReview()).isTrue();
+        assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.needsReview()).isTrue());
+    }
+
+    @Test
     void cleanTextPassesWithoutAnInstructionAndGoesToTheModelWithOne() {
         PlainText text = PlainText.of("A calm article.", ArticleFormat.PLAIN);
-        assertThat(judge.byRules(task(guideline(Severity.ERROR, null), text)).verdict()).isEqualTo(Verdict.PASS);
-        assertThat(judge.byRules(task(guideline(Severity.ERROR, "Judge it."), text))).isNull();
+        assertThat(byRules(guideline(Severity.ERROR, null), text).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(byRules(guideline(Severity.ERROR, "Judge it."), text)).isNull();
+        GuidelineTask task = task(guideline(Severity.ERROR, "Judge it."), text);
+        assertThat(judge.withoutModel(task, List.of()).verdict()).isEqualTo(Verdict.NOT_EVALUATED);
+    }
+
+    private GuidelineResult byRules(Guideline g, PlainText text) {
+        GuidelineTask task = task(g, text);
+        return judge.byRules(task, judge.ruleFindings(task));
     }
 
     @Test

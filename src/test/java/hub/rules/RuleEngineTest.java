@@ -391,9 +391,9 @@ class RuleEngineTest {
             assertInvalid(terms(term("best"), term(" ")), "forbiddenTerms[1].term is blank");
             assertInvalid(terms(new ForbiddenTerm(null, null, null, false)), "forbiddenTerms[0].term is blank");
             assertInvalid(new Checks(null, List.of(new RequiredPhrase(List.of(), "m")), null, null, null),
-                    "requiredPhrases[0].anyOf is empty");
+                    "requiredPhrases[0] needs anyOf or patterns");
             assertInvalid(new Checks(null, List.of(new RequiredPhrase(null, "m")), null, null, null),
-                    "requiredPhrases[0].anyOf is empty");
+                    "requiredPhrases[0] needs anyOf or patterns");
             assertInvalid(new Checks(null, List.of(new RequiredPhrase(List.of("a", ""), "m")), null, null, null),
                     "requiredPhrases[0].anyOf contains a blank phrase");
             assertInvalid(new Checks(null, null, List.of(new PatternCheck("", null, null, false)), null, null),

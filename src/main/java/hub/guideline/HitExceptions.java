@@ -1,0 +1,50 @@
+package hub.guideline;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/**
+ * The contexts in which a term or pattern hit of a guideline is no violation, in the way LanguageTool's
+ * antipatterns and Vale's {@code exceptions} work, read from the guideline's {@code checks.exceptions}:
+ * <ul>
+ *   <li>{@code negation}: the hit is denied ("returns are <em>not</em> guaranteed", "there is <em>no such thing
+ *       as</em> a risk-free investment", "keine garantierte Rendite"), by the set's negation cues in its clause;
+ *   <li>{@code warnings}: the hit is reported in a warning to the reader ("be wary of anyone who promises…"), by
+ *       the set's warning cues in its sentence;
+ *   <li>{@code namedPerson}: the hit is a role word next to a person's name ("our chairman, Sir Peter Hale");
+ *   <li>{@code productName}: the hit is part of a name in title case that ends in a company or product word
+ *       ("Best Life Insurance Ltd");
+ *   <li>{@code phrases} and {@code patterns}: acceptable contexts; a hit inside a match of one of them is no
+ *       violation ("do your best", "the best time to", an award with its year);
+ *   <li>{@code quoted}: a hit inside quotation marks needs review rather than counting as a violation.
+ * </ul>
+ * {@code cues} are the set's language cues, filled in when the set is read.
+ */
+public record HitExceptions(
+        boolean negation,
+        boolean warnings,
+        boolean namedPerson,
+        boolean productName,
+        boolean quoted,
+        List<String> phrases,
+        List<String> patterns,
+        @JsonIgnore LanguageCues cues) {
+
+    public static final HitExceptions NONE = new HitExceptions(false, false, false, false, false, null, null, null);
+
+    public HitExceptions {
+        phrases = phrases == null ? List.of() : List.copyOf(phrases);
+        patterns = patterns == null ? List.of() : List.copyOf(patterns);
+        cues = cues == null ? LanguageCues.NONE : cues;
+    }
+
+    public HitExceptions withCues(LanguageCues setCues) {
+        return new HitExceptions(negation, warnings, namedPerson, productName, quoted, phrases, patterns, setCues);
+    }
+
+    @JsonIgnore
+    public boolean isEmpty() {
+        return !negation && !warnings && !namedPerson && !productName && !quoted && phrases.isEmpty()
+                && patterns.isEmpty();
+    }
+}

@@ -1,0 +1,276 @@
+package hub.rules;
+
+import hub.guideline.HitExceptions;
+import hub.guideline.LanguageCues;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Decides what a term or pattern hit means where it stands, by the guideline's {@link HitExceptions}: no violation
+ * (denied, reported in a warning to the reader, a named person's role, part of a company or product name, inside an
+ * acceptable phrase), a hit that needs review (inside quotation marks), or a plain hit. Works on the article's
+ * plain text; a clause ends at . ! ? ; : , a dash between spaces or a line break, a sentence at . ! ? or a line break.
+ */
+final class HitContext {
+
+    /** What a hit is, with the reason when it is not a plain hit. */
+    record Call(Kind kind, String reason) {
+        static final Call HIT = new Call(Kind.HIT, null);
+    }
+
+    enum Kind { HIT, REVIEW, EXCUSED }
+
+    /** How many words before a hit a negation cue may stand and still deny it. */
+    private static final int NEGATION_WORDS = 6;
+    /** How many words may stand between a hit and the denial that follows it. */
+    private static final int DENIAL_GAP_WORDS = 2;
+    private static final int CONTEXT_CHARS = 300;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’-]+");
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+
+    private final Map<LanguageCues, Compiled> compiled = new ConcurrentHashMap<>();
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    private final java.util.function.BiFunction<String, Boolean, Pattern> phrase;
+
+    /** {@code phrase} compiles a phrase the way terms are matched (whole words, tolerant of white space). */
+    HitContext(java.util.function.BiFunction<String, Boolean, Pattern> phrase) {
+        this.phrase = phrase;
+    }
+
+    Call judge(String text, int start, int end, HitExceptions exceptions) {
+        if (exceptions.isEmpty()) {
+            return Call.HIT;
+        }
+        Compiled cues = compiled.computeIfAbsent(exceptions.cues(), Compiled::new);
+        for (String acceptable : exceptions.phrases()) {
+            if (covers(phrase.apply(acceptable, false), text, start, end)) {
+                return new Call(Kind.EXCUSED, "acceptable phrase \"" + acceptable + "\"");
+            }
+        }
+        for (String acceptable : exceptions.patterns()) {
+            if (covers(patterns.computeIfAbsent(acceptable, p -> Pattern.compile(p, FLAGS)), text, start, end)) {
+                return new Call(Kind.EXCUSED, "acceptable context /" + acceptable + "/");
+            }
+        }
+        if (exceptions.negation() && (cues.negatedBefore(text, start) || cues.deniedAfter(text, end))) {
+            return new Call(Kind.EXCUSED, "denied");
+        }
+        if (exceptions.warnings() && cues.inWarning(text, start, end)) {
+            return new Call(Kind.EXCUSED, "reported in a warning to the reader");
+        }
+        if (exceptions.namedPerson() && cues.nextToName(text, start, end)) {
+            return new Call(Kind.EXCUSED, "refers to a named person");
+        }
+        if (exceptions.productName() && cues.inName(text, start, end)) {
+            return new Call(Kind.EXCUSED, "part of a company or product name");
+        }
+        if (exceptions.quoted() && inQuotes(text, start, end)) {
+            return new Call(Kind.REVIEW, "inside quotation marks");
+        }
+        return Call.HIT;
+    }
+
+    /** True when a match of {@code pattern} near the hit covers all of it. */
+    private static boolean covers(Pattern pattern, String text, int start, int end) {
+        Matcher m = pattern.matcher(text).region(Math.max(0, start - CONTEXT_CHARS),
+                Math.min(text.length(), end + CONTEXT_CHARS));
+        m.useTransparentBounds(true);
+        while (m.find()) {
+            if (m.start() <= start && m.end() >= end) {
+                return true;
+            }
+            if (m.start() > start) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** True when the hit sits between an opening and a closing quotation mark of its line. */
+    static boolean inQuotes(String text, int start, int end) {
+        int lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, 0);
+        int lineEnd = text.indexOf('\n', end);
+        lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+        boolean open = false;
+        boolean german = false;
+        for (int i = lineStart; i < start; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> open = !open;
+                case '„', '«', '‹' -> { open = true; german = c == '„'; }
+                case '”', '»', '›' -> open = false;
+                case '“' -> { open = !(open && german); german = false; }
+                default -> { }
+            }
+        }
+        if (!open) {
+            return false;
+        }
+        for (int i = end; i < lineEnd; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '”' || c == '“' || c == '»' || c == '›') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int clauseStart(String text, int from) {
+        for (int i = from - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (isClauseEnd(c) || isDashBetweenSpaces(text, i)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    static int clauseEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (isClauseEnd(text.charAt(i)) || isDashBetweenSpaces(text, i)) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static boolean isClauseEnd(char c) {
+        return switch (c) {
+            case '.', '!', '?', ';', ':', ',', '\n', '\r', '\u2028', '\u2029' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isDashBetweenSpaces(String text, int i) {
+        char c = text.charAt(i);
+        return (c == '–' || c == '—' || c == '-') && i > 0 && i + 1 < text.length()
+                && Character.isWhitespace(text.charAt(i - 1)) && Character.isWhitespace(text.charAt(i + 1));
+    }
+
+    private static int sentenceStart(String text, int from) {
+        for (int i = from - 1; i >= 0; i--) {
+            if (isSentenceEnd(text, i)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int sentenceEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (isSentenceEnd(text, i)) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    /** A line break, or . ! ? followed by white space or the end (so "0.5%" and "z.B." do not end a sentence). */
+    private static boolean isSentenceEnd(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') {
+            return true;
+        }
+        return (c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+    }
+
+    /** The cues of one set, compiled once. */
+    private static final class Compiled {
+        private final Pattern negation;
+        private final Pattern denial;
+        private final Pattern warning;
+        private final Pattern nameAfter;
+        private final Pattern nameBefore;
+        private final List<String> nameEndings;
+
+        Compiled(LanguageCues cues) {
+            negation = anyOf(cues.negation());
+            denial = cues.denial().isEmpty() ? null : Pattern.compile("^[\\s\\p{Pd}]*(?:[\\p{L}\\p{N}'’-]+\\s+){0,"
+                    + DENIAL_GAP_WORDS + "}?(?:" + alternatives(cues.denial()) + ")(?![\\p{L}\\p{N}])", FLAGS);
+            warning = anyOf(cues.warnings());
+            String honorific = cues.honorifics().isEmpty() ? null
+                    : "(?:" + cues.honorifics().stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")\\.?";
+            String capitalised = "\\p{Lu}[\\p{Ll}'’-]+";
+            String name = (honorific == null ? "" : "(?:" + honorific + "\\s+" + capitalised + "(?:\\s+" + capitalised
+                    + ")*|") + capitalised + "(?:\\s+" + capitalised + ")+" + (honorific == null ? "" : ")");
+            nameAfter = Pattern.compile("^,?\\s+" + name + "(?![\\p{L}])");
+            nameBefore = Pattern.compile("(?<![\\p{L}])" + name + "\\s*(?:,|\\s(?:is|was|ist|war|als))\\s+"
+                    + "(?:[\\p{L}'’-]+\\s+){0,2}$");
+            nameEndings = cues.nameEndings();
+        }
+
+        /** A negation cue among the last few words of the hit's clause before it. */
+        boolean negatedBefore(String text, int start) {
+            if (negation == null) {
+                return false;
+            }
+            int from = clauseStart(text, start);
+            String before = text.substring(from, start);
+            Matcher words = WORD.matcher(before);
+            int count = 0;
+            while (words.find()) {
+                count++;
+            }
+            int skip = Math.max(0, count - NEGATION_WORDS);
+            words.reset();
+            int windowStart = 0;
+            for (int i = 0; i <= skip && words.find(); i++) {
+                windowStart = words.start();
+            }
+            return negation.matcher(before.substring(skip == 0 ? 0 : windowStart)).find();
+        }
+
+        /** A denial right after the hit in its clause ("… do not exist"). */
+        boolean deniedAfter(String text, int end) {
+            return denial != null && denial.matcher(text.substring(end, clauseEnd(text, end))).find();
+        }
+
+        boolean inWarning(String text, int start, int end) {
+            return warning != null
+                    && warning.matcher(text.substring(sentenceStart(text, start), sentenceEnd(text, end))).find();
+        }
+
+        boolean nextToName(String text, int start, int end) {
+            String after = text.substring(end, Math.min(text.length(), end + 80));
+            String before = text.substring(Math.max(0, start - 80), start);
+            return nameAfter.matcher(after).find() || nameBefore.matcher(before).find();
+        }
+
+        /**
+         * The hit starts with a capital letter inside a run of capitalised words (on its line) that holds a company
+         * or product name ending ("Best Life Insurance Ltd", "Sicher Invest AG").
+         */
+        boolean inName(String text, int start, int end) {
+            if (nameEndings.isEmpty() || !Character.isUpperCase(text.charAt(start))) {
+                return false;
+            }
+            int to = end;
+            Matcher word = WORD.matcher(text);
+            while (word.find(to) && text.substring(to, word.start()).matches("[ \\t&]*")
+                    && Character.isUpperCase(text.charAt(word.start()))) {
+                if (nameEndings.contains(word.group())) {
+                    return true;
+                }
+                to = word.end();
+            }
+            return false;
+        }
+
+        private static Pattern anyOf(List<String> cues) {
+            return cues.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives(cues)
+                    + ")(?![\\p{L}\\p{N}])", FLAGS);
+        }
+
+        /** The cues as regex alternatives: literal text, any white space between words, longest first. */
+        private static String alternatives(List<String> cues) {
+            return cues.stream().sorted((a, b) -> b.length() - a.length())
+                    .map(c -> Pattern.quote(c.strip()).replace(" ", "\\E\\s+\\Q")
+                            .replace("'", "\\E['’]\\Q"))
+                    .collect(Collectors.joining("|"));
+        }
+    }
+}

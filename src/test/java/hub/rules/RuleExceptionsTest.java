@@ -1,0 +1,106 @@
+package hub.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import hub.article.ArticleFormat;
+import hub.article.PlainText;
+import hub.guideline.Guideline;
+import hub.guideline.GuidelineSet;
+import hub.report.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The shipped English set's exceptions on the cases a compliance officer raised (issue 18): denials, idioms, named
+ * persons and warnings to the reader are no violations; the plain violations next to them still are.
+ */
+class RuleExceptionsTest {
+
+    private static GuidelineSet set;
+    private final RuleEngine engine = new RuleEngine();
+
+    @BeforeAll
+    static void load() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
+        try (InputStream in = RuleExceptionsTest.class.getResourceAsStream("/guidelines/default.yaml")) {
+            set = yaml.readValue(in, GuidelineSet.class);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no-guaranteed-returns       | there are no guaranteed returns with any investment fund.
+            no-guaranteed-returns       | There is no such thing as a risk-free investment.
+            no-guaranteed-returns       | We never promise guaranteed returns.
+            no-guaranteed-returns       | Be wary of anyone who promises you guaranteed returns of 10% a year.
+            no-guaranteed-returns       | Guaranteed returns do not exist in the stock market.
+            no-guaranteed-returns       | Your deposits are protected up to £85,000 by the Financial Services Compensation Scheme, so the first £85,000 is risk-free.
+            no-guaranteed-returns       | Economists compare fund returns with the risk-free rate.
+            no-unqualified-superlatives | The best time to review your plan is before you retire.
+            no-unqualified-superlatives | Do your best to compare the costs of several providers.
+            no-unqualified-superlatives | Voted Best Savings App 2024 by Money Weekly readers.
+            no-unqualified-superlatives | We do not claim to be the cheapest provider.
+            no-unqualified-superlatives | Best Life Insurance Ltd was founded in 1921.
+            inclusive-language          | Our chairman, Sir Peter Hale, opened the meeting.
+            inclusive-language          | Peter Hale, our chairman, opened the meeting.
+            no-pressure-selling         | There is no need to act now: take your time and talk to an adviser.
+            no-pressure-selling         | Be wary of salespeople who tell you to act now.
+            """)
+    void excusedHitsAreNoFindings(String guideline, String text) {
+        assertThat(findings(guideline, text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no-guaranteed-returns       | Enjoy guaranteed returns of 4% every year.                         | guaranteed returns of 4%
+            no-guaranteed-returns       | This fund is risk-free.                                             | risk-free
+            no-guaranteed-returns       | With us you simply can't lose.                                      | can't lose
+            no-guaranteed-returns       | Returns are guaranteed for every saver.                             | Returns are guaranteed
+            no-unqualified-superlatives | The best savings plan for families.                                 | best
+            no-unqualified-superlatives | We are the market leader in pensions.                               | market leader
+            inclusive-language          | Ask a salesman about the chairman of any bank.                      | salesman
+            no-pressure-selling         | Act now and lock in your rate.                                      | Act now
+            no-pressure-selling         | Only 3 places are left for this offer.                              | Only 3 places are left
+            """)
+    void plainViolationsStillHit(String guideline, String text, String quote) {
+        assertThat(findings(guideline, text)).first().satisfies(f -> {
+            assertThat(f.quote()).isEqualTo(quote);
+            assertThat(f.certain()).isTrue();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no-guaranteed-returns       | One reader wrote: "They promised me guaranteed returns."
+            no-unqualified-superlatives | “The best service I have ever had,” says one customer.
+            no-pressure-selling         | You could miss out on tax relief.
+            """)
+    void ambiguousHitsNeedReview(String guideline, String text) {
+        assertThat(findings(guideline, text)).isNotEmpty().allSatisfy(f -> assertThat(f.needsReview()).isTrue());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no-pressure-selling   | Hurry: this offer is for a limited time only.  | for a limited time only
+            no-guaranteed-returns | We offer guaranteed returns of 4% a year.      | guaranteed returns of 4%
+            """)
+    void overlappingHitsOfOneGuidelineMergeIntoOne(String guideline, String text, String quote) {
+        List<Finding> findings = findings(guideline, text);
+        assertThat(findings).extracting(Finding::quote).contains(quote);
+        for (int i = 1; i < findings.size(); i++) {
+            Finding before = findings.get(i - 1);
+            assertThat(findings.get(i).offset()).isGreaterThanOrEqualTo(before.offset() + before.length());
+        }
+    }
+
+    private List<Finding> findings(String guidelineId, String text) {
+        Guideline g = set.guidelines().stream().filter(x -> x.id().equals(guidelineId)).findFirst().orElseThrow();
+        return engine.check(g, PlainText.of(text, ArticleFormat.PLAIN));
+    }
+}
