@@ -42,6 +42,7 @@ class LlmOutageIT extends LocalServicesIT {
         assertThat(rule.path("verdict").asText()).as("rules work without the LLM").isEqualTo("FAIL");
         assertThat(rule.path("evaluatedBy").asText()).isEqualTo("rule");
         assertThat(second.path("partial").asBoolean()).isTrue();
-        assertThat(second.path("score").asDouble()).isEqualTo(0.0);
+        // One regulatory FAIL of weight 3, the rule's hit not reviewed by the unreachable model: (1 - 0.6)^1.5.
+        assertThat(second.path("score").asDouble()).isEqualTo(25.3);
     }
 }
