@@ -12,16 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads OpenAI chat-completions responses whose answer must be a single JSON object, strictly: the response body and
- * the answer must each be exactly one JSON value without duplicate keys, the answer may be wrapped in one Markdown
- * code fence and nothing else. Bad model output never throws out of {@link #read}; it yields a {@link Reply} with a
- * problem that can be sent back to the model, and {@link #answerObject} and the field checks throw
- * {@link ContractViolation} with such a problem.
+ * Reads OpenAI chat-completions responses whose answer must be a single JSON object: the response body must be exactly
+ * one JSON value without duplicate keys. The answer must be one JSON object without duplicate keys too, but what real
+ * models wrap around it when no schema constrains them is tolerated where it cannot change the meaning: one Markdown
+ * code fence, prose before or after the object (or the fence), and trailing commas in objects and arrays. Bad model
+ * output never throws out of {@link #read}; it yields a {@link Reply} with a problem that can be sent back to the model,
+ * and {@link #answerObject} and the field checks throw {@link ContractViolation} with such a problem.
  */
 public final class ChatCompletionAnswers {
 
     private static final Pattern JSON_FENCE =
             Pattern.compile("```(?:json|JSON)?[ \\t]*\\R(.*?)\\R?[ \\t]*```", Pattern.DOTALL);
+    /** A fenced block anywhere in the content, the fence on one line or not. */
+    private static final Pattern ANY_FENCE = Pattern.compile("```(?:json|JSON)?[ \\t]*\\R?(.*?)```", Pattern.DOTALL);
 
     private final ObjectMapper objectMapper;
 
@@ -49,7 +52,7 @@ public final class ChatCompletionAnswers {
     public Reply read(String chatCompletionResponseJson) {
         JsonNode response;
         try {
-            response = readSingleJsonValue(chatCompletionResponseJson == null ? "" : chatCompletionResponseJson);
+            response = readSingleJsonValue(chatCompletionResponseJson == null ? "" : chatCompletionResponseJson, false);
         } catch (NotOneJsonValue e) {
             return new Reply(null, "response body is not JSON: " + e.getMessage(), TokenUsage.NONE, null);
         }
@@ -79,20 +82,27 @@ public final class ChatCompletionAnswers {
     }
 
     /**
-     * The single JSON object that {@code assistantContent} consists of, optionally inside one Markdown code fence.
+     * The single JSON object that {@code assistantContent} consists of, optionally inside one Markdown code fence;
+     * when the content is not that, the JSON object inside the only code fence of the content, or else between the
+     * content's first '{' and last '}' (prose around the answer). Trailing commas are ignored.
      *
-     * @throws ContractViolation if the content is empty or anything but exactly one JSON object
+     * @throws ContractViolation if the content is empty or holds no single JSON object in one of these ways
      */
     public JsonNode answerObject(String assistantContent) {
-        String json = withoutFence(assistantContent.strip());
+        String content = assistantContent.strip();
+        String json = withoutFence(content);
         if (json.isEmpty()) {
             throw new ContractViolation("the answer is empty; expected one JSON object");
         }
         JsonNode answer;
         try {
-            answer = readSingleJsonValue(json);
+            answer = readSingleJsonValue(json, true);
         } catch (NotOneJsonValue e) {
-            throw new ContractViolation("the answer is not a single JSON object: " + e.getMessage());
+            JsonNode embedded = embeddedObject(content);
+            if (embedded == null) {
+                throw new ContractViolation("the answer is not a single JSON object: " + e.getMessage());
+            }
+            return embedded;
         }
         if (!answer.isObject()) {
             throw new ContractViolation("the answer is a JSON " + typeName(answer) + ", not a JSON object");
@@ -100,15 +110,62 @@ public final class ChatCompletionAnswers {
         return answer;
     }
 
+    /**
+     * The JSON object inside the only code fence of {@code content}, or else between its first '{' and last '}';
+     * null when there is none or it is not one JSON object.
+     */
+    private JsonNode embeddedObject(String content) {
+        Matcher fence = ANY_FENCE.matcher(content);
+        String candidate = null;
+        if (fence.find()) {
+            candidate = fence.group(1).strip();
+            if (fence.find()) {
+                return null;
+            }
+        } else {
+            int start = content.indexOf('{');
+            int end = content.lastIndexOf('}');
+            if (start >= 0 && end > start) {
+                candidate = content.substring(start, end + 1);
+            }
+        }
+        if (candidate == null) {
+            return null;
+        }
+        try {
+            JsonNode value = readSingleJsonValue(candidate, true);
+            return value.isObject() ? value : null;
+        } catch (NotOneJsonValue e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code value} as one of a contract's upper-case words: models without a schema write "fail", "Not applicable"
+     * or "not-applicable" for FAIL and NOT_APPLICABLE.
+     */
+    public static String enumWord(String value) {
+        return value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    }
+
     private static String withoutFence(String content) {
         Matcher fence = JSON_FENCE.matcher(content);
         return fence.matches() ? fence.group(1).strip() : content;
     }
 
-    /** Reads exactly one JSON value, rejecting duplicate keys and anything after the value. */
-    private JsonNode readSingleJsonValue(String json) throws NotOneJsonValue {
+    /**
+     * Reads exactly one JSON value, rejecting duplicate keys and anything after the value.
+     *
+     * @param trailingCommas whether a comma before a closing bracket or brace is ignored (unambiguous: Jackson never
+     *     reads it as a missing value unless ALLOW_MISSING_VALUES is on, which it is not)
+     */
+    @SuppressWarnings("deprecation")
+    private JsonNode readSingleJsonValue(String json, boolean trailingCommas) throws NotOneJsonValue {
         try (JsonParser parser = objectMapper.getFactory().createParser(json)) {
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            if (trailingCommas) {
+                parser.enable(JsonParser.Feature.ALLOW_TRAILING_COMMA);
+            }
             JsonNode value = objectMapper.readTree(parser);
             if (value == null) {
                 throw new NotOneJsonValue("there is no JSON value");

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Writes OpenAI chat-completions request bodies for one model setting: a first request of one system and one user
- * message asking for a JSON object, and the continuation of a request with a re-ask turn. What goes into the messages
- * is up to the caller.
+ * message asking for a JSON object of the caller's {@link ResponseSchema} (structured output, strict), and the
+ * continuation of a request with a re-ask turn. What goes into the messages is up to the caller. Whether the endpoint
+ * gets the schema, a plain {@code json_object} or no response format is decided per call by {@link StructuredOutput}
+ * in {@code llm-chat.camel.yaml} ({@code hub.llm.structured-output}).
  */
 public final class ChatCompletionRequests {
 
@@ -30,13 +32,16 @@ public final class ChatCompletionRequests {
         return model;
     }
 
-    /** A request with model, temperature, max_tokens, a json_object response format and the two messages. */
-    public String request(String systemMessage, String userMessage) {
+    /**
+     * A request with model, temperature, max_tokens, a json_schema response format for {@code schema} (strict) and the
+     * two messages.
+     */
+    public String request(String systemMessage, String userMessage, ResponseSchema schema) {
         ObjectNode request = objectMapper.createObjectNode();
         request.put("model", model);
         request.put("temperature", temperature);
         request.put("max_tokens", maxTokens);
-        request.putObject("response_format").put("type", "json_object");
+        request.set("response_format", schema.responseFormat(objectMapper));
         ArrayNode messages = request.putArray("messages");
         addMessage(messages, "system", systemMessage);
         addMessage(messages, "user", userMessage);

@@ -102,7 +102,7 @@ public class ChatRequestFactory {
             throw new IllegalArgumentException("guideline " + guideline.id() + " has no LLM instruction");
         }
         return requests.request(systemMessage(guideline, language),
-                userMessage(ARTICLE_PREAMBLE, articleTitle, articleText));
+                userMessage(ARTICLE_PREAMBLE, articleTitle, articleText), VerdictParser.SCHEMA);
     }
 
     /**
@@ -123,7 +123,7 @@ public class ChatRequestFactory {
                         + "\n\nContext after (not judged):\n" + nullToEmpty(after)
                 : passage;
         return requests.request(systemMessage(guideline, language) + "\n" + scopeNote,
-                userMessage(ARTICLE_PREAMBLE, articleTitle, body));
+                userMessage(ARTICLE_PREAMBLE, articleTitle, body), VerdictParser.SCHEMA);
     }
 
     /**
@@ -133,7 +133,7 @@ public class ChatRequestFactory {
     public String outlineRequest(Guideline guideline, String articleTitle, String outline, String language) {
         Objects.requireNonNull(outline, "outline");
         return requests.request(systemMessage(guideline, language) + "\n" + OUTLINE_NOTE,
-                userMessage(ARTICLE_PREAMBLE, articleTitle, outline));
+                userMessage(ARTICLE_PREAMBLE, articleTitle, outline), VerdictParser.SCHEMA);
     }
 
     /**
@@ -153,14 +153,14 @@ public class ChatRequestFactory {
     }
 
     /** The guideline's id, title, severity and instruction, one "- " line each. */
-    static String guidelineLines(Guideline guideline) {
+    public static String guidelineLines(Guideline guideline) {
         return "- id: " + guideline.id() + "\n"
                 + "- title: " + guideline.title() + "\n"
                 + "- severity: " + guideline.severity().json() + "\n"
                 + "- instruction: " + guideline.instruction().strip() + "\n";
     }
 
-    static String answerLanguageLine(String language) {
+    public static String answerLanguageLine(String language) {
         return "- Write rationale, message and suggestion " + answerLanguage(language) + ".";
     }
 
@@ -168,7 +168,8 @@ public class ChatRequestFactory {
         return text == null ? "" : text;
     }
 
-    private static String answerLanguage(String language) {
+    /** "in the language with tag …" for a plain language tag, otherwise "in the language of the article". */
+    public static String answerLanguage(String language) {
         return language != null && LANGUAGE_TAG.matcher(language).matches()
                 ? "in the language with tag '" + language + "'"
                 : "in the language of the article";

@@ -37,6 +37,44 @@ public class UnitBatchParser {
     private static final Set<String> VIOLATION_FIELDS =
             Set.of("passage", "verdict", "confidence", "quote", "message", "suggestion");
 
+    /**
+     * What {@link #parse} accepts, as a strict-mode schema: both arrays are required (empty when the batch asked none
+     * of their kind), confidence and suggestion may be null. Ids and passage numbers are checked against the batch.
+     */
+    public static final ResponseSchema SCHEMA = ResponseSchema.of("unit_batch", """
+            {"type": "object",
+             "properties": {
+               "guidelines": {"type": "array", "items": {
+                 "type": "object",
+                 "properties": {
+                   "id": {"type": "string"},
+                   "applicable": {"type": "array", "items": {"type": "integer"}},
+                   "rationale": {"type": "string"},
+                   "violations": {"type": "array", "items": {
+                     "type": "object",
+                     "properties": {
+                       "passage": {"type": "integer"},
+                       "verdict": {"type": "string", "enum": ["FAIL", "WARN"]},
+                       "confidence": {"type": ["number", "null"]},
+                       "quote": {"type": "string"},
+                       "message": {"type": "string"},
+                       "suggestion": {"type": ["string", "null"]}},
+                     "required": ["passage", "verdict", "confidence", "quote", "message", "suggestion"],
+                     "additionalProperties": false}}},
+                 "required": ["id", "applicable", "rationale", "violations"],
+                 "additionalProperties": false}},
+               "requirements": {"type": "array", "items": {
+                 "type": "object",
+                 "properties": {
+                   "id": {"type": "string"},
+                   "satisfiedBy": {"type": "array", "items": {"type": "integer"}},
+                   "rationale": {"type": "string"}},
+                 "required": ["id", "satisfiedBy", "rationale"],
+                 "additionalProperties": false}}},
+             "required": ["guidelines", "requirements"],
+             "additionalProperties": false}
+            """);
+
     private final ChatCompletionAnswers answers;
 
     public UnitBatchParser(ObjectMapper objectMapper) {
@@ -167,9 +205,9 @@ public class UnitBatchParser {
     }
 
     private static Verdict verdict(JsonNode verdict, String path) {
-        if (verdict != null && verdict.isTextual()
-                && (verdict.asText().equals("FAIL") || verdict.asText().equals("WARN"))) {
-            return Verdict.valueOf(verdict.asText());
+        String word = verdict != null && verdict.isTextual() ? ChatCompletionAnswers.enumWord(verdict.asText()) : "";
+        if (word.equals("FAIL") || word.equals("WARN")) {
+            return Verdict.valueOf(word);
         }
         throw new ContractViolation(path + ".verdict must be \"FAIL\" or \"WARN\", got " + verdict);
     }

@@ -122,7 +122,8 @@ public class UnitBatchRequestFactory {
                 .append(judged.isEmpty() ? "" : GUIDELINES_RULES)
                 .append(required.isEmpty() ? "" : REQUIREMENTS_RULES)
                 .append(ChatRequestFactory.answerLanguageLine(language));
-        return requests.request(system.toString(), ChatRequestFactory.userMessage(PREAMBLE, null, numbered(passages)));
+        return requests.request(system.toString(), ChatRequestFactory.userMessage(PREAMBLE, null, numbered(passages)),
+                UnitBatchParser.SCHEMA);
     }
 
     /** A {@code somewhere} guideline: the batch asks which passages satisfy it, not what violates it. */

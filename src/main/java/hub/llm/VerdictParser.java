@@ -26,6 +26,28 @@ public class VerdictParser {
     private static final List<Verdict> MODEL_VERDICTS =
             List.of(Verdict.PASS, Verdict.FAIL, Verdict.WARN, Verdict.NOT_APPLICABLE);
 
+    /**
+     * What {@link #parse} accepts, as a strict-mode schema: confidence and suggestion may be null (the parser also
+     * accepts them absent, which strict mode cannot express).
+     */
+    public static final ResponseSchema SCHEMA = ResponseSchema.of("guideline_verdict", """
+            {"type": "object",
+             "properties": {
+               "verdict": {"type": "string", "enum": ["PASS", "FAIL", "WARN", "NOT_APPLICABLE"]},
+               "confidence": {"type": ["number", "null"]},
+               "rationale": {"type": "string"},
+               "findings": {"type": "array", "items": {
+                 "type": "object",
+                 "properties": {
+                   "quote": {"type": "string"},
+                   "message": {"type": "string"},
+                   "suggestion": {"type": ["string", "null"]}},
+                 "required": ["quote", "message", "suggestion"],
+                 "additionalProperties": false}}},
+             "required": ["verdict", "confidence", "rationale", "findings"],
+             "additionalProperties": false}
+            """);
+
     private final ChatCompletionAnswers answers;
 
     public VerdictParser(ObjectMapper objectMapper) {
@@ -64,8 +86,9 @@ public class VerdictParser {
         if (!verdict.isTextual()) {
             throw new ContractViolation("verdict must be a string, got " + verdict);
         }
+        String word = ChatCompletionAnswers.enumWord(verdict.asText());
         return MODEL_VERDICTS.stream()
-                .filter(candidate -> candidate.name().equals(verdict.asText()))
+                .filter(candidate -> candidate.name().equals(word))
                 .findFirst()
                 .orElseThrow(() -> new ContractViolation("verdict '" + verdict.asText()
                         + "' is not one of PASS, FAIL, WARN, NOT_APPLICABLE"));

@@ -52,15 +52,35 @@ class ChatCompletionAnswersTest {
     }
 
     @Test
-    void answerObjectAcceptsOneFenceAndNothingElse() {
+    void answerObjectAcceptsOneObjectInOneFenceOrAmidProse() {
         assertThat(answers.answerObject(" ```json\n{\"a\":1}\n``` ").get("a").asInt()).isEqualTo(1);
         assertThat(answers.answerObject("{\"a\":1}").get("a").asInt()).isEqualTo(1);
+        // What models write when no schema constrains them.
+        assertThat(answers.answerObject("Here: {\"a\":1}").get("a").asInt()).isEqualTo(1);
+        assertThat(answers.answerObject("{\"a\":1}\nI hope this helps.").get("a").asInt()).isEqualTo(1);
+        assertThat(answers.answerObject("Here is my assessment:\n\n```json\n{\"a\":1}\n```\n\nLet me know.")
+                .get("a").asInt()).isEqualTo(1);
+        assertThat(answers.answerObject("```{\"a\":1}```").get("a").asInt()).isEqualTo(1);
+        assertThat(answers.answerObject("```\n{\"a\":[1,2,],}\n```").get("a")).hasSize(2);
 
         assertProblem("  ", "the answer is empty; expected one JSON object");
         assertProblem("[1]", "the answer is a JSON array, not a JSON object");
-        assertProblem("Here: {\"a\":1}", "the answer is not a single JSON object: ");
+        assertProblem("Here: [1]", "the answer is not a single JSON object: ");
         assertProblem("{\"a\":1,\"a\":2}", "the answer is not a single JSON object: Duplicate field 'a'");
+        assertProblem("Here: {\"a\":1,\"a\":2}", "the answer is not a single JSON object: ");
         assertProblem("{\"a\":1}\n{\"b\":2}", "the answer is not a single JSON object: unexpected text after");
+        assertProblem("Either {\"a\":1} or {\"a\":2}", "the answer is not a single JSON object: ");
+        assertProblem("```json\n{\"a\":1}\n```\n```json\n{\"a\":2}\n```", "the answer is not a single JSON object");
+        // Only trailing commas are forgiven: a missing value is not guessed, single quotes are not JSON.
+        assertProblem("{\"a\":[1,,2]}", "the answer is not a single JSON object: ");
+        assertProblem("{'a':1}", "the answer is not a single JSON object: ");
+    }
+
+    @Test
+    void enumWordsAreReadInAnyCaseWithSpacesOrHyphens() {
+        assertThat(ChatCompletionAnswers.enumWord(" fail ")).isEqualTo("FAIL");
+        assertThat(ChatCompletionAnswers.enumWord("Not applicable")).isEqualTo("NOT_APPLICABLE");
+        assertThat(ChatCompletionAnswers.enumWord("not-covered")).isEqualTo("NOT_COVERED");
     }
 
     @Test

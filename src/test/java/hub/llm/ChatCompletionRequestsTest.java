@@ -11,14 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class ChatCompletionRequestsTest {
 
+    private static final ResponseSchema SCHEMA = ResponseSchema.of("answer_test", """
+            {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],
+             "additionalProperties": false}""");
+
     private final ObjectMapper objectMapper = new ObjectMapper();
     private final ChatCompletionRequests requests = new ChatCompletionRequests(objectMapper, "claude-test", 500, 0.0);
 
     @Test
     void requestCarriesTheParametersAndBothMessages() throws Exception {
-        JsonNode request = objectMapper.readTree(requests.request("be strict", "judge this"));
+        JsonNode request = objectMapper.readTree(requests.request("be strict", "judge this", SCHEMA));
 
-        assertFirstRequestParameters(request, "claude-test", 500);
+        assertFirstRequestParameters(request, "claude-test", 500, SCHEMA);
         assertThat(request.at("/messages/0/content").asText()).isEqualTo("be strict");
         assertThat(request.at("/messages/1/content").asText()).isEqualTo("judge this");
         assertThat(requests.model()).isEqualTo("claude-test");
@@ -26,7 +30,7 @@ class ChatCompletionRequestsTest {
 
     @Test
     void reaskAppendsTheInvalidAnswerAndTheProblem() throws Exception {
-        String first = requests.request("be strict", "judge this");
+        String first = requests.request("be strict", "judge this", SCHEMA);
 
         JsonNode reask = objectMapper.readTree(requests.reask(first, "not json", "the answer is empty"));
 

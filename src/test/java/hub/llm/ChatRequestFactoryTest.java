@@ -25,7 +25,7 @@ class ChatRequestFactoryTest {
     void firstRequestHasTheChatCompletionsParameters() throws Exception {
         JsonNode request = firstRequest("Title", "Some text.", "en");
 
-        assertFirstRequestParameters(request, "claude-test", 640);
+        assertFirstRequestParameters(request, "claude-test", 640, VerdictParser.SCHEMA);
         assertThat(factory.model()).isEqualTo("claude-test");
     }
 

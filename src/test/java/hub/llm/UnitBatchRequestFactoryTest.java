@@ -24,7 +24,8 @@ class UnitBatchRequestFactoryTest {
 
     @Test
     void aBatchRequestHasItsOwnCompletionBudget() throws Exception {
-        assertFirstRequestParameters(request(List.of(CLAIMS), List.of("One.")), "claude-test", 4000);
+        assertFirstRequestParameters(request(List.of(CLAIMS), List.of("One.")), "claude-test", 4000,
+                UnitBatchParser.SCHEMA);
         assertThat(factory.model()).isEqualTo("claude-test");
     }
 

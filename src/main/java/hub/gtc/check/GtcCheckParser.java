@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.llm.ChatCompletionAnswers;
 import hub.llm.ChatCompletionAnswers.ContractViolation;
+import hub.llm.ResponseSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,23 @@ public class GtcCheckParser {
     private static final Set<String> FINDING_FIELDS = Set.of("claim", "passage", "verdict", "explanation");
     private static final List<String> VERDICTS =
             List.of(GtcCheckAnswer.CONSISTENT, GtcCheckAnswer.CONTRADICTS, GtcCheckAnswer.NOT_COVERED);
+
+    /** What {@link #parse} accepts, as a strict-mode schema; passage ids are checked against the request. */
+    public static final ResponseSchema SCHEMA = ResponseSchema.of("gtc_check", """
+            {"type": "object",
+             "properties": {
+               "findings": {"type": "array", "items": {
+                 "type": "object",
+                 "properties": {
+                   "claim": {"type": "string"},
+                   "passage": {"type": ["string", "null"]},
+                   "verdict": {"type": "string", "enum": ["CONSISTENT", "CONTRADICTS", "NOT_COVERED"]},
+                   "explanation": {"type": "string"}},
+                 "required": ["claim", "passage", "verdict", "explanation"],
+                 "additionalProperties": false}}},
+             "required": ["findings"],
+             "additionalProperties": false}
+            """);
 
     private final ChatCompletionAnswers answers;
 
@@ -80,10 +98,11 @@ public class GtcCheckParser {
         if (verdict == null || verdict.isNull()) {
             throw new ContractViolation(path + " is missing");
         }
-        if (!verdict.isTextual() || !VERDICTS.contains(verdict.asText())) {
+        String word = verdict.isTextual() ? ChatCompletionAnswers.enumWord(verdict.asText()) : "";
+        if (!VERDICTS.contains(word)) {
             throw new ContractViolation(path + " " + verdict + " is not one of " + String.join(", ", VERDICTS));
         }
-        return verdict.asText();
+        return word;
     }
 
     /** Null for NOT_COVERED; otherwise one of the ids that were sent. */

@@ -93,7 +93,7 @@ public class GtcCheckRequestFactory {
     public String request(String articleText, List<GtcPassage> passages) {
         Objects.requireNonNull(articleText, "articleText");
         Objects.requireNonNull(passages, "passages");
-        return requests.request(ROLE + "\n\n" + CONTRACT, userMessage(articleText, passages));
+        return requests.request(ROLE + "\n\n" + CONTRACT, userMessage(articleText, passages), GtcCheckParser.SCHEMA);
     }
 
     /**

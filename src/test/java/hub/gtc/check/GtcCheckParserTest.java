@@ -53,6 +53,18 @@ class GtcCheckParserTest {
     }
 
     @Test
+    void readsVerdictsInAnyCaseAndProseAroundTheAnswer() {
+        GtcCheckAnswer answer = parser.parse(response("Here is the comparison:\n"
+                + "{\"findings\": [{\"claim\": \"a\", \"passage\": \"P1\", \"verdict\": \"consistent\", "
+                + "\"explanation\": \"e\"}, {\"claim\": \"b\", \"passage\": null, \"verdict\": \"Not covered\", "
+                + "\"explanation\": \"e\"},]}"), PASSAGES);
+
+        assertThat(answer.valid()).as(answer.problem()).isTrue();
+        assertThat(answer.findings()).extracting(GtcCheckAnswer.Claim::verdict)
+                .containsExactly("CONSISTENT", "NOT_COVERED");
+    }
+
+    @Test
     void acceptsASingleJsonFence() {
         GtcCheckAnswer answer = parser.parse(response("```json\n" + ANSWER + "\n```  "), PASSAGES);
 
@@ -77,7 +89,6 @@ class GtcCheckParserTest {
             unknown finding field    | {"findings": [{"claim": "a", "passage": "P1", "verdict": "CONSISTENT", "explanation": "e", "page": 3}]} | unknown field findings[0].page
             blank claim              | {"findings": [{"claim": " ", "passage": "P1", "verdict": "CONSISTENT", "explanation": "e"}]} | findings[0].claim must be a non-blank string
             missing explanation      | {"findings": [{"claim": "a", "passage": "P1", "verdict": "CONSISTENT"}]} | findings[0].explanation is missing
-            lower-case verdict       | {"findings": [{"claim": "a", "passage": "P1", "verdict": "consistent", "explanation": "e"}]} | findings[0].verdict "consistent" is not one of
             unknown verdict          | {"findings": [{"claim": "a", "passage": "P1", "verdict": "FAIL", "explanation": "e"}]} | is not one of CONSISTENT, CONTRADICTS, NOT_COVERED
             verdict missing          | {"findings": [{"claim": "a", "passage": "P1", "explanation": "e"}]}      | findings[0].verdict is missing
             passage missing          | {"findings": [{"claim": "a", "verdict": "CONTRADICTS", "explanation": "e"}]} | findings[0].passage is missing; a CONTRADICTS verdict must name
@@ -88,7 +99,7 @@ class GtcCheckParserTest {
             passage P0               | {"findings": [{"claim": "a", "passage": "P0", "verdict": "CONTRADICTS", "explanation": "e"}]} | is not a passage id
             passage for NOT_COVERED  | {"findings": [{"claim": "a", "passage": "P1", "verdict": "NOT_COVERED", "explanation": "e"}]} | findings[0].passage must be null when the verdict is NOT_COVERED
             second finding invalid   | {"findings": [{"claim": "a", "passage": "P1", "verdict": "CONSISTENT", "explanation": "e"}, {"claim": "b", "passage": "P2", "verdict": "NOPE", "explanation": "e"}]} | findings[1].verdict
-            prose around the JSON    | `Here you go: {"findings": []}`                                         | the answer is not a single JSON object
+            prose with two objects   | `Either {"findings": []} or {"findings": []}`                           | the answer is not a single JSON object
             text after the JSON      | {"findings": []} {"findings": []}                                       | unexpected text after the JSON value
             duplicate key            | {"findings": [], "findings": []}                                        | Duplicate field 'findings'
             array instead of object  | [{"claim": "a"}]                                                        | the answer is a JSON array, not a JSON object

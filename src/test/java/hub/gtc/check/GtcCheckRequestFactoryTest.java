@@ -24,7 +24,7 @@ class GtcCheckRequestFactoryTest {
     void requestHasTheChatCompletionsParameters() throws Exception {
         JsonNode request = request("Pay abroad with 0% fees.", List.of(FEES));
 
-        assertFirstRequestParameters(request, "claude-test", 900);
+        assertFirstRequestParameters(request, "claude-test", 900, GtcCheckParser.SCHEMA);
         assertThat(factory.model()).isEqualTo("claude-test");
         assertThat(GtcCheckRequestFactory.PROMPT_VERSION).isEqualTo("gtc-consistency/1");
     }
