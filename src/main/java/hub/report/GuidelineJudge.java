@@ -2,6 +2,7 @@ package hub.report;
 
 import hub.article.PlainText;
 import hub.article.QuoteLocator;
+import hub.candidatereview.CandidateReview;
 import hub.guideline.Guideline;
 import hub.guideline.Severity;
 import hub.incremental.UnitQuestion;
@@ -77,6 +78,65 @@ public class GuidelineJudge {
         Verdict verdict = g.severity() == Severity.ERROR ? Verdict.FAIL : Verdict.WARN;
         return GuidelineResult.of(g, verdict, EvaluatedBy.RULE, findings,
                 "Deterministic checks found " + findings.size() + " problem(s).", 1.0, reason, null);
+    }
+
+    /**
+     * The guideline's result after the model reviewed its rule candidates (the body, a {@link CandidateReview} of the
+     * {@code ruleCandidates} property): the rules' verdict on the confirmed hits, with the overruled ones marked; or
+     * null when the model overruled every hit, so that the model judges the guideline as if the rules had found
+     * nothing (the {@code task} property then carries the overruled hits for the result). When the model could not
+     * review them, the rules decide alone and the reason says so.
+     */
+    @SuppressWarnings("unchecked")
+    public GuidelineResult reviewed(Exchange exchange) {
+        GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
+        List<Finding> candidates = exchange.getProperty("ruleCandidates", List.class);
+        CandidateReview review = exchange.getIn().getBody(CandidateReview.class);
+        GuidelineResult result = reviewed(task, candidates, review);
+        if (result == null) {
+            exchange.setProperty("task", task.withOverruled(overruled(candidates, review)));
+        }
+        return result;
+    }
+
+    static GuidelineResult reviewed(GuidelineTask task, List<Finding> candidates, CandidateReview review) {
+        Guideline g = task.guideline();
+        if (!review.valid()) {
+            return withCall(ofRuleHits(g, candidates, "The model could not review the rule findings ("
+                    + review.problem() + "); the rules decided alone."), review.call());
+        }
+        List<Finding> findings = new ArrayList<>();
+        int confirmed = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            CandidateReview.Decision d = review.decision(i);
+            if (d != null && d.confirmed()) {
+                findings.add(candidates.get(i).confirmed());
+                confirmed++;
+            } else {
+                findings.add(candidates.get(i).overruled("llm", d == null ? null : d.reason()));
+            }
+        }
+        if (confirmed == 0) {
+            return null;
+        }
+        Verdict verdict = g.severity() == Severity.ERROR ? Verdict.FAIL : Verdict.WARN;
+        return GuidelineResult.of(g, verdict, EvaluatedBy.RULE, findings, "The model confirmed " + confirmed + " of "
+                + candidates.size() + " rule finding(s).", 1.0, null, review.call());
+    }
+
+    private static List<Finding> overruled(List<Finding> candidates, CandidateReview review) {
+        List<Finding> overruled = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            CandidateReview.Decision d = review.decision(i);
+            overruled.add(candidates.get(i).overruled("llm", d == null ? null : d.reason()));
+        }
+        return overruled;
+    }
+
+    private static GuidelineResult withCall(GuidelineResult r, GuidelineResult.LlmCall call) {
+        return call == null ? r : new GuidelineResult(r.guidelineId(), r.title(), r.category(), r.severity(),
+                r.weight(), r.verdict(), r.evaluatedBy(), r.findings(), r.rationale(), r.confidence(), r.reason(), call,
+                r.reused(), r.reusedFrom(), r.reusedLlm(), r.needsReview());
     }
 
     public GuidelineResult notConfigured(GuidelineTask task) {

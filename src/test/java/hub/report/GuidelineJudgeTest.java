@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hub.article.ArticleFormat;
 import hub.article.PlainText;
+import hub.candidatereview.CandidateReview;
 import hub.guideline.Checks;
 import hub.guideline.Guideline;
 import hub.guideline.Severity;
@@ -52,6 +53,35 @@ class GuidelineJudgeTest {
         assertThat(result.verdict()).isEqualTo(Verdict.WARN);
         assertThat(result.needsReview()).isTrue();
         assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.needsReview()).isTrue());
+    }
+
+    @Test
+    void theModelConfirmsOrOverrulesEachCandidateAndOverruledOnesStayMarked() {
+        PlainText text = PlainText.of("No guaranteed returns here. But we offer guaranteed returns.", ArticleFormat.PLAIN);
+        Guideline g = new Guideline("g", "No guarantees", "regulatory", Severity.ERROR, 1, "Judge it.", new Checks(
+                List.of(new Checks.ForbiddenTerm("guaranteed returns", null, null, false)), null, null, null, null));
+        GuidelineTask task = task(g, text);
+        List<Finding> candidates = judge.ruleFindings(task);
+        assertThat(candidates).hasSize(2);
+        var call = new GuidelineResult.LlmCall("m", 1, 100, 20, 5);
+
+        GuidelineResult mixed = GuidelineJudge.reviewed(task, candidates, new CandidateReview(List.of(
+                new CandidateReview.Decision(0, false, "A denial."), new CandidateReview.Decision(1, true, "A promise.")),
+                call, true, null));
+        assertThat(mixed.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(mixed.llm()).isEqualTo(call);
+        assertThat(mixed.findings().get(0).overruledBy()).isEqualTo("llm");
+        assertThat(mixed.findings().get(0).overruledReason()).isEqualTo("A denial.");
+        assertThat(mixed.findings().get(1).live()).isTrue();
+
+        assertThat(GuidelineJudge.reviewed(task, candidates, new CandidateReview(List.of(
+                new CandidateReview.Decision(0, false, "A denial."), new CandidateReview.Decision(1, false, "Quoted.")),
+                call, true, null))).as("all overruled: the model judges the guideline itself").isNull();
+
+        GuidelineResult unreviewed = GuidelineJudge.reviewed(task, candidates,
+                new CandidateReview(List.of(), null, false, "circuit breaker open"));
+        assertThat(unreviewed.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(unreviewed.reason()).contains("could not review").contains("circuit breaker open");
     }
 
     @Test
