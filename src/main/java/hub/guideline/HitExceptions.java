@@ -16,7 +16,10 @@ import java.util.List;
  *       ("Best Life Insurance Ltd");
  *   <li>{@code phrases} and {@code patterns}: acceptable contexts; a hit inside a match of one of them is no
  *       violation ("do your best", "the best time to", an award with its year);
- *   <li>{@code quoted}: a hit inside quotation marks needs review rather than counting as a violation.
+ *   <li>{@code quoted}: a hit inside quotation marks needs review rather than counting as a violation;
+ *   <li>{@code review}: contexts (regular expressions) in which a hit needs review ("guaranteed by the government"
+ *       names a guarantor, but not always its limits);
+ *   <li>{@code firstUseOnly}: only the first use of each term counts (a term explained at first use is explained).
  * </ul>
  * {@code cues} are the set's language cues, filled in when the set is read.
  */
@@ -28,23 +31,28 @@ public record HitExceptions(
         boolean quoted,
         List<String> phrases,
         List<String> patterns,
+        List<String> review,
+        boolean firstUseOnly,
         @JsonIgnore LanguageCues cues) {
 
-    public static final HitExceptions NONE = new HitExceptions(false, false, false, false, false, null, null, null);
+    public static final HitExceptions NONE =
+            new HitExceptions(false, false, false, false, false, null, null, null, false, null);
 
     public HitExceptions {
         phrases = phrases == null ? List.of() : List.copyOf(phrases);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
+        review = review == null ? List.of() : List.copyOf(review);
         cues = cues == null ? LanguageCues.NONE : cues;
     }
 
     public HitExceptions withCues(LanguageCues setCues) {
-        return new HitExceptions(negation, warnings, namedPerson, productName, quoted, phrases, patterns, setCues);
+        return new HitExceptions(negation, warnings, namedPerson, productName, quoted, phrases, patterns, review,
+                firstUseOnly, setCues);
     }
 
     @JsonIgnore
     public boolean isEmpty() {
         return !negation && !warnings && !namedPerson && !productName && !quoted && phrases.isEmpty()
-                && patterns.isEmpty();
+                && patterns.isEmpty() && review.isEmpty();
     }
 }

@@ -30,6 +30,7 @@ final class HitContext {
     private static final int DENIAL_GAP_WORDS = 2;
     private static final int CONTEXT_CHARS = 300;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}'’-]+");
+    private static final Pattern PREVIOUS_WORD = Pattern.compile("([\\p{L}\\p{N}'’-]+)[ \\t]+$");
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
     private final Map<LanguageCues, Compiled> compiled = new ConcurrentHashMap<>();
@@ -68,6 +69,14 @@ final class HitContext {
         if (exceptions.productName() && cues.inName(text, start, end)) {
             return new Call(Kind.EXCUSED, "part of a company or product name");
         }
+        if (exceptions.productName() && inTitleCaseRun(text, start, end)) {
+            return new Call(Kind.REVIEW, "capitalised like a name");
+        }
+        for (String doubtful : exceptions.review()) {
+            if (covers(patterns.computeIfAbsent(doubtful, p -> Pattern.compile(p, FLAGS)), text, start, end)) {
+                return new Call(Kind.REVIEW, "doubtful context /" + doubtful + "/");
+            }
+        }
         if (exceptions.quoted() && inQuotes(text, start, end)) {
             return new Call(Kind.REVIEW, "inside quotation marks");
         }
@@ -88,6 +97,42 @@ final class HitContext {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the hit, inside a sentence (not at its start), is capitalised word by word and joined to another
+     * capitalised word: "the Last Chance Saver" reads as a name, not as the writer's words.
+     */
+    static boolean inTitleCaseRun(String text, int start, int end) {
+        String hit = text.substring(start, end);
+        Matcher words = WORD.matcher(hit);
+        while (words.find()) {
+            if (!Character.isUpperCase(words.group().charAt(0))) {
+                return false;
+            }
+        }
+        int before = start - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before < 0 || isSentenceEnd(text, before) || ":#*-•>\"“„'‘(".indexOf(text.charAt(before)) >= 0) {
+            return false;
+        }
+        Matcher next = WORD.matcher(text);
+        boolean capitalAfter = next.find(end) && text.substring(end, next.start()).matches("[ \t]+")
+                && Character.isUpperCase(next.group().charAt(0));
+        Matcher previous = PREVIOUS_WORD.matcher(text.substring(Math.max(0, start - 40), start));
+        boolean capitalBefore = previous.find() && Character.isUpperCase(previous.group(1).charAt(0))
+                && !isSentenceStartWord(text, start - previous.group().length());
+        return capitalAfter || capitalBefore;
+    }
+
+    private static boolean isSentenceStartWord(String text, int wordStart) {
+        int i = wordStart - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 || isSentenceEnd(text, i);
     }
 
     /** True when the hit sits between an opening and a closing quotation mark of its line. */

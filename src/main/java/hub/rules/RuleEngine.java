@@ -103,6 +103,7 @@ public class RuleEngine {
                     "requiredPhrases[" + i + "].unless");
         }
         compiles(checks.exceptions().patterns(), "exceptions.patterns");
+        compiles(checks.exceptions().review(), "exceptions.review");
         require(checks.exceptions().phrases().stream().noneMatch(RuleEngine::isBlank),
                 "exceptions.phrases contains a blank phrase");
         for (int i = 0; i < checks.patterns().size(); i++) {
@@ -156,6 +157,9 @@ public class RuleEngine {
         while (matcher.find()) {
             hit("forbidden-term", matcher.start(), matcher.end(), message, term.suggestion(), term.review(),
                     exceptions, article, hits);
+            if (exceptions.firstUseOnly()) {
+                return;
+            }
         }
     }
 
