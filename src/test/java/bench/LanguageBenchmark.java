@@ -31,7 +31,7 @@ public final class LanguageBenchmark {
         boolean lowAccuracy = args.length > 2 && args[2].equals("low");
         long before = usedAfterGc();
         long start = System.nanoTime();
-        ArticleLanguageDetector detector = new ArticleLanguageDetector(candidates, 3000, 0.8, lowAccuracy, false);
+        ArticleLanguageDetector detector = new ArticleLanguageDetector(candidates, 3000, 0.8, 5, lowAccuracy, false);
         detector.preload().join();
         long buildMs = (System.nanoTime() - start) / 1_000_000;
         long after = usedAfterGc();

@@ -39,11 +39,13 @@ public class ArticleLanguageDetector {
     private final int maxChars;
     private final double minConfidence;
     private final boolean lowAccuracy;
+    private final int minWords;
     private volatile CompletableFuture<LanguageDetector> detector;
 
     public ArticleLanguageDetector(@Value("${hub.language.candidates:en,de,fr,es,it,nl}") List<String> candidates,
                                    @Value("${hub.language.max-chars:3000}") int maxChars,
                                    @Value("${hub.language.min-confidence:0.8}") double minConfidence,
+                                   @Value("${hub.language.min-words:5}") int minWords,
                                    @Value("${hub.language.low-accuracy:true}") boolean lowAccuracy,
                                    @Value("${hub.language.preload:true}") boolean preload) {
         this.candidates = languages(candidates);
@@ -56,6 +58,7 @@ public class ArticleLanguageDetector {
         this.maxChars = maxChars;
         this.minConfidence = minConfidence;
         this.lowAccuracy = lowAccuracy;
+        this.minWords = minWords;
         if (preload) {
             preload();
         }
@@ -94,7 +97,10 @@ public class ArticleLanguageDetector {
 
     /**
      * The most likely candidate language of {@code plainText} (its first {@code max-chars} characters) and its
-     * confidence; empty when the text has nothing to judge (no letters).
+     * confidence; empty when the text has nothing to judge (no letters). Lingua's confidence saturates at 1.0 even
+     * for a single word ("Hotel" reads as Dutch with 1.0), so a detection is confident only when it also read at
+     * least {@code hub.language.min-words} words. Lingua also narrows the candidates by letters only some languages
+     * use: one "ü" in a mostly English text can make it read as German.
      */
     public Optional<DetectedLanguage> detect(String plainText) {
         if (plainText == null || plainText.codePoints().noneMatch(Character::isLetter)) {
@@ -108,9 +114,18 @@ public class ArticleLanguageDetector {
                 continue;
             }
             double confidence = best.getValue();
-            return Optional.of(new DetectedLanguage(code(best.getKey()), round(confidence), confidence >= minConfidence));
+            boolean confident = confidence >= minConfidence && words(sample) >= minWords;
+            return Optional.of(new DetectedLanguage(code(best.getKey()), round(confidence), confident));
         }
         return Optional.empty();
+    }
+
+    private static int words(String text) {
+        int n = 0;
+        for (String w : text.split("[^\\p{L}\\p{M}]+")) {
+            n += w.isEmpty() ? 0 : 1;
+        }
+        return n;
     }
 
     /** The first {@code max} characters, not splitting a surrogate pair. */
