@@ -121,6 +121,8 @@ try {
   const firstJob = await page.getAttribute('#results', 'data-job-id');
   const report = await api(`/api/v1/jobs/${firstJob}/result`);
   assert.equal(await page.textContent('#score-value'), String(report.score));
+  assert.deepEqual(report.warnings, [], 'the English sample matches the English set');
+  assert.equal(await page.isHidden('#warnings'), true, 'no warnings banner without warnings');
   const findings = flatten(report);
   assert.equal(await page.locator('li.finding').count(), findings.length, 'one list item per finding');
   for (const g of report.guidelines) {

@@ -4,14 +4,15 @@ import hub.article.Article;
 import java.util.List;
 
 /**
- * The body of {@code POST /api/v1/jobs}. {@code previousJobId} names the caller's earlier check of the same article
+ * The body of {@code POST /api/v1/jobs}. {@code guidelineSet} is null when the submission names none (the hub then
+ * chooses one by the article's language, {@link hub.language.SetsByLanguage}). {@code previousJobId} names the caller's earlier check of the same article
  * (a re-submission after an edit); only the REST endpoint accepts it.
  */
 public record JobSubmission(Article article, String guidelineSet, Options options, String externalRef,
         String previousJobId) {
 
     public JobSubmission {
-        guidelineSet = guidelineSet == null || guidelineSet.isBlank() ? "default" : guidelineSet.trim();
+        guidelineSet = guidelineSet == null || guidelineSet.isBlank() ? null : guidelineSet.trim();
         options = options == null ? new Options(false, List.of()) : options;
     }
 

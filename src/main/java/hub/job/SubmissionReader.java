@@ -15,11 +15,13 @@ import hub.article.TextHash;
 import hub.guideline.GuidelineSet;
 import hub.guideline.GuidelineSetRegistry;
 import hub.incremental.PreviousJobs;
+import hub.language.SetsByLanguage;
 import hub.problem.ProblemException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +40,16 @@ public class SubmissionReader {
 
     private final ObjectMapper strict;
     private final GuidelineSetRegistry guidelineSets;
+    private final SetsByLanguage setsByLanguage;
     private final int maxTextChars;
 
-    public SubmissionReader(ObjectMapper mapper, GuidelineSetRegistry guidelineSets,
+    /** A reader that gives every submission without a guideline set the {@code default} set. */
+    public SubmissionReader(ObjectMapper mapper, GuidelineSetRegistry guidelineSets, int maxTextChars) {
+        this(mapper, guidelineSets, SetsByLanguage.always("default", guidelineSets), maxTextChars);
+    }
+
+    @Autowired
+    public SubmissionReader(ObjectMapper mapper, GuidelineSetRegistry guidelineSets, SetsByLanguage setsByLanguage,
                             @Value("${hub.api.max-text-chars:200000}") int maxTextChars) {
         this.strict = mapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -54,6 +63,7 @@ public class SubmissionReader {
         strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         this.guidelineSets = guidelineSets;
+        this.setsByLanguage = setsByLanguage;
         this.maxTextChars = maxTextChars;
     }
 
@@ -79,7 +89,8 @@ public class SubmissionReader {
 
     /**
      * The checks of one article submission, shared by {@code POST /api/v1/jobs} and every item of a batch: the
-     * article's text, title and language, the GTC queries, the external reference and the guideline set.
+     * article's text, title and language, the GTC queries, the external reference and the guideline set. A
+     * submission without a guideline set gets the one for its article's language (declared, else detected).
      */
     public CheckedSubmission check(JobSubmission submission) throws JsonProcessingException {
         if (submission == null) {
@@ -93,10 +104,11 @@ public class SubmissionReader {
         FieldChecks.maxLength("externalRef", submission.externalRef(), MAX_EXTERNAL_REF_CHARS);
         FieldChecks.noControlCharacters("externalRef", submission.externalRef());
         FieldChecks.noControlCharacters("guidelineSet", submission.guidelineSet());
-        GuidelineSet set = guidelineSets.find(submission.guidelineSet()).orElseThrow(() -> new ProblemException(
+        String setId = submission.guidelineSet() != null ? submission.guidelineSet() : setsByLanguage.setFor(article);
+        GuidelineSet set = guidelineSets.find(setId).orElseThrow(() -> new ProblemException(
                 422, "unknown-guideline-set", "Unknown guideline set",
-                "Guideline set '" + submission.guidelineSet() + "' does not exist; GET /api/v1/guideline-sets lists them.",
-                Map.of("guidelineSet", submission.guidelineSet())));
+                "Guideline set '" + setId + "' does not exist; GET /api/v1/guideline-sets lists them.",
+                Map.of("guidelineSet", setId)));
         return new CheckedSubmission(TextHash.sha256Hex(article.text()), set.id(), set.version(),
                 submission.externalRef(), strict.writeValueAsString(submission.options()), article.text().length(),
                 strict.writeValueAsString(article));
@@ -155,7 +167,7 @@ public class SubmissionReader {
         FieldChecks.maxLength("article.title", article.title(), MAX_TITLE_CHARS);
         FieldChecks.noControlCharacters("article.title", article.title());
         FieldChecks.noControlCharacters("article.text", article.text());
-        if (!article.language().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+        if (article.language() != null && !article.language().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             throw ProblemException.badRequest("article.language must be a language tag such as 'en' or 'de-CH'.");
         }
         return article;

@@ -7,6 +7,7 @@ import hub.gtc.search.GtcFetched;
 import hub.gtc.search.GtcFinding;
 import hub.gtc.search.GtcLookup;
 import hub.injection.PromptInjection;
+import hub.language.ArticleLanguage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Map;
  * (docs/decisions/0017). {@code correlationId} is the X-Correlation-ID of the submission; {@code promptInjection} flags passages that read
  * like instructions to the model (it changes no verdict). {@code changes} compares the article's units with those of
  * {@code previousJobId} (all added when there is none); {@code cost} is what the check cost and what caching saved.
+ * {@code language} compares the article's language (declared and detected) with the set's; {@code warnings} are
+ * what the reader of the report must not miss, such as a language mismatch (empty when there is nothing to say).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComplianceReport(
@@ -25,10 +28,12 @@ public record ComplianceReport(
         String correlationId,
         String articleSha256,
         GuidelineSetRef guidelineSet,
+        ArticleLanguage language,
         Double score,
         Double coverage,
         boolean partial,
         List<String> partialReasons,
+        List<String> warnings,
         Map<Verdict, Integer> counts,
         List<GuidelineResult> guidelines,
         GtcSection gtc,

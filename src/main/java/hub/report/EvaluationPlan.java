@@ -7,20 +7,29 @@ import hub.article.ArticleUnits;
 import hub.article.PlainText;
 import hub.guideline.GuidelineSet;
 import hub.guideline.GuidelineSetRegistry;
+import hub.language.ArticleLanguage;
+import hub.language.ArticleLanguageDetector;
+import hub.language.DetectedLanguage;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-/** Turns a stored article and its job's guideline set into the guideline tasks the evaluation route splits. */
+/**
+ * Turns a stored article and its job's guideline set into the guideline tasks the evaluation route splits, and
+ * compares the article's language with the set's ({@code articleLanguage}, the report's {@code language} section).
+ * The tasks carry the article's language: declared, else detected, else the set's, else English.
+ */
 @Component("evaluationPlan")
 public class EvaluationPlan {
 
     private final ObjectMapper mapper;
     private final GuidelineSetRegistry guidelineSets;
+    private final ArticleLanguageDetector languages;
 
-    public EvaluationPlan(ObjectMapper mapper, GuidelineSetRegistry guidelineSets) {
+    public EvaluationPlan(ObjectMapper mapper, GuidelineSetRegistry guidelineSets, ArticleLanguageDetector languages) {
         this.mapper = mapper;
         this.guidelineSets = guidelineSets;
+        this.languages = languages;
     }
 
     public List<GuidelineTask> tasks(Exchange exchange) throws JsonProcessingException {
@@ -33,8 +42,13 @@ public class EvaluationPlan {
         exchange.setProperty("articleText", text);
         List<ArticleUnits.Unit> units = ArticleUnits.of(text.text());
         exchange.setProperty("articleUnits", units);
+        DetectedLanguage detected = languages.detect(text.text()).orElse(null);
+        ArticleLanguage language = ArticleLanguage.of(article.language(), detected, set.language());
+        exchange.setProperty("articleLanguage", language);
+        String taskLanguage = language.effective() != null ? language.effective()
+                : set.language() != null && !set.language().isBlank() ? set.language() : "en";
         return set.guidelines().stream()
-                .map(g -> new GuidelineTask(g, text, article.title(), article.language(), units))
+                .map(g -> new GuidelineTask(g, text, article.title(), taskLanguage, units))
                 .toList();
     }
 }

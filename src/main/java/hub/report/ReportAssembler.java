@@ -11,6 +11,7 @@ import hub.cost.UsageRow;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineSet;
 import hub.injection.PromptInjectionDetector;
+import hub.language.ArticleLanguage;
 import hub.llm.ChatRequestFactory;
 import hub.llm.PromptVersions;
 import hub.store.SqlValues;
@@ -69,6 +70,11 @@ public class ReportAssembler {
         exchange.setProperty("usageRow", UsageRow.of(mapper, cost, exchange.getProperty("articleUnits", List.class),
                 exchange.getProperty("previousJobId", String.class)));
         UnitChanges changes = exchange.getProperty("unitChanges", UnitChanges.class);
+        ArticleLanguage language = exchange.getProperty("articleLanguage", ArticleLanguage.class);
+        List<String> warnings = new ArrayList<>();
+        if (language != null) {
+            warnings.addAll(language.warnings());
+        }
 
         ComplianceReport report = new ComplianceReport(
                 String.valueOf(row.get("id")),
@@ -76,10 +82,12 @@ public class ReportAssembler {
                 (String) row.get("correlation_id"),
                 (String) row.get("article_sha256"),
                 new ComplianceReport.GuidelineSetRef(set.id(), set.version()),
+                language,
                 Scorer.score(results),
                 Scorer.coverage(results),
                 !partialReasons.isEmpty(),
                 partialReasons,
+                warnings,
                 counts,
                 results,
                 gtc,

@@ -4,6 +4,7 @@ import { HubApi, awaitReport, progressText } from './api.js';
 import { compareFindings } from './changes.js';
 import { flattenFindings, gtcLink, isReplacement, orderedGuidelines, segments, shiftAfterEdit } from './findings.js';
 import { createBrowserAdapter } from './adapters/browser-adapter.js';
+import { languageLine, reportWarnings } from './warnings.js';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SEVERITY = {
@@ -60,8 +61,10 @@ async function signedIn(token, how) {
     const sets = await api.guidelineSets();
     sessionStorage.setItem('hub.token', token);
     const select = $('guideline-set');
-    select.replaceChildren(...sets.map((s) => el('option', { value: s.id },
-        `${s.title || s.id} (${s.id} ${s.version}, ${s.guidelines} guidelines)`)));
+    // The empty value sends no guidelineSet: the hub chooses the set by the article's language.
+    select.replaceChildren(el('option', { value: '' }, 'Automatic: the set for the article\'s language'),
+        ...sets.map((s) => el('option', { value: s.id },
+            `${s.title || s.id} (${s.id} ${s.version}, ${s.guidelines} guidelines${s.language ? `, ${s.language}` : ''})`)));
     $('signin-status').textContent = `Signed in (${how}).`;
     showError(null);
   } catch (e) {
@@ -200,6 +203,14 @@ function renderChanges(previous, report) {
   box.hidden = false;
 }
 
+/** The warnings banner above the findings: hidden when the report has no warnings. */
+function renderWarnings(report) {
+  const warnings = reportWarnings(report);
+  $('warnings-list').replaceChildren(...warnings.map((w) => el('li', {}, w)));
+  $('warnings-language').textContent = languageLine(report.language) ?? '';
+  $('warnings').hidden = warnings.length === 0;
+}
+
 function renderReport(report, previous) {
   state.report = report;
   state.findings = flattenFindings(report);
@@ -209,6 +220,7 @@ function renderReport(report, previous) {
   $('counts').textContent = Object.entries(report.counts ?? {}).filter(([, n]) => n > 0)
       .map(([verdict, n]) => `${n} ${verdict}`).join(' · ');
   $('partial').textContent = report.partial ? `Partial: ${(report.partialReasons ?? []).join(' ')}` : '';
+  renderWarnings(report);
   renderChanges(previous, report);
   renderDocument();
   renderGuidelines(report);
@@ -230,7 +242,8 @@ async function submit(event) {
     const article = await state.adapter.readArticle();
     if (!article.text.trim()) throw new Error('The article is empty.');
     const previous = state.report;
-    const accepted = await api.submit({ article: { ...article, language: 'en' }, guidelineSet: $('guideline-set').value,
+    // No language: the hub detects it, and the report warns when it does not match the set.
+    const accepted = await api.submit({ article, guidelineSet: $('guideline-set').value || undefined,
       previousJobId: previous?.jobId });
     $('progress-box').hidden = false;
     const bar = $('progress-bar');

@@ -22,9 +22,9 @@ class GuidelineSetRegistryTest {
 
         GuidelineSetRegistry registry = new GuidelineSetRegistry(new RuleEngine(), dir.toString());
 
-        assertThat(registry.all()).extracting(GuidelineSet::id).containsExactly("default", "extra");
+        assertThat(registry.all()).extracting(GuidelineSet::id).containsExactly("default", "default-de", "extra");
         assertThat(registry.get("extra").guidelines()).singleElement().satisfies(g -> assertThat(g.id()).isEqualTo("only-rule"));
-        assertThat(registry.summaries()).extracting(s -> s.get("id")).containsExactly("default", "extra");
+        assertThat(registry.summaries()).extracting(s -> s.get("id")).containsExactly("default", "default-de", "extra");
     }
 
     @Test

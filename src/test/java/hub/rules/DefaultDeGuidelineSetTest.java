@@ -1,0 +1,245 @@
+package hub.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import hub.article.ArticleFormat;
+import hub.article.PlainText;
+import hub.guideline.Guideline;
+import hub.guideline.GuidelineSet;
+import hub.guideline.GuidelineSetRegistry;
+import hub.report.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shipped German set: its shape, and German examples its rules must and must not match. */
+class DefaultDeGuidelineSetTest {
+
+    private static GuidelineSet set;
+    private static GuidelineSet english;
+    private static final RuleEngine ENGINE = new RuleEngine();
+
+    @BeforeAll
+    static void load() throws IOException {
+        set = read("/guidelines/default-de.yaml");
+        english = read("/guidelines/default.yaml");
+    }
+
+    private static GuidelineSet read(String resource) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
+        try (InputStream in = DefaultDeGuidelineSetTest.class.getResourceAsStream(resource)) {
+            return yaml.readValue(in, GuidelineSet.class);
+        }
+    }
+
+    private static Guideline guideline(String id) {
+        return set.guidelines().stream().filter(g -> g.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<Finding> check(String id, String text) {
+        return ENGINE.check(guideline(id), PlainText.of(text, ArticleFormat.PLAIN), Locale.GERMAN);
+    }
+
+    private static List<String> quotes(String id, String text) {
+        return check(id, text).stream().map(Finding::quote).toList();
+    }
+
+    @Test
+    void describesAGermanSetWithTheDefaultSetsGuidelines() throws IOException {
+        assertThat(set.id()).isEqualTo("default-de");
+        assertThat(set.language()).isEqualTo("de");
+        assertThat(set.guidelines()).extracting(Guideline::id)
+                .containsExactlyElementsOf(english.guidelines().stream().map(Guideline::id).toList());
+        for (Guideline g : set.guidelines()) {
+            Guideline en = english.guidelines().stream().filter(e -> e.id().equals(g.id())).findFirst().orElseThrow();
+            assertThat(g.severity()).as(g.id()).isEqualTo(en.severity());
+            assertThat(g.scope()).as(g.id()).isEqualTo(en.scope());
+            assertThat(g.roles().keySet()).as(g.id()).isEqualTo(en.roles().keySet());
+            assertThat(g.needsLlm()).as(g.id()).isEqualTo(en.needsLlm());
+            assertThatCode(() -> ENGINE.validate(g)).as(g.id()).doesNotThrowAnyException();
+        }
+        assertThat(new GuidelineSetRegistry(ENGINE, "").get("default-de").guidelines()).hasSize(10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Mit unserem Festgeld erhalten Sie eine garantierte Rendite.",
+        "Garantierte Zinsen für alle Sparer.",
+        "Freuen Sie sich auf garantiert hohe Erträge.",
+        "Die Rendite ist garantiert.",
+        "Hohe Zinsen garantiert!",
+        "Sie erhalten garantierte 5 % Zinsen im Jahr.",
+        "Der Fonds bringt garantiert 4,5 Prozent.",
+        "7 % pro Jahr garantiert",
+        "Eine risikolose Geldanlage für jeden.",
+        "Investieren Sie ohne Risiko in Gold.",
+        "Bei uns gehen Sie kein Risiko ein.",
+        "Das ist eine todsichere Sache.",
+        "Ihr Geld ist bei uns absolut sicher.",
+        "Eine sichere Geldanlage mit Top-Zinsen.",
+        "Mit 100 % Kapitalschutz und voller Renditechance.",
+        "Volle Kapitalgarantie ohne Wenn und Aber.",
+        "Ihr Vermögen kann nur steigen.",
+        "Mit diesem Plan können Sie nichts verlieren.",
+        "Verluste sind ausgeschlossen."
+    })
+    void promisedReturnsAreFound(String text) {
+        assertThat(check("no-guaranteed-returns", text)).as(text).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Die Rendite ist nicht garantiert.",
+        "Es gibt keine garantierte Rendite.",
+        "Keine Geldanlage ist risikolos.",
+        "Eine Geldanlage ist nie ohne Risiko.",
+        "Anlegen ist nicht ohne Risiko.",
+        "Garantierte Zinsen gibt es bei Aktien nicht; der Kurs kann schwanken.",
+        "Der Wert der Anlage kann steigen und fallen.",
+        "Einlagen sind durch die gesetzliche Einlagensicherung bis 100.000 Euro je Kunde und Bank geschützt.",
+        "Die Wertentwicklung der Vergangenheit ist kein verlässlicher Indikator für die Zukunft.",
+        "Sie sollten sicher sein, dass Sie das Produkt verstehen."
+    })
+    void denialsWarningsAndStatutoryProtectionAreNotFound(String text) {
+        assertThat(quotes("no-guaranteed-returns", text)).as(text).isEmpty();
+    }
+
+    @Test
+    void findingsQuoteThePromiseItself() {
+        String text = "Jetzt neu: garantierte Rendite von 3 %.";
+        assertThat(quotes("no-guaranteed-returns", text)).contains("garantierte Rendite");
+        assertThat(check("no-guaranteed-returns", text)).allSatisfy(f ->
+                assertThat(text.substring(f.offset(), f.offset() + f.length())).isEqualTo(f.quote()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Der Wert der Anlage kann schwanken.",
+        "Der Wert Ihrer Anlage kann steigen und fallen.",
+        "Sie können Verluste erleiden.",
+        "Sie können weniger zurückerhalten, als Sie eingezahlt haben.",
+        "Sie bekommen unter Umständen weniger zurückbekommen als eingezahlt.",
+        "Es besteht das Risiko eines Totalverlusts.",
+        "Ein Totalverlust des eingesetzten Kapitals ist möglich.",
+        "Wertentwicklungen der Vergangenheit sind kein verlässlicher Indikator für die Zukunft.",
+        "Die frühere Wertentwicklung ist kein verlässlicher Indikator für künftige Ergebnisse.",
+        "Aus der bisherigen Entwicklung lassen sich keine Rückschlüsse auf die künftige Wertentwicklung ziehen.",
+        "Kurse können sowohl steigen als auch fallen."
+    })
+    void aGermanRiskWarningSatisfiesTheRequirement(String warning) {
+        assertThat(check("risk-warning-required", "Unser Sparplan bringt Ihnen Zinsen. " + warning)).as(warning)
+                .isEmpty();
+    }
+
+    @Test
+    void anArticleWithoutRiskWarningIsFound() {
+        assertThat(check("risk-warning-required", "Unser Sparplan bringt Ihnen hohe Zinsen. Jetzt eröffnen!"))
+                .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Der beste Sparplan für Ihre Familie.",
+        "Unser bester Tarif.",
+        "Wir sind die Nummer 1 bei Tagesgeld.",
+        "Die Nr. 1 für Ihre Altersvorsorge.",
+        "Testsieger!",
+        "Unschlagbare Konditionen.",
+        "Der marktführende Anbieter für ETFs.",
+        "Die günstigsten Gebühren am Markt.",
+        "Die sicherste Anlage Deutschlands."
+    })
+    void unqualifiedSuperlativesAreFound(String text) {
+        assertThat(check("no-unqualified-superlatives", text)).as(text).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Am besten sprechen Sie mit Ihrer Beratung.",
+        "Wir beraten Sie nach bestem Wissen und Gewissen.",
+        "Alles bestens.",
+        "Ein guter Tarif mit fairen Gebühren."
+    })
+    void idiomsAreNotSuperlatives(String text) {
+        assertThat(quotes("no-unqualified-superlatives", text)).as(text).isEmpty();
+    }
+
+    @Test
+    void genericMasculineIsFoundWithPairAndNeutralSuggestions() {
+        assertThat(check("inclusive-language", "Jeder Anleger sollte das wissen."))
+                .singleElement().satisfies(f -> assertThat(f.suggestion()).contains("Anlegerinnen und Anleger"));
+        assertThat(quotes("inclusive-language", "Unsere Berater helfen gern. Fragen Sie einen Fachmann. "
+                + "Das kostet viele Mannstunden. Der Kunde entscheidet. Als Kaufmann wissen Sie das."))
+                .containsExactly("Unsere Berater", "Fachmann", "Mannstunden", "Der Kunde", "Kaufmann");
+        assertThat(check("inclusive-language", "Fragen Sie einen Fachmann.")).singleElement()
+                .satisfies(f -> assertThat(f.suggestion()).contains("Fachkraft"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Unsere Beraterinnen und Berater helfen gern.",
+        "Ihre Ansprechpartnerin ist Frau Anna Kaufmann.",
+        "Herr Fachmann leitet das Team.",
+        "Alle Anlegerinnen und Anleger erhalten die Unterlagen.",
+        "Die alten Verträge bleiben gültig."
+    })
+    void namedPersonsPairFormsAndLowerCaseWordsAreNotFound(String text) {
+        assertThat(quotes("inclusive-language", text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Nur noch heute: 3 % Zinsen!",
+        "Jetzt zugreifen!",
+        "Nur solange der Vorrat reicht.",
+        "Ihre letzte Chance auf diesen Zins.",
+        "Diese Gelegenheit dürfen Sie nicht verpassen.",
+        "Ein zeitlich begrenztes Angebot.",
+        "Handeln Sie jetzt, bevor es zu spät ist."
+    })
+    void pressureSellingIsFound(String text) {
+        assertThat(check("no-pressure-selling", text)).as(text).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Anträge sind bis zum 30. Juni 2025 möglich.",
+        "Nehmen Sie sich Zeit und lassen Sie sich beraten.",
+        "Greifen Sie zu diesem Zweck auf Ihr Online-Banking zu."
+    })
+    void factualDeadlinesAndAdviceAreNotPressure(String text) {
+        assertThat(quotes("no-pressure-selling", text)).as(text).isEmpty();
+    }
+
+    @Test
+    void longGermanSentencesAreFound() {
+        String longSentence = "Wort ".repeat(26).strip() + ".";
+        assertThat(check("plain-language-length", longSentence)).singleElement()
+                .satisfies(f -> assertThat(f.checkId()).isEqualTo("sentence-length"));
+        assertThat(check("plain-language-length", "Ein kurzer Satz. Noch einer.")).isEmpty();
+    }
+
+    @Test
+    void aLongArticleIsCheckedQuickly() {
+        String paragraph = "Mit dem Sparplan legen Sie jeden Monat einen festen Betrag an, nicht ohne Risiko. Der Wert "
+                + "der Anlage kann schwanken, und unsere Beraterinnen und Berater erklären Ihnen die Kosten.\n\n";
+        PlainText text = PlainText.of(paragraph.repeat(1_000), ArticleFormat.PLAIN);
+        for (Guideline g : set.guidelines()) {
+            ENGINE.check(g, text, Locale.GERMAN);
+        }
+        long start = System.nanoTime();
+        for (Guideline g : set.guidelines()) {
+            ENGINE.check(g, text, Locale.GERMAN);
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms for %d characters", text.text().length())
+                .isLessThan(2_000);
+    }
+}
