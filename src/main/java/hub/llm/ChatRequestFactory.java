@@ -160,7 +160,7 @@ public class ChatRequestFactory {
                 + "- instruction: " + guideline.instruction().strip() + "\n";
     }
 
-    public static String answerLanguageLine(String language) {
+    static String answerLanguageLine(String language) {
         return "- Write rationale, message and suggestion " + answerLanguage(language) + ".";
     }
 

@@ -44,6 +44,26 @@ class UnitBatchParserTest {
     }
 
     @Test
+    void readsWhatModelsWriteWithoutASchema() {
+        ParsedBatch parsed = parser.parse(response("Here are my verdicts:\n```json\n" + VALID
+                .replace("\"FAIL\"", "\"fail\"").replace("\"WARN\"", "\"Warn\"")
+                .replace("\"suggestion\":null}]}", "\"suggestion\":null},]},") + "\n```"), IDS, PASSAGES);
+
+        assertThat(parsed.valid()).as(parsed.problem()).isTrue();
+        assertThat(parsed.of("claims").violations().get(0).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(parsed.of("fees").violations().get(0).verdict()).isEqualTo(Verdict.WARN);
+    }
+
+    @Test
+    void theStrictSchemasEmptyRequirementsAreAccepted() {
+        ParsedBatch parsed = parser.parse(response(VALID.substring(0, VALID.length() - 1) + ",\"requirements\":[]}"),
+                IDS, PASSAGES);
+
+        assertThat(parsed.valid()).as(parsed.problem()).isTrue();
+        assertThat(parsed.requirements()).isEmpty();
+    }
+
+    @Test
     void aViolationMakesItsPassageApplicableAndQuotesMatchAsTheReportLocatesThem() {
         ParsedBatch parsed = parser.parse(response("""
                 {"guidelines":[{"id":"claims","applicable":[],"rationale":"r","violations":[
