@@ -34,11 +34,15 @@ public final class HubApi {
         this.jobTimeout = jobTimeout;
     }
 
-    /** The submission of one corpus item; the title is the item's id when it has none. */
+    /**
+     * The submission of one corpus item; the title is the item's id when it has none, and the corpus format
+     * {@code text} is the API's {@code plain}.
+     */
     public static ObjectNode submission(CorpusItem item) {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("article").put("title", item.title() == null ? item.id() : item.title())
-                .put("text", item.text()).put("format", item.format()).put("language", item.language());
+                .put("text", item.text()).put("format", "text".equals(item.format()) ? "plain" : item.format())
+                .put("language", item.language());
         body.put("guidelineSet", item.set());
         body.putObject("options").put("gtcValidation", false);
         body.put("externalRef", item.id());

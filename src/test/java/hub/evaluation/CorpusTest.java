@@ -56,12 +56,12 @@ class CorpusTest {
     }
 
     @Test
-    void theSubmissionCarriesTheItemAndTheIdAsTitleWhenThereIsNone() throws Exception {
+    void theSubmissionCarriesTheItemWithTheIdAsTitleWhenThereIsNoneAndTextAsPlain() throws Exception {
         CorpusItem first = Corpus.load(FIXTURE).get(0);
         var body = HubApi.submission(first);
         assertThat(new ObjectMapper().writeValueAsString(body)).isEqualTo(
                 "{\"article\":{\"title\":\"fx-guarantee-001\",\"text\":\"Our fund offers guaranteed returns of 5% "
-                        + "every year.\\n\",\"format\":\"text\",\"language\":\"en\"},\"guidelineSet\":\"default\","
+                        + "every year.\\n\",\"format\":\"plain\",\"language\":\"en\"},\"guidelineSet\":\"default\","
                         + "\"options\":{\"gtcValidation\":false},\"externalRef\":\"fx-guarantee-001\"}");
     }
 }
