@@ -22,9 +22,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 classpath_file="$root/target/eval.classpath"
-main_class="$root/target/classes/hub/evaluation/EvaluationCommand.class"
-if [[ ! -f "$main_class" ]] || [[ -n "$(find src/main -newer "$main_class" -type f -print -quit)" ]]; then
+stamp="$root/target/eval.compiled"
+if [[ ! -f "$stamp" || ! -f "$root/target/classes/hub/evaluation/EvaluationCommand.class" ]] \
+   || [[ -n "$(find src/main pom.xml -newer "$stamp" -type f -print -quit)" ]]; then
   ./mvnw -B -q compile >&2
+  touch "$stamp"
 fi
 if [[ ! -s "$classpath_file" || "$root/pom.xml" -nt "$classpath_file" ]]; then
   ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$classpath_file" >&2

@@ -70,9 +70,9 @@ public record Evaluation(OffsetDateTime date, String mode, String model, String 
         return items.stream().filter(i -> i.error() != null).toList();
     }
 
-    /** "rules only" or the model's name, for people. */
+    /** What judged, for people: no LLM, or the model's name. */
     public String modeDescription() {
-        return RULES_ONLY.equals(mode) ? "rules only (no LLM)" : mode + ", model " + (model == null ? "?" : model);
+        return RULES_ONLY.equals(mode) ? "no LLM configured" : "model " + (model == null ? "unknown" : model);
     }
 
     /** The command's last line. */

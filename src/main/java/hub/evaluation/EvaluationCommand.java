@@ -19,6 +19,10 @@ public final class EvaluationCommand {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.print(EvaluationOptions.USAGE);
+            return;
+        }
         int status;
         try {
             status = run(EvaluationOptions.parse(args));

@@ -25,6 +25,7 @@ public record EvaluationOptions(Path corpus, Path thresholds, Path page, Path re
               --timeout SECONDS    per job, until COMPLETED or FAILED (default 300)
               --data-dir DIR       data dir of the in-process hub (default: a temporary one, deleted afterwards)
               --url URL --token T  evaluate an already running hub instead of starting one
+              --help               this text
             """;
 
     public static EvaluationOptions parse(String... args) {
