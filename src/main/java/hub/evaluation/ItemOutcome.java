@@ -7,12 +7,18 @@ import java.util.List;
  *
  * @param score the report's score, null when it has none (nothing judged, or no report)
  * @param error why there is no report (job FAILED, timeout, rejected), else null
+ * @param reportCoverage the report's own {@code coverage} (0..1), null when it has none
  */
 public record ItemOutcome(String id, String kind, String language, String split, Double score,
-                          List<GuidelineOutcome> guidelines, String error) {
+                          List<GuidelineOutcome> guidelines, String error, Double reportCoverage) {
 
     public ItemOutcome {
         guidelines = List.copyOf(guidelines);
+    }
+
+    public ItemOutcome(String id, String kind, String language, String split, Double score,
+                       List<GuidelineOutcome> guidelines, String error) {
+        this(id, kind, language, split, score, guidelines, error, null);
     }
 
     /** Labelled, and every label compliant. */
@@ -31,6 +37,6 @@ public record ItemOutcome(String id, String kind, String language, String split,
     /** The same item with only the outcomes of one guideline. */
     public ItemOutcome only(String guidelineId) {
         return new ItemOutcome(id, kind, language, split, score,
-                guidelines.stream().filter(g -> g.guidelineId().equals(guidelineId)).toList(), error);
+                guidelines.stream().filter(g -> g.guidelineId().equals(guidelineId)).toList(), error, reportCoverage);
     }
 }

@@ -36,9 +36,13 @@ public final class OutcomeReader {
                 }
             }
             outcomes.add(new GuidelineOutcome(item.id(), guideline, expectation, Predicted.of(result),
-                    result == null ? null : result.path("verdict").asText(null), expected, live));
+                    result == null ? null : result.path("verdict").asText(null), expected, live,
+                    result == null ? null : result.path("evaluatedBy").asText(null)));
         });
         Double score = report != null && report.path("score").isNumber() ? report.path("score").asDouble() : null;
-        return new ItemOutcome(item.id(), item.kind(), item.language(), item.split(), score, outcomes, error);
+        Double coverage = report != null && report.path("coverage").isNumber()
+                ? report.path("coverage").asDouble() : null;
+        return new ItemOutcome(item.id(), item.kind(), item.language(), item.split(), score, outcomes, error,
+                coverage);
     }
 }

@@ -37,6 +37,9 @@ public final class ResultsJson {
             if (item.score() != null) {
                 node.put("score", item.score());
             }
+            if (item.reportCoverage() != null) {
+                node.put("reportCoverage", item.reportCoverage());
+            }
             if (item.error() != null) {
                 node.put("error", item.error());
             }
@@ -45,6 +48,7 @@ public final class ResultsJson {
                 ObjectNode label = labels.addObject().put("guidelineId", g.guidelineId())
                         .put("expected", g.expectation().label()).put("decidable", g.expectation().decidable())
                         .put("predicted", g.predicted().label()).put("verdict", g.verdict())
+                        .put("evaluatedBy", g.evaluatedBy())
                         .put("misclassified", g.misclassified());
                 ArrayNode expected = label.putArray("expectedSpans");
                 g.expectedSpans().forEach(s -> expected.addObject().put("offset", s.offset()).put("length", s.length()));

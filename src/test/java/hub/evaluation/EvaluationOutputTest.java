@@ -22,8 +22,10 @@ class EvaluationOutputTest {
         String model = "'model':{'promptVersion':'guideline-verdict/2','configured':false},"
                 + "'guidelineSet':{'id':'default','version':'1.0.0'}";
         return List.of(
-                new CorpusRunner.ItemRun(items.get(0), report("{'score':40," + model + ",'guidelines':["
-                        + "{'guidelineId':'no-guaranteed-returns','verdict':'FAIL','findings':[{'quote':'guaranteed "
+                new CorpusRunner.ItemRun(items.get(0), report("{'score':40,'coverage':0.5," + model
+                        + ",'guidelines':["
+                        + "{'guidelineId':'no-guaranteed-returns','verdict':'FAIL','evaluatedBy':'rule',"
+                        + "'findings':[{'quote':'guaranteed "
                         + "returns','offset':16,'length':18}]},{'guidelineId':'no-unqualified-superlatives',"
                         + "'verdict':'PASS','findings':[]}]}"), null),
                 new CorpusRunner.ItemRun(items.get(1), null, "job x FAILED: boom"),
@@ -114,6 +116,10 @@ class EvaluationOutputTest {
                 .isTrue();
         assertThat(json.path("splits").path("dev").path("spanPrecision").isNull()).isFalse();
         assertThat(json.path("items").path(1).path("error").asText()).contains("FAILED");
+        assertThat(json.path("items").path(0).path("reportCoverage").asDouble()).isEqualTo(0.5);
+        assertThat(json.path("items").path(0).path("guidelines").path(0).path("evaluatedBy").asText())
+                .isEqualTo("rule");
+        assertThat(json.path("items").path(2).has("reportCoverage")).isFalse();
         assertThat(json.path("items").path(3).path("guidelines").path(1).path("predicted").asText())
                 .isEqualTo("review");
     }
