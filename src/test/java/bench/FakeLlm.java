@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import hub.it.BatchVerdictsTransformer;
+import hub.it.CandidateDecisionsTransformer;
+import hub.it.LlmStub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A chat-completions server on loopback for the benchmarks: every POST is answered with a PASS verdict (for a batch
- * of passages, every passage applicable and none violating) after a set latency, on a thread of its own, and the
+ * of passages, every passage applicable and none violating; for a rule-candidate review, every candidate confirmed) after a set latency, on a thread of its own, and the
  * calls in flight are counted exactly (from the request's arrival until its answer is sent).
  */
 public final class FakeLlm implements AutoCloseable {
@@ -72,15 +74,26 @@ public final class FakeLlm implements AutoCloseable {
         server.start();
     }
 
-    /** A batch request (its system message states the batch contract) gets a batch answer; any other the verdict. */
+    /**
+     * A batch request (its system message states the batch contract) gets a batch answer, a rule-candidate review
+     * every candidate confirmed; any other the verdict.
+     */
     static byte[] batchAnswer(byte[] request, byte[] verdict) throws IOException {
         JsonNode messages = JSON.readTree(request).path("messages");
         String system = messages.path(0).path("content").asText();
-        if (!system.contains(CountingLlm.BATCH_CONTRACT)) {
+        String content;
+        if (system.contains(LlmStub.REVIEW_MARKER)) {
+            try {
+                content = CandidateDecisionsTransformer.answer(messages.path(1).path("content").asText(), List.of());
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        } else if (system.contains(CountingLlm.BATCH_CONTRACT)) {
+            content = JSON.writeValueAsString(
+                    BatchVerdictsTransformer.answer(system, messages.path(1).path("content").asText(), List.of()));
+        } else {
             return verdict;
         }
-        String content = JSON.writeValueAsString(
-                BatchVerdictsTransformer.answer(system, messages.path(1).path("content").asText(), List.of()));
         ObjectNode body = (ObjectNode) JSON.readTree(verdict);
         ((ObjectNode) body.path("choices").path(0).path("message")).put("content", content);
         return JSON.writeValueAsBytes(body);

@@ -43,6 +43,11 @@ public class GuidelineJudge {
                 : List.of();
     }
 
+    /** The hits located in the text: the candidates the model reviews (article-level ones it judges on the article). */
+    public List<Finding> located(List<Finding> hits) {
+        return hits.stream().filter(f -> f.offset() != null).toList();
+    }
+
     /**
      * The verdict of the deterministic checks when they decide the guideline alone (it has no instruction for the
      * model), or null: a guideline with an instruction goes to the model, with the rule hits as candidates for it to
@@ -91,8 +96,14 @@ public class GuidelineJudge {
     public GuidelineResult reviewed(Exchange exchange) {
         GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
         List<Finding> candidates = exchange.getProperty("ruleCandidates", List.class);
+        List<Finding> hits = exchange.getProperty("ruleHits", List.class);
         CandidateReview review = exchange.getIn().getBody(CandidateReview.class);
         GuidelineResult result = reviewed(task, candidates, review);
+        if (result != null && hits != null && hits.size() > candidates.size()) {
+            List<Finding> all = new ArrayList<>(result.findings());
+            hits.stream().filter(f -> f.offset() == null).forEach(all::add);
+            result = result.withFindings(all);
+        }
         if (result == null) {
             exchange.setProperty("task", task.withOverruled(overruled(candidates, review)));
         }

@@ -26,6 +26,8 @@ public final class LlmStub {
     public static final String PATH = "/openai/deployments/claude/chat/completions?api-version=2024-10-21";
     /** What only the batch contract says (with or without unit-scope guidelines), as it appears in a request body. */
     static final String BATCH_MARKER = "one per line after its number in brackets";
+    /** What only the rule-candidate review says, as it appears in a request body. */
+    public static final String REVIEW_MARKER = "each flagged place is a candidate";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer server;
 
@@ -35,7 +37,7 @@ public final class LlmStub {
     public static synchronized WireMockServer server() {
         if (server == null) {
             server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                    .extensions(new BatchVerdictsTransformer()));
+                    .extensions(new BatchVerdictsTransformer(), new CandidateDecisionsTransformer()));
             server.start();
         }
         return server;
@@ -57,6 +59,18 @@ public final class LlmStub {
     /** Matches the batch requests (several unit-scope guidelines over numbered passages). */
     public static MappingBuilder batchChat() {
         return post(urlEqualTo(PATH)).withRequestBody(containing(BATCH_MARKER));
+    }
+
+    /** Matches the rule-candidate reviews. */
+    public static MappingBuilder reviewChat() {
+        return post(urlEqualTo(PATH)).withRequestBody(containing(REVIEW_MARKER));
+    }
+
+    /** A valid review of whatever candidates it serves: each confirmed, unless its passage contains an overrule text. */
+    public static ResponseDefinitionBuilder candidateDecisions(String... overrule) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withTransformers(CandidateDecisionsTransformer.NAME)
+                .withTransformerParameter("overrule", List.of(overrule));
     }
 
     /**

@@ -76,6 +76,7 @@ public abstract class LocalServicesIT {
         llm.stubFor(LlmStub.anyChat().atPriority(10)
                 .willReturn(LlmStub.verdict("PASS", "Nothing in the article violates the guideline.", java.util.List.of())));
         llm.stubFor(LlmStub.batchChat().atPriority(9).willReturn(LlmStub.batchVerdicts()));
+        llm.stubFor(LlmStub.reviewChat().atPriority(8).willReturn(LlmStub.candidateDecisions()));
     }
 
     protected static String submission(String guidelineSet, String text) {
