@@ -104,3 +104,13 @@ test('only suggestions that read as replacement text can be applied', async () =
   assert.equal(isReplacement({ ...located('chairman', 'chair'), located: false }), false);
   assert.equal(isReplacement(located('chairman', undefined)), false);
 });
+
+test('a finding the model overruled is listed but neither located nor highlighted', () => {
+  const overruledReport = { guidelines: [{ guidelineId: 'returns', severity: 'error', verdict: 'PASS', findings: [
+    { checkId: 'term', message: 'Guarantee', quote: 'guaranteed returns', offset: at('guaranteed'), length: 18,
+      overruledBy: 'llm', overruledReason: 'A denial.' }] }] };
+  const [f] = flattenFindings(overruledReport);
+  assert.equal(f.overruled, true);
+  assert.equal(f.located, false);
+  assert.deepEqual(segments(text, [f]).flatMap((p) => p.ids), []);
+});

@@ -3,7 +3,10 @@
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
-/** Every guideline finding of a report, flattened, with a stable id (f0, f1, ...) in report order. */
+/**
+ * Every guideline finding of a report, flattened, with a stable id (f0, f1, ...) in report order; findings the model
+ * overruled are marked and not located, so they are neither highlighted nor commented.
+ */
 export function flattenFindings(report) {
   const out = [];
   for (const g of report?.guidelines ?? []) {
@@ -15,7 +18,9 @@ export function flattenFindings(report) {
         guidelineTitle: g.title ?? g.guidelineId,
         severity: g.severity ?? 'info',
         verdict: g.verdict,
-        located: Number.isInteger(f.offset) && f.length > 0,
+        overruled: Boolean(f.overruledBy),
+        // An overruled rule hit is listed with the model's reason but not highlighted: it is no violation.
+        located: Number.isInteger(f.offset) && f.length > 0 && !f.overruledBy,
       });
     }
   }

@@ -128,6 +128,10 @@ function renderFinding(f) {
     f.message, f.quote ? el('span', {}, ' — ', el('q', {}, f.quote)) : null),
   ];
   if (f.reused) parts.push(el('span', { class: 'reused' }, ' (reused from the last check)'));
+  if (f.needsReview) parts.push(el('span', { class: 'needs-review' }, ' (needs review: the rules cannot tell alone)'));
+  if (f.overruled) {
+    parts.push(el('p', { class: 'overruled' }, 'Overruled by the model: ', f.overruledReason ?? 'no reason given'));
+  }
   if (f.suggestion) {
     parts.push(el('p', { class: 'suggestion' }, 'Suggestion: ', f.suggestion));
     if (isReplacement(f)) {
@@ -155,7 +159,8 @@ function renderGuidelines(report) {
         el('span', { class: `badge severity severity-${g.severity}` },
           el('span', { 'aria-hidden': 'true' }, `${sev.icon} `), sev.label),
         g.title ?? g.guidelineId,
-        g.reused ? el('span', { class: 'reused' }, ' (reused)') : null),
+        g.reused ? el('span', { class: 'reused' }, ' (reused)') : null,
+        g.needsReview ? el('span', { class: 'needs-review' }, ' (needs review)') : null),
       g.reason || g.rationale ? el('p', {}, g.reason || g.rationale) : null,
       list.length ? el('ul', {}, ...list.map(renderFinding)) : null);
   }));
@@ -216,7 +221,11 @@ function renderReport(report, previous) {
   state.findings = flattenFindings(report);
   const results = $('results');
   results.dataset.jobId = report.jobId;
-  $('score').replaceChildren('Score: ', el('strong', { id: 'score-value' }, String(report.score ?? '–')), ' / 100');
+  $('score').replaceChildren('Score: ', el('strong', { id: 'score-value' }, String(report.score ?? '–')), ' / 100',
+    report.coverage !== undefined
+      ? el('span', { id: 'coverage-value', title: 'The share of the guideline set that was judged' },
+        ` · ${Math.round(report.coverage * 100)} % of the guidelines judged`)
+      : null);
   $('counts').textContent = Object.entries(report.counts ?? {}).filter(([, n]) => n > 0)
       .map(([verdict, n]) => `${n} ${verdict}`).join(' · ');
   $('partial').textContent = report.partial ? `Partial: ${(report.partialReasons ?? []).join(' ')}` : '';

@@ -60,9 +60,11 @@ class JobFlowIT extends LocalServicesIT {
         int first = guarantees.path("findings").get(0).path("offset").asInt();
         assertThat(first).isBetween(text.indexOf("**Guaranteed returns**"), text.indexOf("Guaranteed returns"));
 
+        // A missing required phrase is no candidate: with a model, the model judges the warning on the article (the
+        // stub finds it satisfied).
         JsonNode disclaimer = guideline(report, "risk-warning-required");
-        assertThat(disclaimer.path("verdict").asText()).isEqualTo("FAIL");
-        assertThat(disclaimer.path("findings").get(0).has("offset")).isFalse();
+        assertThat(disclaimer.path("evaluatedBy").asText()).isEqualTo("llm");
+        assertThat(disclaimer.path("verdict").asText()).isEqualTo("PASS");
 
         JsonNode superlatives = guideline(report, "no-unqualified-superlatives");
         JsonNode best = superlatives.path("findings").get(0);
@@ -144,17 +146,46 @@ class JobFlowIT extends LocalServicesIT {
     }
 
     @Test
-    void deterministicFindingsAreNeverSentToTheModel() {
-        llm.stubFor(LlmStub.forGuideline("rule-no-guarantees")
-                .willReturn(LlmStub.verdict("PASS", "Looks fine to me.", List.of())));
-
+    void ruleHitsAreCandidatesThatTheModelConfirms() {
         JsonNode report = hub.awaitReport(hub.submit(submission("it-llm", "Enjoy guaranteed returns every year.")));
 
         JsonNode rule = guideline(report, "rule-no-guarantees");
         assertThat(rule.path("verdict").asText()).isEqualTo("FAIL");
         assertThat(rule.path("evaluatedBy").asText()).isEqualTo("rule");
+        assertThat(rule.path("rationale").asText()).isEqualTo("The model confirmed 1 of 1 rule finding(s).");
+        assertThat(rule.path("llm").path("calls").asInt()).isEqualTo(1);
         assertThat(rule.path("findings").get(0).path("offset").asInt()).isEqualTo(6);
-        assertThat(LlmStub.requestsFor("rule-no-guarantees")).isEmpty();
+        assertThat(rule.path("findings").get(0).has("overruledBy")).isFalse();
+        List<LoggedRequest> reviews = llm.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(LlmStub.REVIEW_MARKER)));
+        assertThat(reviews).hasSize(1);
+        String user = LlmStub.messages(reviews.get(0)).get(1).path("content").asText();
+        assertThat(user).contains("Matched words: guaranteed returns")
+                .contains("Rule's reason: Returns must not be presented as guaranteed.")
+                .contains("Enjoy ⟦guaranteed returns⟧ every year.");
+    }
+
+    @Test
+    void aRuleHitTheModelOverrulesStaysMarkedAndTheModelJudgesTheGuideline() {
+        llm.stubFor(LlmStub.reviewChat().atPriority(1).willReturn(LlmStub.candidateDecisions("Nobody")));
+        llm.stubFor(LlmStub.forGuideline("rule-no-guarantees").atPriority(2)
+                .willReturn(LlmStub.verdict("PASS", "The article denies any guarantee.", List.of())));
+
+        JsonNode report = hub.awaitReport(hub.submit(submission("it-llm",
+                "Nobody can offer guaranteed returns, and we do not either.")));
+
+        JsonNode rule = guideline(report, "rule-no-guarantees");
+        assertThat(rule.path("verdict").asText()).isEqualTo("PASS");
+        assertThat(rule.path("evaluatedBy").asText()).isEqualTo("llm");
+        assertThat(rule.path("findings")).singleElement().satisfies(f -> {
+            assertThat(f.path("quote").asText()).isEqualTo("guaranteed returns");
+            assertThat(f.path("overruledBy").asText()).isEqualTo("llm");
+            assertThat(f.path("overruledReason").asText()).isEqualTo("Not a violation in this passage.");
+        });
+        assertThat(LlmStub.requestsFor("rule-no-guarantees")).as("the review and the guideline's own question")
+                .hasSize(2);
+        assertThat(report.path("score").asDouble()).as("an overruled hit takes nothing away").isEqualTo(100.0);
     }
 
     @Test

@@ -62,7 +62,8 @@ class LanguageIT extends LocalServicesIT {
         assertThat(returns.path("verdict").asText()).isEqualTo("FAIL");
         assertThat(returns.at("/findings/0/quote").asText()).isEqualTo("garantierte Rendite");
         assertThat(guideline(report, "no-pressure-selling").at("/findings/0/quote").asText()).isEqualTo("Nur noch heute");
-        assertThat(guideline(report, "risk-warning-required").path("verdict").asText()).isEqualTo("FAIL");
+        // A missing warning is judged by the model on the article when one is configured (here the stub's PASS).
+        assertThat(guideline(report, "risk-warning-required").path("evaluatedBy").asText()).isEqualTo("llm");
     }
 
     @Test

@@ -36,11 +36,15 @@ class LlmOutageIT extends LocalServicesIT {
         llm.resetRequests();
         JsonNode second = hub.awaitReport(hub.submit(submission("it-llm", "Enjoy guaranteed returns.")));
 
-        assertThat(llm.getAllServeEvents()).as("an open breaker sends nothing").isEmpty();
+        // The guidelines' breaker is open and sends nothing; the rule hit's review has a breaker of its own, which
+        // tries the call (four attempts) and falls back to the rules.
+        assertThat(llm.getAllServeEvents()).as("an open breaker sends nothing; only the review is tried").hasSize(4)
+                .allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).contains(LlmStub.REVIEW_MARKER));
         assertThat(guideline(second, "llm-fees").path("reason").asText()).contains("circuit breaker is open");
         JsonNode rule = guideline(second, "rule-no-guarantees");
         assertThat(rule.path("verdict").asText()).as("rules work without the LLM").isEqualTo("FAIL");
         assertThat(rule.path("evaluatedBy").asText()).isEqualTo("rule");
+        assertThat(rule.path("reason").asText()).contains("could not review the rule findings");
         assertThat(second.path("partial").asBoolean()).isTrue();
         // One regulatory FAIL of weight 3, the rule's hit not reviewed by the unreachable model: (1 - 0.6)^1.5.
         assertThat(second.path("score").asDouble()).isEqualTo(25.3);

@@ -25,9 +25,11 @@ class PromptInjectionIT extends LocalServicesIT {
         JsonNode benignReport = hub.awaitReport(hub.submit(submission("it-llm", benign)));
         JsonNode injectedReport = hub.awaitReport(hub.submit(submission("it-llm", injected)));
 
-        assertThat(HubClient.guideline(injectedReport, "rule-no-guarantees"))
-                .as("the deterministic verdict and its findings do not move")
-                .isEqualTo(HubClient.guideline(benignReport, "rule-no-guarantees"));
+        for (String part : new String[] {"verdict", "findings", "rationale"}) {
+            assertThat(HubClient.guideline(injectedReport, "rule-no-guarantees").path(part))
+                    .as("the deterministic verdict and its findings do not move")
+                    .isEqualTo(HubClient.guideline(benignReport, "rule-no-guarantees").path(part));
+        }
         assertThat(HubClient.guideline(injectedReport, "rule-no-guarantees").path("verdict").asText()).isEqualTo("FAIL");
 
         assertThat(benignReport.path("promptInjection").path("suspected").asBoolean()).isFalse();
