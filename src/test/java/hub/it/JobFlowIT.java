@@ -71,10 +71,15 @@ class JobFlowIT extends LocalServicesIT {
         assertThat(text.substring(best.path("offset").asInt(), best.path("offset").asInt() + best.path("length").asInt()))
                 .isEqualTo(best.path("quote").asText()).contains("best");
 
+        // The fee claim without a reference is a rule hit the model confirmed (one review call of its own).
         JsonNode fees = guideline(report, "fees-reference-gtc");
-        assertThat(fees.path("evaluatedBy").asText()).isEqualTo("llm");
-        assertThat(fees.path("verdict").asText()).isEqualTo("PASS");
-        assertThat(fees.path("llm").path("promptTokens").asInt()).isPositive();
+        assertThat(fees.path("evaluatedBy").asText()).isEqualTo("rule");
+        assertThat(fees.path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(fees.path("llm").path("calls").asInt()).isEqualTo(1);
+        JsonNode jargon = guideline(report, "jargon-explained");
+        assertThat(jargon.path("evaluatedBy").asText()).isEqualTo("llm");
+        assertThat(jargon.path("verdict").asText()).isEqualTo("PASS");
+        assertThat(jargon.path("llm").path("promptTokens").asInt()).isPositive();
         // Unit-scope guidelines share the batch calls that judged them: the guidelines' calls and tokens add up to
         // the requests the endpoint answered and the tokens it reported (120 prompt tokens each).
         int requests = llm.findAll(postRequestedFor(urlEqualTo(LlmStub.PATH))).size();
@@ -86,7 +91,7 @@ class JobFlowIT extends LocalServicesIT {
         }
         assertThat(calls).isEqualTo(requests);
         assertThat(promptTokens).isEqualTo(120 * requests);
-        assertThat(LlmStub.requestsFor("fees-reference-gtc")).as("one batch call for every unit-scope guideline")
+        assertThat(LlmStub.requestsFor("jargon-explained")).as("one batch call for every unit-scope guideline")
                 .hasSize(1).allMatch(r -> r.getBodyAsString().split("- id: ").length > 2);
 
         int guidelines = report.path("guidelines").size();
