@@ -107,6 +107,37 @@ class VerdictsIT {
         assertThat(result.path("findings").get(0).path("needsReview").asBoolean()).isTrue();
     }
 
+    @Test
+    void aGermanFundAdvertGetsTheGermanSetAndIsFlaggedAndAGermanRiskWarningIsRecognised() throws Exception {
+        String advert = """
+                # Garantierte Rendite von 7 % pro Jahr – ohne Risiko!
+
+                Der beste Fonds Deutschlands: der Champion Global Fonds ist seit Jahren die Nummer 1.
+
+                Nur noch heute gilt unser Einstiegsbonus. Jetzt zugreifen!
+                """;
+        JsonNode report = hub.awaitReport(hub.submit(new ObjectMapper().writeValueAsString(Map.of(
+                "article", Map.of("title", "Fonds", "text", advert, "format", "markdown")))));
+        assertThat(report.at("/guidelineSet/id").asText()).isEqualTo("default-de");
+        assertThat(report.at("/language/detected").asText()).isEqualTo("de");
+        assertThat(guideline(report, "no-guaranteed-returns").path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(guideline(report, "no-unqualified-superlatives").path("verdict").asText()).isEqualTo("WARN");
+        assertThat(guideline(report, "no-pressure-selling").path("verdict").asText()).isEqualTo("WARN");
+        assertThat(guideline(report, "risk-warning-required").path("verdict").asText()).isEqualTo("FAIL");
+        assertThat(report.path("score").asDouble()).isLessThan(10.0);
+
+        String fair = """
+                Mit dem Fondssparplan legen Sie monatlich ab 25 Euro in einen breit gestreuten Aktienfonds an.
+
+                Der Wert Ihrer Anlage kann schwanken. Sie können weniger zurückerhalten, als Sie eingezahlt haben.
+                """;
+        JsonNode fairReport = hub.awaitReport(hub.submit(new ObjectMapper().writeValueAsString(Map.of(
+                "article", Map.of("title", "Sparplan", "text", fair, "format", "plain", "language", "de"),
+                "guidelineSet", "default-de"))));
+        assertThat(guideline(fairReport, "risk-warning-required").path("findings")).isEmpty();
+        assertThat(fairReport.path("score").asDouble()).isEqualTo(100.0);
+    }
+
     private static JsonNode firstLocated(JsonNode report) {
         for (JsonNode g : report.path("guidelines")) {
             for (JsonNode f : g.path("findings")) {

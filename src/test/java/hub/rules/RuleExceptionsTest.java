@@ -67,6 +67,10 @@ class RuleExceptionsTest {
             inclusive-language          | Ask a salesman about the chairman of any bank.                      | salesman
             no-pressure-selling         | Act now and lock in your rate.                                      | Act now
             no-pressure-selling         | Only 3 places are left for this offer.                              | Only 3 places are left
+            no-pressure-selling         | Rates like these won't last, so sign up.                            | won't last
+            no-pressure-selling         | The offer ends tonight.                                             | offer ends tonight
+            inclusive-language          | Ask our spokesman for the figures.                                  | spokesman
+            inclusive-language          | We explain it in layman's terms.                                    | layman's
             """)
     void plainViolationsStillHit(String guideline, String text, String quote) {
         assertThat(findings(guideline, text)).first().satisfies(f -> {
