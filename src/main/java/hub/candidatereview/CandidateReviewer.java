@@ -69,12 +69,8 @@ public class CandidateReviewer {
     public CandidateReview review(Exchange exchange) {
         ParsedDecisions answer = exchange.getIn().getBody(ParsedDecisions.class);
         ParsedDecisions first = exchange.getProperty(FIRST_ANSWER, ParsedDecisions.class);
-        Long startedAt = exchange.getProperty(STARTED_AT, Long.class);
-        long latencyMs = startedAt == null ? 0 : (System.nanoTime() - startedAt) / 1_000_000;
-        int prompt = answer.usage().promptTokens() + (first == null ? 0 : first.usage().promptTokens());
-        int completion = answer.usage().completionTokens() + (first == null ? 0 : first.usage().completionTokens());
-        String model = answer.model() != null ? answer.model() : requests.model();
-        LlmCall call = new LlmCall(model, first == null ? 1 : 2, prompt, completion, latencyMs);
+        LlmCall call = LlmCall.measured(answer.model() != null ? answer.model() : requests.model(), answer.usage(),
+                first == null ? null : first.usage(), exchange.getProperty(STARTED_AT, Long.class));
         if (!answer.valid()) {
             return new CandidateReview(List.of(), call, false,
                     "The model's answer was invalid" + (first == null ? "" : " twice") + ": " + answer.problem());

@@ -74,12 +74,8 @@ public class UnitBatchJudge {
         UnitBatch batch = batch(exchange);
         ParsedBatch answer = exchange.getIn().getBody(ParsedBatch.class);
         ParsedBatch first = exchange.getProperty("llmFirstAnswer", ParsedBatch.class);
-        Long startedAt = exchange.getProperty("llmStartedAt", Long.class);
-        long latencyMs = startedAt == null ? 0 : (System.nanoTime() - startedAt) / 1_000_000;
-        int prompt = answer.usage().promptTokens() + (first == null ? 0 : first.usage().promptTokens());
-        int completion = answer.usage().completionTokens() + (first == null ? 0 : first.usage().completionTokens());
-        String model = answer.model() != null ? answer.model() : requests.model();
-        LlmCall call = new LlmCall(model, first == null ? 1 : 2, prompt, completion, latencyMs);
+        LlmCall call = LlmCall.measured(answer.model() != null ? answer.model() : requests.model(), answer.usage(),
+                first == null ? null : first.usage(), exchange.getProperty("llmStartedAt", Long.class));
         if (!answer.valid()) {
             return errors(batch, "The model's answer was invalid twice: " + answer.problem(), call);
         }

@@ -199,13 +199,9 @@ public class GuidelineJudge {
         ParsedVerdict answer = exchange.getIn().getBody(ParsedVerdict.class);
         ParsedVerdict first = exchange.getProperty("llmFirstAnswer", ParsedVerdict.class);
         exchange.setProperty(UnitQuestion.ANSWER_PROPERTY, answer);
-        Long startedAt = exchange.getProperty("llmStartedAt", Long.class);
-        long latencyMs = startedAt == null ? 0 : (System.nanoTime() - startedAt) / 1_000_000;
-        int prompt = answer.usage().promptTokens() + (first == null ? 0 : first.usage().promptTokens());
-        int completion = answer.usage().completionTokens() + (first == null ? 0 : first.usage().completionTokens());
-        String model = answer.model() != null ? answer.model() : exchange.getProperty("llmModel", String.class);
-        GuidelineResult.LlmCall call = new GuidelineResult.LlmCall(model, first == null ? 1 : 2, prompt, completion,
-                latencyMs);
+        GuidelineResult.LlmCall call = GuidelineResult.LlmCall.measured(
+                answer.model() != null ? answer.model() : exchange.getProperty("llmModel", String.class),
+                answer.usage(), first == null ? null : first.usage(), exchange.getProperty("llmStartedAt", Long.class));
 
         Guideline g = task.guideline();
         if (!answer.valid()) {

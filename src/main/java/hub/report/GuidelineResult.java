@@ -68,5 +68,18 @@ public record GuidelineResult(
 
     /** What one guideline's LLM evaluation cost: calls made (re-asks included), tokens, latency. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LlmCall(String model, int calls, int promptTokens, int completionTokens, long latencyMs) {}
+    public record LlmCall(String model, int calls, int promptTokens, int completionTokens, long latencyMs) {
+
+        /**
+         * What a model call (and its one re-ask, when {@code firstAnswer} is not null) cost: the tokens of both
+         * answers and the time since {@code startedAtNanos} ({@link System#nanoTime()}; 0 when null).
+         */
+        public static LlmCall measured(String model, hub.llm.TokenUsage answer, hub.llm.TokenUsage firstAnswer,
+                Long startedAtNanos) {
+            long latencyMs = startedAtNanos == null ? 0 : (System.nanoTime() - startedAtNanos) / 1_000_000;
+            return new LlmCall(model, firstAnswer == null ? 1 : 2,
+                    answer.promptTokens() + (firstAnswer == null ? 0 : firstAnswer.promptTokens()),
+                    answer.completionTokens() + (firstAnswer == null ? 0 : firstAnswer.completionTokens()), latencyMs);
+        }
+    }
 }
