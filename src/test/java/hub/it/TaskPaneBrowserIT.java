@@ -41,13 +41,13 @@ class TaskPaneBrowserIT extends LocalServicesIT {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install -y chromium; scripts/local-services.sh "
                 + "installs it)").isExecutable();
         installPlaywright();
-        // Deterministic from the prompt: the fee sentence fails fees-reference-gtc in the batch of unit-scope
-        // guidelines that judges it (slowly, so the progress shows); every other pair passes.
+        // Deterministic from the prompt: the fee sentence's "management charge" fails jargon-explained in the batch of
+        // unit-scope guidelines that judges it (slowly, so the progress shows); every other pair passes.
         String fees = "the management charge is just 0.5% a year";
         llm.stubFor(LlmStub.batchChat().withRequestBody(containing(fees)).atPriority(1)
-                .willReturn(LlmStub.batchVerdicts(new BatchVerdictsTransformer.Violation("fees-reference-gtc", fees,
-                        "FAIL", "Refer to the GTC for the fees.",
-                        fees + " (see the General Terms and Conditions, section 4)")).withFixedDelay(700)));
+                .willReturn(LlmStub.batchVerdicts(new BatchVerdictsTransformer.Violation("jargon-explained",
+                        "management charge", "WARN", "Explain what the management charge is.",
+                        "management charge (the yearly fee for running your plan)")).withFixedDelay(700)));
 
         // A tenant of its own: the unit cache lives in the shared Redis for days, and verdicts an earlier run cached
         // for the sample would complete the job before the console could show its progress.
