@@ -89,28 +89,32 @@ public final class HubApi {
         request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60));
         IOException last = null;
         for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response;
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 429) {
-                    long seconds = response.headers().firstValue("Retry-After").map(HubApi::seconds).orElse(1L);
-                    Thread.sleep(Math.max(100, seconds * 1000));
-                    continue;
-                }
-                if (response.statusCode() >= 500 && attempt < ATTEMPTS) {
-                    Thread.sleep(200L * attempt);
-                    continue;
-                }
-                if (response.statusCode() == 401) {
-                    throw new IOException("the hub answered 401: the token is not accepted");
-                }
-                return response;
-            } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // A refused or reset connection, a closed keep-alive connection, a timeout: the submission carries an
+                // Idempotency-Key, so every call is safe to repeat.
                 last = e;
                 if (attempt >= ATTEMPTS) {
                     throw last;
                 }
                 Thread.sleep(200L * attempt);
+                continue;
             }
+            if (response.statusCode() == 429) {
+                long seconds = response.headers().firstValue("Retry-After").map(HubApi::seconds).orElse(1L);
+                Thread.sleep(Math.max(100, seconds * 1000));
+                continue;
+            }
+            if (response.statusCode() >= 500 && attempt < ATTEMPTS) {
+                Thread.sleep(200L * attempt);
+                continue;
+            }
+            if (response.statusCode() == 401) {
+                throw new IOException("the hub answered 401: the token is not accepted");
+            }
+            return response;
         }
     }
 
