@@ -190,7 +190,7 @@ public class UnitJudge {
                 if (!overruled.isEmpty()) {
                     List<hub.report.Finding> all = new ArrayList<>(result.findings());
                     all.addAll(overruled);
-                    result = result.withFindings(all);
+                    result = result.withFindings(all).withMoreLlm(pending.task().reviewCall());
                 }
                 results.add(result);
             } else {

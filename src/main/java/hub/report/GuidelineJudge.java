@@ -105,7 +105,7 @@ public class GuidelineJudge {
             result = result.withFindings(all);
         }
         if (result == null) {
-            exchange.setProperty("task", task.withOverruled(overruled(candidates, review)));
+            exchange.setProperty("task", task.withOverruled(overruled(candidates, review), review.call()));
         }
         return result;
     }

@@ -54,6 +54,18 @@ public record GuidelineResult(
                 rationale, confidence, reason, llm, reused, reusedFrom, reusedLlm, needsReview);
     }
 
+    /** This result with {@code more} added to what its model calls cost (the calls and tokens add up). */
+    public GuidelineResult withMoreLlm(LlmCall more) {
+        if (more == null) {
+            return this;
+        }
+        LlmCall total = llm == null ? more : new LlmCall(llm.model(), llm.calls() + more.calls(),
+                llm.promptTokens() + more.promptTokens(), llm.completionTokens() + more.completionTokens(),
+                llm.latencyMs() + more.latencyMs());
+        return new GuidelineResult(guidelineId, title, category, severity, weight, verdict, evaluatedBy, findings,
+                rationale, confidence, reason, total, reused, reusedFrom, reusedLlm, needsReview);
+    }
+
     /** This result marked as one whose findings a person has to review: the rules could not decide them alone. */
     public GuidelineResult needingReview() {
         return new GuidelineResult(guidelineId, title, category, severity, weight, verdict, evaluatedBy, findings,

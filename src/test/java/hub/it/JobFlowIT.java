@@ -190,6 +190,7 @@ class JobFlowIT extends LocalServicesIT {
         });
         assertThat(LlmStub.requestsFor("rule-no-guarantees")).as("the review and the guideline's own question")
                 .hasSize(2);
+        assertThat(rule.path("llm").path("calls").asInt()).as("both calls are the guideline's cost").isEqualTo(2);
         assertThat(report.path("score").asDouble()).as("an overruled hit takes nothing away").isEqualTo(100.0);
     }
 
