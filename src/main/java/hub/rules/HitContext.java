@@ -142,6 +142,7 @@ final class HitContext {
         lineEnd = lineEnd < 0 ? text.length() : lineEnd;
         boolean open = false;
         boolean german = false;
+        boolean single = false;
         for (int i = lineStart; i < start; i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -149,19 +150,40 @@ final class HitContext {
                 case '„', '«', '‹' -> { open = true; german = c == '„'; }
                 case '”', '»', '›' -> open = false;
                 case '“' -> { open = !(open && german); german = false; }
+                case '‘' -> single = true;
+                case '’' -> single = single && !closesSingle(text, i);
+                case '\'' -> single = single ? !closesSingle(text, i) : opensSingle(text, i);
                 default -> { }
             }
         }
-        if (!open) {
-            return false;
+        if (open) {
+            for (int i = end; i < lineEnd; i++) {
+                char c = text.charAt(i);
+                if (c == '"' || c == '”' || c == '“' || c == '»' || c == '›') {
+                    return true;
+                }
+            }
         }
-        for (int i = end; i < lineEnd; i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '”' || c == '“' || c == '»' || c == '›') {
-                return true;
+        if (single) {
+            for (int i = end; i < lineEnd; i++) {
+                char c = text.charAt(i);
+                if ((c == '’' || c == '\'') && closesSingle(text, i)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** A single quotation mark that opens: after white space, a bracket or the start, before a letter or digit. */
+    private static boolean opensSingle(String text, int i) {
+        boolean before = i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([{".indexOf(text.charAt(i - 1)) >= 0;
+        return before && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
+
+    /** A single quotation mark that closes, not an apostrophe: not followed by a letter ("don't", "layman's"). */
+    private static boolean closesSingle(String text, int i) {
+        return i + 1 == text.length() || !Character.isLetter(text.charAt(i + 1));
     }
 
     static int clauseStart(String text, int from) {

@@ -51,6 +51,9 @@ class ConsoleIT extends LocalServicesIT {
 
     @Test
     void aRunningJobShowsGuidelinesDoneOfTotal() {
+        // A first job teaches the hub that the endpoint takes JSON schemas (hub.llm.structured-output: auto): until
+        // then every call waits for the first answer, so a slow first call would hold the others back.
+        hub.awaitReport(hub.submit(submission("it-llm", "A short article about savings.")));
         llm.stubFor(LlmStub.forGuideline("llm-fees").willReturn(LlmStub.verdict("PASS", "Fine.", List.of())
                 .withFixedDelay(3000)));
         String jobId = hub.submit(submission("it-llm", "Fees are low. You may get back less than you invest."));
