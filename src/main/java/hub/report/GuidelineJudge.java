@@ -99,13 +99,12 @@ public class GuidelineJudge {
         List<Finding> hits = exchange.getProperty("ruleHits", List.class);
         CandidateReview review = exchange.getIn().getBody(CandidateReview.class);
         GuidelineResult result = reviewed(task, candidates, review);
-        if (result != null && hits != null && hits.size() > candidates.size()) {
+        if (result == null) {
+            exchange.setProperty("task", task.withOverruled(decided(candidates, review), review.call()));
+        } else if (hits != null && hits.size() > candidates.size()) {
             List<Finding> all = new ArrayList<>(result.findings());
             hits.stream().filter(f -> f.offset() == null).forEach(all::add);
             result = result.withFindings(all);
-        }
-        if (result == null) {
-            exchange.setProperty("task", task.withOverruled(overruled(candidates, review), review.call()));
         }
         return result;
     }
@@ -113,20 +112,11 @@ public class GuidelineJudge {
     static GuidelineResult reviewed(GuidelineTask task, List<Finding> candidates, CandidateReview review) {
         Guideline g = task.guideline();
         if (!review.valid()) {
-            return withCall(ofRuleHits(g, candidates, "The model could not review the rule findings ("
-                    + review.problem() + "); the rules decided alone."), review.call());
+            return ofRuleHits(g, candidates, "The model could not review the rule findings (" + review.problem()
+                    + "); the rules decided alone.").withMoreLlm(review.call());
         }
-        List<Finding> findings = new ArrayList<>();
-        int confirmed = 0;
-        for (int i = 0; i < candidates.size(); i++) {
-            CandidateReview.Decision d = review.decision(i);
-            if (d != null && d.confirmed()) {
-                findings.add(candidates.get(i).confirmed());
-                confirmed++;
-            } else {
-                findings.add(candidates.get(i).overruled("llm", d == null ? null : d.reason()));
-            }
-        }
+        List<Finding> findings = decided(candidates, review);
+        long confirmed = findings.stream().filter(Finding::live).count();
         if (confirmed == 0) {
             return null;
         }
@@ -135,19 +125,15 @@ public class GuidelineJudge {
                 + candidates.size() + " rule finding(s).", 1.0, null, review.call());
     }
 
-    private static List<Finding> overruled(List<Finding> candidates, CandidateReview review) {
-        List<Finding> overruled = new ArrayList<>();
+    /** The candidates as the model decided them: confirmed, or overruled with its reason (also when it gave none). */
+    private static List<Finding> decided(List<Finding> candidates, CandidateReview review) {
+        List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             CandidateReview.Decision d = review.decision(i);
-            overruled.add(candidates.get(i).overruled("llm", d == null ? null : d.reason()));
+            findings.add(d != null && d.confirmed() ? candidates.get(i).confirmed()
+                    : candidates.get(i).overruled("llm", d == null ? null : d.reason()));
         }
-        return overruled;
-    }
-
-    private static GuidelineResult withCall(GuidelineResult r, GuidelineResult.LlmCall call) {
-        return call == null ? r : new GuidelineResult(r.guidelineId(), r.title(), r.category(), r.severity(),
-                r.weight(), r.verdict(), r.evaluatedBy(), r.findings(), r.rationale(), r.confidence(), r.reason(), call,
-                r.reused(), r.reusedFrom(), r.reusedLlm(), r.needsReview());
+        return findings;
     }
 
     public GuidelineResult notConfigured(GuidelineTask task) {

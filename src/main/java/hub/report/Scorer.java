@@ -25,7 +25,7 @@ public final class Scorer {
 
     /** The score from 0 to 100 with one decimal, or null when no guideline was judged. */
     public static Double score(Collection<GuidelineResult> results) {
-        if (results.stream().noneMatch(r -> judged(r.verdict()))) {
+        if (results.stream().noneMatch(r -> r.verdict().isJudged())) {
             return null;
         }
         double left = 1.0;
@@ -41,7 +41,7 @@ public final class Scorer {
         if (all == 0) {
             return null;
         }
-        double judged = results.stream().filter(r -> judged(r.verdict())).mapToDouble(GuidelineResult::weight).sum();
+        double judged = results.stream().filter(r -> r.verdict().isJudged()).mapToDouble(GuidelineResult::weight).sum();
         return Math.round(1000.0 * judged / all) / 1000.0;
     }
 
@@ -67,10 +67,6 @@ public final class Scorer {
         }
         double more = live <= 1 ? 1.0 : 1.5 - Math.pow(0.5, live);
         return Math.min(MAX_PENALTY, base * more);
-    }
-
-    private static boolean judged(Verdict v) {
-        return v == Verdict.PASS || v == Verdict.FAIL || v == Verdict.WARN || v == Verdict.NOT_APPLICABLE;
     }
 
     public static Map<Verdict, Integer> counts(Collection<GuidelineResult> results) {

@@ -3,8 +3,8 @@ package hub.report;
 public enum Verdict {
     PASS, FAIL, WARN, NOT_APPLICABLE, NOT_EVALUATED, ERROR;
 
-    /** Verdicts that count towards the score. */
-    public boolean isScored() {
-        return this == PASS || this == FAIL || this == WARN;
+    /** Verdicts that judged the guideline (coverage counts them; NOT_EVALUATED and ERROR did not judge it). */
+    public boolean isJudged() {
+        return this == PASS || this == FAIL || this == WARN || this == NOT_APPLICABLE;
     }
 }

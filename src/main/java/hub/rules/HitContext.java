@@ -17,11 +17,7 @@ import java.util.stream.Collectors;
  */
 final class HitContext {
 
-    /** What a hit is, with the reason when it is not a plain hit. */
-    record Call(Kind kind, String reason) {
-        static final Call HIT = new Call(Kind.HIT, null);
-    }
-
+    /** What a hit is where it stands. */
     enum Kind { HIT, REVIEW, EXCUSED }
 
     /** How many words before a hit a negation cue may stand and still deny it. */
@@ -42,45 +38,45 @@ final class HitContext {
         this.phrase = phrase;
     }
 
-    Call judge(String text, int start, int end, HitExceptions exceptions) {
+    Kind judge(String text, int start, int end, HitExceptions exceptions) {
         if (exceptions.isEmpty()) {
-            return Call.HIT;
+            return Kind.HIT;
         }
         Compiled cues = compiled.computeIfAbsent(exceptions.cues(), Compiled::new);
         for (String acceptable : exceptions.phrases()) {
             if (covers(phrase.apply(acceptable, false), text, start, end)) {
-                return new Call(Kind.EXCUSED, "acceptable phrase \"" + acceptable + "\"");
+                return Kind.EXCUSED;
             }
         }
         for (String acceptable : exceptions.patterns()) {
             if (covers(patterns.computeIfAbsent(acceptable, p -> Pattern.compile(p, FLAGS)), text, start, end)) {
-                return new Call(Kind.EXCUSED, "acceptable context /" + acceptable + "/");
+                return Kind.EXCUSED;
             }
         }
         if (exceptions.negation() && (cues.negatedBefore(text, start) || cues.deniedAfter(text, end))) {
-            return new Call(Kind.EXCUSED, "denied");
+            return Kind.EXCUSED;
         }
         if (exceptions.warnings() && cues.inWarning(text, start, end)) {
-            return new Call(Kind.EXCUSED, "reported in a warning to the reader");
+            return Kind.EXCUSED;
         }
         if (exceptions.namedPerson() && cues.nextToName(text, start, end)) {
-            return new Call(Kind.EXCUSED, "refers to a named person");
+            return Kind.EXCUSED;
         }
         if (exceptions.productName() && cues.inName(text, start, end)) {
-            return new Call(Kind.EXCUSED, "part of a company or product name");
+            return Kind.EXCUSED;
         }
         if (exceptions.productName() && inTitleCaseRun(text, start, end)) {
-            return new Call(Kind.REVIEW, "capitalised like a name");
+            return Kind.REVIEW;
         }
         for (String doubtful : exceptions.review()) {
             if (covers(patterns.computeIfAbsent(doubtful, p -> Pattern.compile(p, FLAGS)), text, start, end)) {
-                return new Call(Kind.REVIEW, "doubtful context /" + doubtful + "/");
+                return Kind.REVIEW;
             }
         }
         if (exceptions.quoted() && inQuotes(text, start, end)) {
-            return new Call(Kind.REVIEW, "inside quotation marks");
+            return Kind.REVIEW;
         }
-        return Call.HIT;
+        return Kind.HIT;
     }
 
     /** True when a match of {@code pattern} near the hit covers all of it. */

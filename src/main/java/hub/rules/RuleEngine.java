@@ -166,12 +166,12 @@ public class RuleEngine {
     /** A term or pattern hit, unless its context excuses it; marked for review when it is ambiguous. */
     private void hit(String checkId, int start, int end, String message, String suggestion, boolean review,
                      HitExceptions exceptions, PlainText article, List<Finding> hits) {
-        HitContext.Call call = contexts.judge(article.text(), start, end, exceptions);
-        if (call.kind() == HitContext.Kind.EXCUSED) {
+        HitContext.Kind kind = contexts.judge(article.text(), start, end, exceptions);
+        if (kind == HitContext.Kind.EXCUSED) {
             return;
         }
         Finding finding = article.locate(checkId, start, end, message, suggestion);
-        hits.add(review || call.kind() == HitContext.Kind.REVIEW ? finding.needingReview() : finding);
+        hits.add(review || kind == HitContext.Kind.REVIEW ? finding.needingReview() : finding);
     }
 
     private void requiredPhrase(RequiredPhrase required, PlainText article, List<Finding> findings) {
