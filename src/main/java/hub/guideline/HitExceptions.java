@@ -14,6 +14,10 @@ import java.util.List;
  *   <li>{@code namedPerson}: the hit is a role word next to a person's name ("our chairman, Sir Peter Hale");
  *   <li>{@code productName}: the hit is part of a name in title case that ends in a company or product word
  *       ("Best Life Insurance Ltd");
+ *   <li>{@code properNoun}: the hit is capitalised inside a running sentence ("Grace Best, who leads…"), or it is a
+ *       word the text uses as such a name elsewhere ("Best says…"), so it is a name: only for languages that do not
+ *       capitalise common nouns, and only for terms (a pattern such as "Britain's leading" names its own
+ *       capitals);
  *   <li>{@code phrases} and {@code patterns}: acceptable contexts; a hit inside a match of one of them is no
  *       violation ("do your best", "the best time to", an award with its year);
  *   <li>{@code quoted}: a hit inside quotation marks needs review rather than counting as a violation;
@@ -28,6 +32,7 @@ public record HitExceptions(
         boolean warnings,
         boolean namedPerson,
         boolean productName,
+        boolean properNoun,
         boolean quoted,
         List<String> phrases,
         List<String> patterns,
@@ -36,7 +41,7 @@ public record HitExceptions(
         @JsonIgnore LanguageCues cues) {
 
     public static final HitExceptions NONE =
-            new HitExceptions(false, false, false, false, false, null, null, null, false, null);
+            new HitExceptions(false, false, false, false, false, false, null, null, null, false, null);
 
     public HitExceptions {
         phrases = phrases == null ? List.of() : List.copyOf(phrases);
@@ -46,13 +51,19 @@ public record HitExceptions(
     }
 
     public HitExceptions withCues(LanguageCues setCues) {
-        return new HitExceptions(negation, warnings, namedPerson, productName, quoted, phrases, patterns, review,
-                firstUseOnly, setCues);
+        return new HitExceptions(negation, warnings, namedPerson, productName, properNoun, quoted, phrases, patterns,
+                review, firstUseOnly, setCues);
+    }
+
+    /** These exceptions for a pattern hit: a pattern names its own context, so its capitals are no name. */
+    public HitExceptions forPattern() {
+        return !properNoun ? this : new HitExceptions(negation, warnings, namedPerson, productName, false, quoted,
+                phrases, patterns, review, firstUseOnly, cues);
     }
 
     @JsonIgnore
     public boolean isEmpty() {
-        return !negation && !warnings && !namedPerson && !productName && !quoted && phrases.isEmpty()
+        return !negation && !warnings && !namedPerson && !productName && !properNoun && !quoted && phrases.isEmpty()
                 && patterns.isEmpty() && review.isEmpty();
     }
 }

@@ -10,13 +10,14 @@ import java.util.List;
  *   <li>{@code denial}: words that deny what precedes them right after a hit ("do not exist", "is a myth");
  *   <li>{@code warnings}: words that make a sentence a warning to the reader ("be wary of", "Vorsicht");
  *   <li>{@code honorifics}: titles before a person's name ("Sir", "Dr", "Frau");
- *   <li>{@code nameEndings}: the last words of company and product names ("Ltd", "Fund", "AG").
+ *   <li>{@code nameEndings}: the last words of company and product names ("Ltd", "Fund", "AG");
+ *   <li>{@code speech}: verbs that follow a person's name when their words are reported ("says", "explains").
  * </ul>
  */
 public record LanguageCues(List<String> negation, List<String> denial, List<String> warnings,
-        List<String> honorifics, List<String> nameEndings) {
+        List<String> honorifics, List<String> nameEndings, List<String> speech) {
 
-    public static final LanguageCues NONE = new LanguageCues(null, null, null, null, null);
+    public static final LanguageCues NONE = new LanguageCues(null, null, null, null, null, null);
 
     public LanguageCues {
         negation = negation == null ? List.of() : List.copyOf(negation);
@@ -24,5 +25,6 @@ public record LanguageCues(List<String> negation, List<String> denial, List<Stri
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         honorifics = honorifics == null ? List.of() : List.copyOf(honorifics);
         nameEndings = nameEndings == null ? List.of() : List.copyOf(nameEndings);
+        speech = speech == null ? List.of() : List.copyOf(speech);
     }
 }

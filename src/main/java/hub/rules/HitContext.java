@@ -65,6 +65,9 @@ final class HitContext {
         if (exceptions.productName() && cues.inName(text, start, end)) {
             return Kind.EXCUSED;
         }
+        if (exceptions.properNoun() && cues.usedAsName(text, start, end)) {
+            return Kind.EXCUSED;
+        }
         if (exceptions.productName() && inTitleCaseRun(text, start, end)) {
             return Kind.REVIEW;
         }
@@ -107,11 +110,7 @@ final class HitContext {
                 return false;
             }
         }
-        int before = start - 1;
-        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
-            before--;
-        }
-        if (before < 0 || isSentenceEnd(text, before) || ":#*-•>\"“„'‘(".indexOf(text.charAt(before)) >= 0) {
+        if (opensItsSentence(text, start)) {
             return false;
         }
         Matcher next = WORD.matcher(text);
@@ -121,6 +120,43 @@ final class HitContext {
         boolean capitalBefore = previous.find() && Character.isUpperCase(previous.group(1).charAt(0))
                 && !isSentenceStartWord(text, start - previous.group().length());
         return capitalAfter || capitalBefore;
+    }
+
+    /**
+     * True when the word at {@code start} is capitalised inside a running sentence: not its first word, not after a
+     * quotation mark, heading or list marker, in a sentence that ends like one and is not in title case ("Grace Best,
+     * who leads our savings team, explains…", not "Our Best Rates Ever").
+     */
+    static boolean capitalisedInSentence(String text, int start) {
+        if (!Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
+        if (opensItsSentence(text, start)) {
+            return false;
+        }
+        String sentence = text.substring(sentenceStart(text, start), Math.min(text.length(), sentenceEnd(text, start) + 1));
+        return sentence.strip().matches("(?s).*[.!?][\"”’')]*") && !titleCase(sentence);
+    }
+
+    /** A headline's capitalisation: at most one of the sentence's words of four letters or more is in lower case. */
+    private static boolean titleCase(String sentence) {
+        Matcher words = WORD.matcher(sentence);
+        int lowerCase = 0;
+        while (words.find()) {
+            if (words.group().length() >= 4 && Character.isLowerCase(words.group().charAt(0))) {
+                lowerCase++;
+            }
+        }
+        return lowerCase < 2;
+    }
+
+    /** Nothing but white space, a quotation mark, a heading or list marker stands between the sentence and here. */
+    private static boolean opensItsSentence(String text, int start) {
+        int before = start - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t')) {
+            before--;
+        }
+        return before < 0 || isSentenceEnd(text, before) || ":#*-•>\"“„'‘(".indexOf(text.charAt(before)) >= 0;
     }
 
     private static boolean isSentenceStartWord(String text, int wordStart) {
@@ -249,6 +285,7 @@ final class HitContext {
         private final Pattern nameAfter;
         private final Pattern nameBefore;
         private final List<String> nameEndings;
+        private final Pattern speech;
 
         Compiled(LanguageCues cues) {
             negation = anyOf(cues.negation());
@@ -264,6 +301,8 @@ final class HitContext {
             nameBefore = Pattern.compile("(?<![\\p{L}])" + name + "\\s*(?:,|\\s(?:is|was|ist|war|als))\\s+"
                     + "(?:[\\p{L}'’-]+\\s+){0,2}$");
             nameEndings = cues.nameEndings();
+            speech = cues.speech().isEmpty() ? null
+                    : Pattern.compile("\\s+(?:" + alternatives(cues.speech()) + ")(?![\\p{L}\\p{N}])", FLAGS);
         }
 
         /** A negation cue among the last few words of the hit's clause before it. */
@@ -319,6 +358,39 @@ final class HitContext {
                     return true;
                 }
                 to = word.end();
+            }
+            return false;
+        }
+
+        /**
+         * The capitalised hit is a name: capitalised inside a running sentence, or, at the start of a sentence, a
+         * name the text uses as such elsewhere (inside a sentence, or in a company name) and reads as one here:
+         * followed by the same capitalised word ("Best Life's policies" after "Best Life Insurance Ltd") or by a
+         * verb of speech ("Best says…" after "Grace Best"); "Best rates in town" stays a hit.
+         */
+        boolean usedAsName(String text, int start, int end) {
+            if (capitalisedInSentence(text, start)) {
+                return true;
+            }
+            Matcher first = WORD.matcher(text);
+            if (!Character.isUpperCase(text.charAt(start)) || !first.find(start) || first.start() != start) {
+                return false;
+            }
+            Matcher next = WORD.matcher(text);
+            boolean capitalNext = next.find(first.end()) && text.substring(first.end(), next.start()).isBlank()
+                    && Character.isUpperCase(next.group().charAt(0));
+            boolean speaks = speech != null && speech.matcher(text.substring(first.end())).lookingAt();
+            if (!capitalNext && !speaks) {
+                return false;
+            }
+            String name = Pattern.quote(first.group())
+                    + (capitalNext ? "\\s+" + Pattern.quote(next.group().replaceFirst("['’]s$", "")) : "");
+            Matcher again = Pattern.compile("(?<![\\p{L}\\p{N}])" + name + "(?![\\p{L}\\p{N}])").matcher(text);
+            while (again.find()) {
+                if (again.start() != start
+                        && (capitalisedInSentence(text, again.start()) || inName(text, again.start(), again.end()))) {
+                    return true;
+                }
             }
             return false;
         }

@@ -155,18 +155,45 @@ public class RuleEngine {
         String message = term.message() != null ? term.message() : "Avoid \"" + term.term().strip() + "\"";
         Matcher matcher = phrase(term.term(), term.caseSensitive()).matcher(article.text());
         while (matcher.find()) {
-            hit("forbidden-term", matcher.start(), matcher.end(), message, term.suggestion(), term.review(),
-                    exceptions, article, hits);
             if (exceptions.firstUseOnly()) {
+                firstUse(matcher, message, term, exceptions, article, hits);
                 return;
             }
+            hit("forbidden-term", matcher.start(), matcher.end(), message, term.suggestion(), term.review(),
+                    exceptions, article, hits);
         }
+    }
+
+    /**
+     * Only the first use of a term counts; when it is not explained there but a later use is ("… through drawdown.
+     * … Drawdown means …"), the term is explained in the article, only late, and the hit needs review.
+     */
+    private void firstUse(Matcher matcher, String message, ForbiddenTerm term, HitExceptions exceptions,
+                          PlainText article, List<Finding> hits) {
+        int start = matcher.start();
+        int end = matcher.end();
+        HitContext.Kind kind = contexts.judge(article.text(), start, end, exceptions);
+        if (kind == HitContext.Kind.EXCUSED) {
+            return;
+        }
+        boolean explainedLater = false;
+        while (!explainedLater && matcher.find()) {
+            explainedLater = contexts.judge(article.text(), matcher.start(), matcher.end(), exceptions)
+                    == HitContext.Kind.EXCUSED;
+        }
+        record("forbidden-term", start, end, message, term.suggestion(), term.review() || explainedLater, kind,
+                article, hits);
     }
 
     /** A term or pattern hit, unless its context excuses it; marked for review when it is ambiguous. */
     private void hit(String checkId, int start, int end, String message, String suggestion, boolean review,
                      HitExceptions exceptions, PlainText article, List<Finding> hits) {
-        HitContext.Kind kind = contexts.judge(article.text(), start, end, exceptions);
+        record(checkId, start, end, message, suggestion, review,
+                contexts.judge(article.text(), start, end, exceptions), article, hits);
+    }
+
+    private static void record(String checkId, int start, int end, String message, String suggestion, boolean review,
+                               HitContext.Kind kind, PlainText article, List<Finding> hits) {
         if (kind == HitContext.Kind.EXCUSED) {
             return;
         }
@@ -193,11 +220,12 @@ public class RuleEngine {
 
     private void pattern(PatternCheck check, HitExceptions exceptions, PlainText article, List<Finding> hits) {
         Matcher matcher = regex(check).matcher(article.text());
+        HitExceptions patternExceptions = exceptions.forPattern();
         while (matcher.find()) {
             if (matcher.end() > matcher.start()) {
                 String message = check.message() != null ? check.message() : "Avoid \"" + matcher.group() + "\"";
-                hit("pattern", matcher.start(), matcher.end(), message, check.suggestion(), check.review(), exceptions,
-                        article, hits);
+                hit("pattern", matcher.start(), matcher.end(), message, check.suggestion(), check.review(),
+                        patternExceptions, article, hits);
             }
         }
     }

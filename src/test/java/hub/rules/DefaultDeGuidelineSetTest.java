@@ -18,6 +18,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shipped German set: its shape, and German examples its rules must and must not match. */
@@ -219,6 +220,27 @@ class DefaultDeGuidelineSetTest {
     })
     void factualDeadlinesAndAdviceAreNotPressure(String text) {
         assertThat(quotes("no-pressure-selling", text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            no-guaranteed-returns | Bei uns ist Ihr Erspartes in sicheren Händen.
+            no-guaranteed-returns | So können Sie Ihr Geld entspannt wachsen sehen.
+            risk-warning-required | Ein Verlust ist theoretisch möglich, aber seit Jahren nicht vorgekommen.
+            risk-warning-required | Bei dieser Streuung besteht praktisch kein Risiko.
+            """)
+    void impliedSafetyAndPlayedDownRisksNeedReview(String guideline, String text) {
+        assertThat(check(guideline, text)).as(text).isNotEmpty().allSatisfy(f -> assertThat(f.needsReview()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Die Kosten eines Fonds stehen als TER im Factsheet. Die Abkürzung steht für die jährlichen Gesamtkosten.",
+        "Der Fonds ist thesaurierend. Der Begriff bezeichnet Fonds, die Erträge wieder anlegen.",
+        "Der Index MSCI World umfasst rund 1.400 Unternehmen aus 23 Industrieländern."
+    })
+    void jargonExplainedInTheNextSentenceIsExplained(String text) {
+        assertThat(quotes("jargon-explained", text)).as(text).isEmpty();
     }
 
     @Test

@@ -47,6 +47,12 @@ class RuleExceptionsTest {
             no-unqualified-superlatives | Voted Best Savings App 2024 by Money Weekly readers.
             no-unqualified-superlatives | We do not claim to be the cheapest provider.
             no-unqualified-superlatives | Best Life Insurance Ltd was founded in 1921.
+            no-unqualified-superlatives | Our fund manager, Anna Best, explains the strategy in this interview.
+            no-unqualified-superlatives | Anna Best has managed the Harbour Global Equity Fund since 2019.
+            no-unqualified-superlatives | Anna Best runs the fund. Best says she reads every annual report herself.
+            no-unqualified-superlatives | Best Mutual Insurance paid most claims. Best Mutual's claims team grew.
+            inclusive-language          | Kingsman Insurance has served farmers since 1950.
+            no-unqualified-superlatives | Rising claims are leading to higher premiums across the market.
             inclusive-language          | Our chairman, Sir Peter Hale, opened the meeting.
             inclusive-language          | Peter Hale, our chairman, opened the meeting.
             no-pressure-selling         | There is no need to act now: take your time and talk to an adviser.
@@ -63,6 +69,8 @@ class RuleExceptionsTest {
             no-guaranteed-returns       | With us you simply can't lose.                                      | can't lose
             no-guaranteed-returns       | Returns are guaranteed for every saver.                             | Returns are guaranteed
             no-unqualified-superlatives | The best savings plan for families.                                 | best
+            no-unqualified-superlatives | Best rates in town, says our adviser Anna Best.                     | Best
+            no-unqualified-superlatives | Harbour is Britain's leading provider of pet cover.                 | Britain's leading
             no-unqualified-superlatives | We are the market leader in pensions.                               | market leader
             inclusive-language          | Ask a salesman about the chairman of any bank.                      | salesman
             no-pressure-selling         | Act now and lock in your rate.                                      | Act now
@@ -84,6 +92,14 @@ class RuleExceptionsTest {
             no-guaranteed-returns       | One reader wrote: "They promised me guaranteed returns."
             no-unqualified-superlatives | “The best service I have ever had,” says one customer.
             no-pressure-selling         | You could miss out on tax relief.
+            no-unqualified-superlatives | Our Best Rates Ever Are Back.
+            no-unqualified-superlatives | Harbour is a leading provider of workplace pensions.
+            no-guaranteed-returns       | With Harbour, your savings are in safe hands.
+            no-guaranteed-returns       | Sit back and watch your money grow.
+            no-guaranteed-returns       | Give it ten years and your pot can only go one way.
+            risk-warning-required       | Spread this widely, there is practically no risk.
+            risk-warning-required       | In theory you could lose money, but that has never happened.
+            jargon-explained            | You can move your pot into drawdown later. We send a yearly statement. Drawdown means leaving the pot invested.
             """)
     void ambiguousHitsNeedReview(String guideline, String text) {
         assertThat(findings(guideline, text)).isNotEmpty().allSatisfy(f -> assertThat(f.needsReview()).isTrue());
