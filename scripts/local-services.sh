@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Starts the local services the tests need when they are not already running: PostgreSQL on 127.0.0.1:5432,
 # Redis on 127.0.0.1:6379 and Azurite (Blob) on 127.0.0.1:10000, and Chromium for the browser test. Installs them
-# from Debian packages and npm when they are missing. Source it, then call ensure_local_services; stop_azurite stops what it started.
-set -euo pipefail
+# from Debian packages and npm when they are missing. Source it, then call ensure_local_services; stop_azurite stops
+# what it started. Sourced into an interactive shell it leaves the shell's options alone (a failing command must not
+# close the terminal); the functions return non-zero on failure instead.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  set -euo pipefail
+fi
 
 HUB_ROOT="${HUB_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 TOOLS_DIR="${HUB_TOOLS_DIR:-$HUB_ROOT/.tools}"
