@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the hub: starts (or installs) PostgreSQL, Redis and Azurite on loopback when they are not
 # running, checks and unit-tests the Prometheus alert rules with promtool (installed when missing), then
-# ./mvnw verify, then the Vale conformance check (docs/vale.md) when the style packages are there.
+# ./mvnw verify, then the README's first-hour commands on a clean clone of HEAD (scripts/first-hour.sh), then the
+# Vale conformance check (docs/vale.md) when the style packages are there.
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=JobFlowIT
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,8 @@ promtool check config --syntax-only monitoring/prometheus/prometheus-local.yml
 promtool check rules monitoring/prometheus/alerts.yaml
 promtool test rules monitoring/prometheus/tests/*.yaml
 ./mvnw -B verify "$@"
+# The README's own commands on a clean clone of HEAD: run, token, submit, poll, result (scripts/first-hour.sh).
+scripts/first-hour.sh
 
 # Vale style packages with Vale's expected output are not part of the repository; they sit beside it.
 vale_dir="${VALE_CONFORMANCE_DIR:-}"
