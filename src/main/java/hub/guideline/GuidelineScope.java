@@ -24,7 +24,12 @@ public enum GuidelineScope {
 
     @JsonCreator
     public static GuidelineScope of(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAConstant) {
+            throw new IllegalArgumentException("'" + value + "' is not allowed; allowed: "
+                    + GuidelineSetErrors.constants(GuidelineScope.class));
+        }
     }
 
     @JsonValue

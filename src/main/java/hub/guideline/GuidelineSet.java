@@ -22,7 +22,7 @@ public record GuidelineSet(
     public GuidelineSet {
         gtcKeywords = gtcKeywords == null ? List.of() : List.copyOf(gtcKeywords);
         cues = cues == null ? LanguageCues.NONE : cues;
-        LanguageCues setCues = cues;
+        LanguageCues setCues = cues.withLanguage(language);
         guidelines = guidelines == null ? List.of()
                 : guidelines.stream().map(g -> g == null ? null : g.versionedBy(version).withCues(setCues)).toList();
     }

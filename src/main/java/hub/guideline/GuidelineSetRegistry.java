@@ -1,6 +1,7 @@
 package hub.guideline;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import hub.problem.ProblemException;
@@ -100,16 +101,24 @@ public class GuidelineSetRegistry {
     /** Reads and validates a set; its Vale styles (if any) are loaded relative to {@code baseDir} and compiled. */
     static GuidelineSet read(InputStream in, String source, Path baseDir, RuleEngine rules) {
         GuidelineSet set;
+        byte[] yaml;
+        JsonNode tree;
         try {
-            set = YAML.readValue(in, GuidelineSet.class);
+            yaml = in.readAllBytes();
+            tree = YAML.readTree(yaml);
         } catch (IOException e) {
-            throw new IllegalStateException("Guideline set " + source + " is not valid: " + e.getMessage(), e);
+            throw new InvalidGuidelineSetException(source + " is not valid YAML: " + firstLine(e.getMessage()), e);
+        }
+        try {
+            set = YAML.readValue(yaml, GuidelineSet.class);
+        } catch (IOException e) {
+            throw new InvalidGuidelineSetException(GuidelineSetErrors.describe(source, tree, e), e);
         }
         if (set.vale() != null) {
             try {
                 set = set.plus(ValeGuidelines.expand(set.vale(), baseDir, source));
             } catch (RuntimeException e) {
-                throw new IllegalStateException("Guideline set " + source + ": " + e.getMessage(), e);
+                throw new InvalidGuidelineSetException(source + ": " + e.getMessage(), e);
             }
         }
         validate(set, source, rules);
@@ -146,8 +155,7 @@ public class GuidelineSetRegistry {
             try {
                 rules.validate(g);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Guideline set " + source + ", guideline '" + g.id() + "': "
-                        + e.getMessage(), e);
+                throw new InvalidGuidelineSetException(source + ", guideline '" + g.id() + "': " + e.getMessage(), e);
             }
         }
     }
@@ -174,8 +182,12 @@ public class GuidelineSetRegistry {
 
     private static void require(boolean ok, String source, String message) {
         if (!ok) {
-            throw new IllegalStateException("Guideline set " + source + ": " + message);
+            throw new InvalidGuidelineSetException(source + ": " + message, null);
         }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static boolean isYaml(Path p) {

@@ -1,5 +1,6 @@
 package hub.guideline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -13,11 +14,12 @@ import java.util.List;
  *   <li>{@code nameEndings}: the last words of company and product names ("Ltd", "Fund", "AG");
  *   <li>{@code speech}: verbs that follow a person's name when their words are reported ("says", "explains").
  * </ul>
+ * {@code language} is the set's language, filled in when the set is read: the rules' own messages use it.
  */
 public record LanguageCues(List<String> negation, List<String> denial, List<String> warnings,
-        List<String> honorifics, List<String> nameEndings, List<String> speech) {
+        List<String> honorifics, List<String> nameEndings, List<String> speech, @JsonIgnore String language) {
 
-    public static final LanguageCues NONE = new LanguageCues(null, null, null, null, null, null);
+    public static final LanguageCues NONE = new LanguageCues(null, null, null, null, null, null, null);
 
     public LanguageCues {
         negation = negation == null ? List.of() : List.copyOf(negation);
@@ -26,5 +28,10 @@ public record LanguageCues(List<String> negation, List<String> denial, List<Stri
         honorifics = honorifics == null ? List.of() : List.copyOf(honorifics);
         nameEndings = nameEndings == null ? List.of() : List.copyOf(nameEndings);
         speech = speech == null ? List.of() : List.copyOf(speech);
+    }
+
+    /** These cues for a set in {@code setLanguage}. */
+    public LanguageCues withLanguage(String setLanguage) {
+        return new LanguageCues(negation, denial, warnings, honorifics, nameEndings, speech, setLanguage);
     }
 }

@@ -9,7 +9,12 @@ public enum Severity {
 
     @JsonCreator
     public static Severity parse(String value) {
-        return Severity.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAConstant) {
+            throw new IllegalArgumentException("'" + value + "' is not allowed; allowed: "
+                    + GuidelineSetErrors.constants(Severity.class));
+        }
     }
 
     @JsonValue

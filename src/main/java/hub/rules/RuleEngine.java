@@ -57,23 +57,25 @@ public class RuleEngine {
      */
     public List<Finding> check(Guideline guideline, PlainText article, Locale language) {
         Checks checks = guideline.checks();
+        RuleMessages messages = RuleMessages.of(checks.exceptions().cues().language());
         List<Finding> findings = new ArrayList<>();
         List<Finding> hits = new ArrayList<>();
         for (ForbiddenTerm term : checks.forbiddenTerms()) {
-            forbiddenTerm(term, checks.exceptions(), article, hits);
+            forbiddenTerm(term, checks.exceptions(), article, messages, hits);
         }
         for (PatternCheck pattern : checks.patterns()) {
-            pattern(pattern, checks.exceptions(), article, hits);
+            pattern(pattern, checks.exceptions(), article, messages, hits);
         }
         findings.addAll(OverlappingFindings.merge(hits, article.source()));
         for (RequiredPhrase phrase : checks.requiredPhrases()) {
-            requiredPhrase(phrase, article, findings);
+            requiredPhrase(phrase, article, messages, findings);
         }
         if (checks.maxSentenceWords() != null) {
-            sentenceLength(checks.maxSentenceWords(), article, language == null ? Locale.ENGLISH : language, findings);
+            sentenceLength(checks.maxSentenceWords(), article, language == null ? Locale.ENGLISH : language, messages,
+                    findings);
         }
         if (checks.maxParagraphWords() != null) {
-            paragraphLength(checks.maxParagraphWords(), article, findings);
+            paragraphLength(checks.maxParagraphWords(), article, messages, findings);
         }
         if (checks.vale() != null) {
             vale(checks.vale(), article, findings);
@@ -148,11 +150,12 @@ public class RuleEngine {
         }
     }
 
-    private void forbiddenTerm(ForbiddenTerm term, HitExceptions exceptions, PlainText article, List<Finding> hits) {
+    private void forbiddenTerm(ForbiddenTerm term, HitExceptions exceptions, PlainText article, RuleMessages messages,
+                               List<Finding> hits) {
         if (!mayContain(article, term.term(), term.caseSensitive())) {
             return;
         }
-        String message = term.message() != null ? term.message() : "Avoid \"" + term.term().strip() + "\"";
+        String message = term.message() != null ? term.message() : messages.get("avoid", term.term().strip());
         Matcher matcher = phrase(term.term(), term.caseSensitive()).matcher(article.text());
         while (matcher.find()) {
             if (exceptions.firstUseOnly()) {
@@ -201,7 +204,8 @@ public class RuleEngine {
         hits.add(review || kind == HitContext.Kind.REVIEW ? finding.needingReview() : finding);
     }
 
-    private void requiredPhrase(RequiredPhrase required, PlainText article, List<Finding> findings) {
+    private void requiredPhrase(RequiredPhrase required, PlainText article, RuleMessages messages,
+                                List<Finding> findings) {
         String text = article.text();
         if (required.when() != null && !regex(required.when(), false).matcher(text).find()
                 || required.unless() != null && regex(required.unless(), false).matcher(text).find()) {
@@ -212,38 +216,40 @@ public class RuleEngine {
                 || required.patterns().stream().anyMatch(p -> regex(p, false).matcher(text).find());
         if (!present) {
             String message = required.message() != null ? required.message()
-                    : "Missing required wording; include one of: " + required.anyOf().stream()
-                            .map(phrase -> "\"" + phrase + "\"").collect(Collectors.joining(", "));
+                    : messages.get("required.missing", required.anyOf().stream()
+                            .map(phrase -> "\"" + phrase + "\"").collect(Collectors.joining(", ")));
             findings.add(Finding.articleLevel("required-phrase", message, null));
         }
     }
 
-    private void pattern(PatternCheck check, HitExceptions exceptions, PlainText article, List<Finding> hits) {
+    private void pattern(PatternCheck check, HitExceptions exceptions, PlainText article, RuleMessages messages,
+                         List<Finding> hits) {
         Matcher matcher = regex(check).matcher(article.text());
         HitExceptions patternExceptions = exceptions.forPattern();
         while (matcher.find()) {
             if (matcher.end() > matcher.start()) {
-                String message = check.message() != null ? check.message() : "Avoid \"" + matcher.group() + "\"";
+                String message = check.message() != null ? check.message() : messages.get("avoid", matcher.group());
                 hit("pattern", matcher.start(), matcher.end(), message, check.suggestion(), check.review(),
                         patternExceptions, article, hits);
             }
         }
     }
 
-    private void sentenceLength(int max, PlainText article, Locale language, List<Finding> findings) {
+    private void sentenceLength(int max, PlainText article, Locale language, RuleMessages messages,
+                                List<Finding> findings) {
         String text = article.text();
         BreakIterator sentences = BreakIterator.getSentenceInstance(language);
         for (int[] line : lines(text)) {
             sentences.setText(text.substring(line[0], line[1]));
             int start = sentences.first();
             for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
-                tooLong(article, line[0] + start, line[0] + end, max, "sentence-length", "Sentence",
-                        "Split it into shorter sentences.", findings);
+                tooLong(article, line[0] + start, line[0] + end, max, "sentence-length", "sentence", messages,
+                        findings);
             }
         }
     }
 
-    private void paragraphLength(int max, PlainText article, List<Finding> findings) {
+    private void paragraphLength(int max, PlainText article, RuleMessages messages, List<Finding> findings) {
         int paragraphStart = -1;
         int paragraphEnd = 0;
         for (int[] line : lines(article.text())) {
@@ -252,21 +258,20 @@ public class RuleEngine {
                 paragraphStart = line[0];
             }
             if (blank && paragraphStart >= 0) {
-                tooLong(article, paragraphStart, paragraphEnd, max, "paragraph-length", "Paragraph",
-                        "Split it into shorter paragraphs.", findings);
+                tooLong(article, paragraphStart, paragraphEnd, max, "paragraph-length", "paragraph", messages,
+                        findings);
                 paragraphStart = -1;
             }
             paragraphEnd = line[1];
         }
         if (paragraphStart >= 0) {
-            tooLong(article, paragraphStart, paragraphEnd, max, "paragraph-length", "Paragraph",
-                    "Split it into shorter paragraphs.", findings);
+            tooLong(article, paragraphStart, paragraphEnd, max, "paragraph-length", "paragraph", messages, findings);
         }
     }
 
     /** Adds a finding covering [start, end) without surrounding white space if it has more than {@code max} words. */
     private static void tooLong(PlainText article, int from, int to, int max, String checkId, String unit,
-                                String suggestion, List<Finding> findings) {
+                                RuleMessages messages, List<Finding> findings) {
         String text = article.text();
         int start = from;
         int end = to;
@@ -278,8 +283,8 @@ public class RuleEngine {
         }
         long words = WORD.matcher(text).region(start, end).results().count();
         if (words > max) {
-            String message = unit + " has " + words + " words; keep it to " + max + " or fewer.";
-            findings.add(article.locate(checkId, start, end, message, suggestion));
+            findings.add(article.locate(checkId, start, end, messages.get(unit + ".too-long", words, max),
+                    messages.get(unit + ".suggestion")));
         }
     }
 

@@ -83,6 +83,47 @@ class GuidelineSetRegistryTest {
     }
 
     @Test
+    void aWrongValueIsOneLineNamingFileGuidelineFieldAndTheAllowedValues() throws IOException {
+        write("values.yaml", """
+                id: values
+                version: "1"
+                guidelines:
+                  - {id: first, title: First, instruction: Judge it.}
+                  - id: no-promises
+                    title: No promises
+                    severity: critical
+                    instruction: Judge it.
+                """);
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .isInstanceOf(InvalidGuidelineSetException.class)
+                .hasMessageStartingWith("Guideline set " + dir.resolve("values.yaml"))
+                .hasMessageContaining("guideline 'no-promises', field 'severity': 'critical' is not allowed; "
+                        + "allowed: error, warning, info")
+                .hasMessageContaining("(line ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+
+        write("values.yaml", set("values", "1", "wide", "scope: everywhere\n    instruction: Judge it."));
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .hasMessageContaining("guideline 'wide', field 'scope': 'everywhere' is not allowed; "
+                        + "allowed: unit, window, somewhere, outline, article");
+
+        write("values.yaml", set("values", "1", "typo", "checks: {forbiddenTerm: [{term: x}]}"));
+        assertThatThrownBy(() -> new GuidelineSetRegistry(new RuleEngine(), dir.toString()))
+                .hasMessageContaining("guideline 'typo', field 'checks.forbiddenTerm': unknown field 'forbiddenTerm'; "
+                        + "allowed: ")
+                .hasMessageContaining("forbiddenTerms");
+    }
+
+    @Test
+    void aStartStoppedByABrokenSetEndsWithItsLineAndNoStackTrace() {
+        InvalidGuidelineSetException broken = new InvalidGuidelineSetException("x.yaml: broken", null);
+        org.springframework.boot.diagnostics.FailureAnalysis analysis = new InvalidGuidelineSetFailureAnalyzer()
+                .analyze(new IllegalStateException("context failed", broken));
+        assertThat(analysis.getDescription()).isEqualTo("Guideline set x.yaml: broken");
+        assertThat(analysis.getAction()).contains("Guideline sets");
+    }
+
+    @Test
     void duplicateIdsAndEmptyGuidelinesAreRejected() throws IOException {
         write("dup.yaml", """
                 id: dup

@@ -247,8 +247,12 @@ class DefaultDeGuidelineSetTest {
     void longGermanSentencesAreFound() {
         String longSentence = "Wort ".repeat(31).strip() + ".";
         assertThat(check("plain-language-length", "Wort ".repeat(30).strip() + ".")).as("30 words are fine").isEmpty();
-        assertThat(check("plain-language-length", longSentence)).singleElement()
-                .satisfies(f -> assertThat(f.checkId()).isEqualTo("sentence-length"));
+        assertThat(check("plain-language-length", longSentence)).singleElement().satisfies(f -> {
+            assertThat(f.checkId()).isEqualTo("sentence-length");
+            assertThat(f.message()).as("the set's own language").isEqualTo(
+                    "Der Satz hat 31 Wörter; höchstens 30 sind empfohlen.");
+            assertThat(f.suggestion()).isEqualTo("Teilen Sie ihn in kürzere Sätze.");
+        });
         assertThat(check("plain-language-length", "Ein kurzer Satz. Noch einer.")).isEmpty();
     }
 
