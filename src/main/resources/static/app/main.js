@@ -5,7 +5,7 @@ import { compareFindings } from './changes.js';
 import { flattenFindings, gtcLink, isReplacement, orderedGuidelines, segments, shiftAfterEdit } from './findings.js';
 import { renderArticle } from './article.js';
 import { createBrowserAdapter } from './adapters/browser-adapter.js';
-import { languageLine, reportWarnings } from './warnings.js';
+import { languageLine, languageSummary, reportWarnings } from './warnings.js';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SEVERITY = {
@@ -241,6 +241,7 @@ function renderReport(report, previous) {
       : null);
   $('counts').textContent = Object.entries(report.counts ?? {}).filter(([, n]) => n > 0)
       .map(([verdict, n]) => `${n} ${verdict}`).join(' · ');
+  $('language').textContent = languageSummary(report.language) ?? '';
   $('partial').textContent = report.partial ? `Partial: ${(report.partialReasons ?? []).join(' ')}` : '';
   renderWarnings(report);
   renderChanges(previous, report);
