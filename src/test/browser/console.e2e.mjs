@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 const hubUrl = process.env.HUB_URL;
 const token = process.env.HUB_TOKEN;
 const reportDir = process.env.REPORT_DIR;
+const screenshotDir = process.env.SCREENSHOT_DIR ?? reportDir;
 const sample = JSON.parse(readFileSync(process.env.SAMPLE, 'utf8'));
 const text = sample.article.text;
 
@@ -21,17 +22,44 @@ async function api(path) {
   return r.json();
 }
 
-/** Every located finding's highlight pieces, joined, must be exactly its quote; answers the number checked. */
+/**
+ * What a quote looks like rendered: markdown and HTML markup gone, the entities used here decoded, white space
+ * ignored (list items and paragraphs are separate blocks). Independent of the console's renderer on purpose.
+ */
+function rendered(quote) {
+  return quote.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]*>/g, '')
+      .replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6}|>)\s+/gm, '').replace(/[*_`]/g, '')
+      .replace(/&rsquo;/g, '’').replace(/&amp;/g, '&').replace(/\s+/g, '');
+}
+
+/** Every located finding's highlight pieces, joined, must be its quote as rendered; answers the number checked. */
 async function assertHighlights(page, report, checkedText) {
   let checked = 0;
   for (const [i, f] of flatten(report).entries()) {
-    if (!Number.isInteger(f.offset)) continue;
+    if (!Number.isInteger(f.offset) || f.overruledBy) continue;
     assert.equal(checkedText.slice(f.offset, f.offset + f.length), f.quote, `report offset of ${f.quote}`);
     const shown = await page.$$eval(`#document-view [data-findings~="f${i}"]`, (marks) => marks.map((m) => m.textContent).join(''));
-    assert.equal(shown, f.quote, `highlight of finding f${i} (${f.guidelineId})`);
+    assert.equal(shown.replace(/\s+/g, ''), rendered(f.quote), `highlight of finding f${i} (${f.guidelineId}): ${f.quote}`);
     checked++;
   }
   return checked;
+}
+
+/** No sideways scrolling at the given window width. */
+async function assertNoSidewaysScrolling(page, width) {
+  await page.setViewportSize({ width, height: 900 });
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  assert.ok(scroll <= inner, `at ${width} px the page is ${scroll} px wide (window ${inner} px)`);
+}
+
+/** The document view's text shows no markup. */
+async function assertNoRawMarkup(page) {
+  const shown = await page.textContent('#document-view');
+  for (const raw of ['**', '<i>', '<b>', '&rsquo;', '](', '# ']) {
+    assert.ok(!shown.includes(raw), `the rendered article shows "${raw}": ${shown}`);
+  }
+  return shown;
 }
 
 function flatten(report) {
@@ -135,6 +163,23 @@ try {
   assert.ok(located.length >= 5, `located findings: ${located.length}`);
   assert.ok(text.indexOf('🚀') < Math.min(...located.map((f) => f.offset)), 'an emoji precedes every finding');
   assert.equal(await assertHighlights(page, report, text), located.length);
+  // The markdown sample is rendered: headings, bold, italic, list and link, no markup left.
+  assert.equal(await page.getAttribute('#document-view', 'data-format'), 'markdown');
+  const sampleShown = await assertNoRawMarkup(page);
+  assert.ok(sampleShown.includes('FutureNest 🚀 Savings and Life Cover in One Plan'), sampleShown);
+  assert.equal(await page.textContent('#document-view h1'), 'FutureNest 🚀 Savings and Life Cover in One Plan');
+  assert.ok(await page.$$eval('#document-view li strong mark', (m) => m.some((x) => x.textContent === 'Guaranteed returns')),
+      'the bold "Guaranteed returns" in the list is highlighted');
+  assert.ok(await page.$$eval('#document-view em mark', (m) => m.some((x) => x.textContent === 'best')),
+      'the italic "best" is highlighted');
+  assert.equal(await page.getAttribute('#document-view a', 'href'), 'https://example.com/futurenest');
+  assert.match(await page.textContent('#coverage-value'), /\d+ % of the guidelines judged/);
+  for (const width of [1280, 350]) {
+    await assertNoSidewaysScrolling(page, width);
+    await page.screenshot({ path: join(screenshotDir, `console-markdown-${width}.png`), fullPage: true });
+  }
+  await assertNoSidewaysScrolling(page, 320);
+  await page.setViewportSize({ width: 1200, height: 900 });
   assert.ok(findings.some((f) => f.checkId === 'llm'), 'the LLM finding is listed');
 
   // The keyboard reaches every finding after the form.
@@ -196,6 +241,48 @@ try {
   assert.equal(await page.textContent('#changes-open'), `${findings.length - 1} still open`);
   assert.equal(await assertHighlights(page, second, edited), located.length - 1);
   await page.screenshot({ path: join(reportDir, 'console-recheck.png'), fullPage: true });
+
+  // An HTML article, checked afresh: rendered (entities decoded, tags gone), highlights on the rendered words.
+  await page.click('#start-over');
+  const htmlArticle = '<h2>Don&rsquo;t miss out</h2>\n<p>Our <b>best</b> plan offers <i>risk-free</i> growth and '
+      + '<strong>guaranteed returns</strong> for savers &amp; families.</p>\n'
+      + '<ul><li>You may get back less than you invest.</li></ul>\n<p><a href="javascript:alert(1)">a link</a> '
+      + '<script>alert(2)</script></p>';
+  await page.selectOption('#format', 'html');
+  await page.fill('#article', htmlArticle);
+  await page.click('#submit');
+  await page.waitForFunction((previous) => {
+    const id = document.querySelector('#results').dataset.jobId;
+    return id && id !== previous && !document.querySelector('#results').hidden;
+  }, secondJob, { timeout: 60000 });
+  const htmlJob = await page.getAttribute('#results', 'data-job-id');
+  assert.equal(submissions.at(-1).previousJobId, undefined, 'a fresh check after Start over');
+  assert.equal(submissions.at(-1).article.format, 'html');
+  const htmlReport = await api(`/api/v1/jobs/${htmlJob}/result`);
+  assert.equal(await page.getAttribute('#document-view', 'data-format'), 'html');
+  const htmlShown = await assertNoRawMarkup(page);
+  assert.ok(htmlShown.includes('Don’t miss out') && htmlShown.includes('savers & families'), htmlShown);
+  assert.ok(htmlShown.includes('<script>alert(2)</script>'), 'a script is shown as text, never run');
+  assert.equal(await page.$$eval('#document-view script, #document-view [onclick], #document-view a[href^="javascript"]',
+      (n) => n.length), 0);
+  const htmlLocated = flatten(htmlReport).filter((f) => Number.isInteger(f.offset) && !f.overruledBy);
+  assert.equal(await assertHighlights(page, htmlReport, htmlArticle), htmlLocated.length);
+  const marked = await page.$$eval('#document-view mark', (m) => m.map((x) => x.textContent));
+  for (const word of ['best', 'risk-free', 'guaranteed returns']) {
+    assert.ok(marked.includes(word), `"${word}" is highlighted: ${JSON.stringify(marked)} (${htmlLocated.length} located)`);
+  }
+  assert.ok(await page.$$eval('#document-view b mark, #document-view i mark', (m) => m.length >= 2),
+      'highlights sit inside the rendered bold and italic');
+
+  // No sideways scrolling in a desktop window nor at the task pane's width; screenshots at 1280 and 350 px.
+  await assertNoSidewaysScrolling(page, 1280);
+  await page.screenshot({ path: join(screenshotDir, 'console-1280.png'), fullPage: true });
+  await assertNoSidewaysScrolling(page, 350);
+  await page.screenshot({ path: join(screenshotDir, 'console-350.png'), fullPage: true });
+  await assertNoSidewaysScrolling(page, 320);
+  const favicon = await fetch(`${hubUrl}/favicon.ico`);
+  assert.equal(favicon.status, 200, '/favicon.ico');
+  assert.match(favicon.headers.get('content-type') ?? '', /^image\//);
 
   assert.deepEqual(external, [], 'no request leaves the hub');
   assert.deepEqual(consoleErrors, [], 'no errors in the page');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languageLine, reportWarnings } from '../../main/resources/static/app/warnings.js';
+import { languageLine, languageSummary, reportWarnings } from '../../main/resources/static/app/warnings.js';
 
 const mismatch = {
   language: { declared: null, detected: 'en', confidence: 1.0, set: 'de', mismatch: true },
@@ -20,4 +20,12 @@ test('the language line says what was declared, detected and expected, only on a
       'Article language: en (declared; reads as de), guideline set: en');
   assert.equal(languageLine({ declared: 'de-CH', detected: 'de', confidence: 1, set: 'de', mismatch: false }), null);
   assert.equal(languageLine(undefined), null);
+});
+
+test('the language summary under the score: declared or detected, the set, and a mismatch said', () => {
+  assert.equal(languageSummary({ declared: 'en', detected: 'en', set: 'en', mismatch: false }),
+      'Language: en (declared) · guideline set: en');
+  assert.equal(languageSummary(mismatch.language), 'Language: en (detected) · guideline set: de (mismatch)');
+  assert.equal(languageSummary({}), null);
+  assert.equal(languageSummary(undefined), null);
 });

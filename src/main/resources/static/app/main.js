@@ -3,8 +3,9 @@
 import { HubApi, awaitReport, progressText } from './api.js';
 import { compareFindings } from './changes.js';
 import { flattenFindings, gtcLink, isReplacement, orderedGuidelines, segments, shiftAfterEdit } from './findings.js';
+import { renderArticle } from './article.js';
 import { createBrowserAdapter } from './adapters/browser-adapter.js';
-import { languageLine, reportWarnings } from './warnings.js';
+import { languageLine, languageSummary, reportWarnings } from './warnings.js';
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const SEVERITY = {
@@ -16,7 +17,7 @@ const VERDICT_ICON = { PASS: '✔', FAIL: '✖', WARN: '⚠', NOT_APPLICABLE: '�
 
 const $ = (id) => document.getElementById(id);
 const api = new HubApi({ token: sessionStorage.getItem('hub.token') });
-const state = { adapter: null, text: '', report: null, findings: [], previous: null, current: null };
+const state = { adapter: null, text: '', format: 'plain', report: null, findings: [], previous: null, current: null };
 
 /** Element helper: el('p', {class: 'x'}, 'text', child). */
 function el(tag, attrs = {}, ...children) {
@@ -74,19 +75,31 @@ async function signedIn(token, how) {
   }
 }
 
+/** The highlight of a piece of the article covered by the findings ids; a click shows the first finding. */
+function highlight(ids, piece) {
+  const byId = new Map(state.findings.map((f) => [f.id, f]));
+  const worst = ids.map((id) => byId.get(id).severity).sort((a, b) =>
+      Object.keys(SEVERITY).indexOf(a) - Object.keys(SEVERITY).indexOf(b))[0];
+  const mark = el('mark', { 'data-findings': ids.join(' '), class: `severity-${worst}`, tabindex: '-1',
+    title: ids.map((id) => `${SEVERITY[byId.get(id).severity]?.label}: ${byId.get(id).message}`).join('\n') },
+  piece);
+  mark.addEventListener('click', () => focusFinding(ids[0]));
+  return mark;
+}
+
+/** The checked text as the writer sees it: markdown and HTML rendered, plain text as it is; findings highlighted. */
 function renderDocument() {
   const view = $('document-view');
-  const byId = new Map(state.findings.map((f) => [f.id, f]));
+  const rendered = state.format === 'markdown' || state.format === 'html';
+  view.classList.toggle('rendered', rendered);
+  view.dataset.format = state.format ?? 'plain';
+  if (rendered) {
+    view.replaceChildren(renderArticle(document, state.text, state.format, state.findings, highlight));
+    return;
+  }
   view.replaceChildren(...segments(state.text, state.findings).map(({ start, end, ids }) => {
     const piece = state.text.slice(start, end);
-    if (!ids.length) return document.createTextNode(piece);
-    const worst = ids.map((id) => byId.get(id).severity).sort((a, b) =>
-        Object.keys(SEVERITY).indexOf(a) - Object.keys(SEVERITY).indexOf(b))[0];
-    const mark = el('mark', { 'data-findings': ids.join(' '), class: `severity-${worst}`, tabindex: '-1',
-      title: ids.map((id) => `${SEVERITY[byId.get(id).severity]?.label}: ${byId.get(id).message}`).join('\n') },
-    piece);
-    mark.addEventListener('click', () => focusFinding(ids[0]));
-    return mark;
+    return ids.length ? highlight(ids, piece) : document.createTextNode(piece);
   }));
 }
 
@@ -228,6 +241,7 @@ function renderReport(report, previous) {
       : null);
   $('counts').textContent = Object.entries(report.counts ?? {}).filter(([, n]) => n > 0)
       .map(([verdict, n]) => `${n} ${verdict}`).join(' · ');
+  $('language').textContent = languageSummary(report.language) ?? '';
   $('partial').textContent = report.partial ? `Partial: ${(report.partialReasons ?? []).join(' ')}` : '';
   renderWarnings(report);
   renderChanges(previous, report);
@@ -267,6 +281,7 @@ async function submit(event) {
       }
     });
     state.text = article.text;
+    state.format = article.format ?? 'plain';
     renderReport(report, previous);
     button.textContent = 'Re-check';
     $('start-over').hidden = false;

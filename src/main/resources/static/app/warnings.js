@@ -17,3 +17,14 @@ export function languageLine(language) {
     : `${language.detected} (detected${language.confidence != null ? `, confidence ${language.confidence}` : ''})`;
   return `Article language: ${article}, guideline set: ${language.set ?? 'none'}`;
 }
+
+/**
+ * The article's language as the report states it, shown under the score whether or not it matches the set, e.g.
+ * "Language: en (declared) · guideline set: en". Null when the report says nothing about it.
+ */
+export function languageSummary(language) {
+  const article = language?.declared ?? language?.detected;
+  if (!article) return null;
+  return `Language: ${article} (${language.declared ? 'declared' : 'detected'})`
+      + `${language.set ? ` · guideline set: ${language.set}` : ''}${language.mismatch ? ' (mismatch)' : ''}`;
+}

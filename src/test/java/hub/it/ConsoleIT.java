@@ -42,6 +42,15 @@ class ConsoleIT extends LocalServicesIT {
     }
 
     @Test
+    void theFaviconIsServedAndLinked() {
+        HttpResponse<String> icon = hub.withToken(null).get("/favicon.ico");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
+        assertThat(hub.withToken(null).get("/").body()).contains("<link rel=\"icon\"");
+        assertThat(hub.withToken(null).get("/assets/icon-32.png").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theDevelopmentLoginIsA404UnlessEnabled() {
         HttpResponse<String> r = hub.withToken(null).post("/auth/dev-login", "application/json", "{}");
         assertThat(r.statusCode()).isEqualTo(404);

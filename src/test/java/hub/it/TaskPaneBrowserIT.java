@@ -22,9 +22,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The web console end to end in Debian's headless Chromium, driven by playwright-core (src/test/browser, installed
  * from its package-lock.json into target/browser-test; no browser download): paste the sample article, submit,
  * follow the progress, check score, findings and that every highlight covers exactly its quote after the emoji,
- * apply a suggestion and re-check incrementally (the unchanged paragraphs' findings come back reused). The LLM
- * is WireMock answering from the prompt. Screenshots go to
- * target/failsafe-reports/ (and to docs/images/ with -Dhub.console.docs-screenshot=true).
+ * apply a suggestion and re-check incrementally (the unchanged paragraphs' findings come back reused); the markdown
+ * sample and an HTML article are shown rendered (no markup, entities decoded, highlights on the rendered words), and
+ * the page never scrolls sideways at 1280, 350 and 320 px. The LLM is WireMock answering from the prompt.
+ * Screenshots go to target/failsafe-reports/ and, at 1280 and 350 px, to target/screenshots/ (and to docs/images/
+ * with -Dhub.console.docs-screenshot=true).
  */
 @org.springframework.test.context.TestPropertySource(properties = "hub.incremental.enabled=true")
 class TaskPaneBrowserIT extends LocalServicesIT {
@@ -32,6 +34,7 @@ class TaskPaneBrowserIT extends LocalServicesIT {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final Path WORK = Path.of("target/browser-test");
     private static final Path REPORTS = Path.of("target/failsafe-reports");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @Autowired
     private StringRedisTemplate redis;
@@ -53,6 +56,7 @@ class TaskPaneBrowserIT extends LocalServicesIT {
         // for the sample would complete the job before the console could show its progress.
         String tenant = "console-" + UUID.randomUUID();
         Files.createDirectories(REPORTS);
+        Files.createDirectories(SCREENSHOTS);
         ProcessBuilder node = new ProcessBuilder("node", "console.e2e.mjs").directory(WORK.toFile())
                 .redirectErrorStream(true);
         node.environment().putAll(Map.of(
@@ -60,6 +64,7 @@ class TaskPaneBrowserIT extends LocalServicesIT {
                 "HUB_TOKEN", TestTokens.mint("console-writer", tenant),
                 "SAMPLE", Path.of("examples/sample-request.json").toAbsolutePath().toString(),
                 "REPORT_DIR", REPORTS.toAbsolutePath().toString(),
+                "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
                 "CHROMIUM", CHROMIUM.toString()));
         Process run = node.start();
         boolean finished;
@@ -80,6 +85,10 @@ class TaskPaneBrowserIT extends LocalServicesIT {
         assertThat(run.exitValue()).as(output).isZero();
         assertThat(output).contains("[console-e2e] OK");
         assertThat(REPORTS.resolve("console.png")).isNotEmptyFile();
+        for (String shot : List.of("console-markdown-1280.png", "console-markdown-350.png", "console-1280.png",
+                "console-350.png")) {
+            assertThat(SCREENSHOTS.resolve(shot)).isNotEmptyFile();
+        }
         if (Boolean.getBoolean("hub.console.docs-screenshot")) {
             Files.createDirectories(Path.of("docs/images"));
             Files.copy(REPORTS.resolve("console.png"), Path.of("docs/images/console.png"),
