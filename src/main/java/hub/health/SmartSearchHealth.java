@@ -3,7 +3,6 @@ package hub.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.resilience4j.ResilienceProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -37,8 +36,7 @@ public class SmartSearchHealth implements HealthIndicator {
         }
         Health.Builder health = Health.up();
         for (Map.Entry<String, String> breaker : breakers.entrySet()) {
-            String state = camel.getProcessor(breaker.getKey()) instanceof ResilienceProcessor p
-                    ? p.getCircuitBreakerState() : "UNKNOWN";
+            String state = BreakerStates.of(camel, breaker.getKey());
             health.withDetail(breaker.getValue(), state);
             if ("OPEN".equals(state)) {
                 health.status(Degraded.STATUS);

@@ -77,6 +77,7 @@ class CandidateReviewRouteTest {
         LlmMetrics metrics = new LlmMetrics(new SimpleMeterRegistry(), JSON, "claude");
         context.getRegistry().bind("llmMetrics", metrics);
         context.getRegistry().bind("llmCallOutcome", new LlmCallOutcome(retries, metrics));
+        context.getRegistry().bind("llmFailureCause", new hub.llm.LlmFailureCause());
         context.getRegistry().bind("structuredOutput", new StructuredOutput(JSON, structuredOutput, url, 2000, 1000));
         context.getRegistry().bind("candidateReview", new CandidateReviewer(
                 new CandidateReviewRequestFactory(JSON, "claude", 800, 0), new CandidateReviewParser(JSON)));
@@ -156,6 +157,20 @@ class CandidateReviewRouteTest {
         assertThat(review.decisions()).isEmpty();
         assertThat(review.call()).isNull();
         assertThat(review.problem()).startsWith("LLM unavailable: LlmCallException: LLM call failed with HTTP 503");
+    }
+
+    @Test
+    void aModelNobodyListensForIsNamedConnectionRefusedNotHttp503() throws Exception {
+        int closedPort = gateway.port();
+        gateway.stop();
+        camel.stop();
+        startCamel("auto", "http://127.0.0.1:" + closedPort + PATH);
+
+        CandidateReview review = review(candidates());
+
+        assertThat(review.valid()).isFalse();
+        assertThat(review.problem()).contains("LLM endpoint unreachable after 2 attempt(s): connection refused")
+                .doesNotContain("HTTP 503");
     }
 
     @Test
