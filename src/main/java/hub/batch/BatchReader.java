@@ -3,7 +3,7 @@ package hub.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.TextHash;
-import hub.job.FieldChecks;
+import hub.input.FieldChecks;
 import hub.job.JobSubmission;
 import hub.job.SubmissionReader;
 import hub.problem.ProblemException;
