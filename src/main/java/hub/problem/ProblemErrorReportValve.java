@@ -64,7 +64,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             String method = request.getCoyoteRequest().method().toString();
             refusals.refused(method.isEmpty() || method.length() > 16 ? null : method, problem.status(), problem.type(),
-                    correlationId, request.getCoyoteRequest().remoteAddr().toString());
+                    correlationId, request.getRemoteAddr());
         } catch (RuntimeException e) {
             log.error("Audit record of a request refused by Tomcat could not be written", e);
         }
@@ -89,8 +89,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         if (status == 400) {
             return new ProblemException(400, "malformed-request", "Bad Request", "The request could not be read: its "
-                    + "URL, request line or headers are malformed (for example an encoded NUL or an invalid "
-                    + "percent-encoding in the path, or a bare CR or NUL in a header). Nothing of it is repeated here.");
+                    + "URL, request line or headers are malformed or too large (for example an encoded NUL or an "
+                    + "invalid percent-encoding in the path, a bare CR or NUL in a header, or headers above "
+                    + "server.max-http-request-header-size). Nothing of it is repeated here.");
         }
         return RefusedRequests.ofStatus(status);
     }

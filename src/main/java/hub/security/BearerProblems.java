@@ -40,6 +40,10 @@ final class BearerProblems {
         if (message.contains("header")) {
             return RequestHeaders.invalidHeader(null);
         }
+        if (message.contains("http method")) {
+            return new ProblemException(400, "invalid-method", "Invalid method",
+                    "The request method is not one the hub answers (GET, POST, OPTIONS, HEAD).");
+        }
         return new ProblemException(400, "invalid-path", "Invalid request path", "The request path is not allowed: "
                 + "it holds an encoded slash, backslash, dot segment or NUL, a control character, or another sequence "
                 + "the hub refuses. The path is not repeated here.");
