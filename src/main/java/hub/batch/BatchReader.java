@@ -169,6 +169,9 @@ public class BatchReader {
         if (!schemeOk) {
             throw ProblemException.badRequest(rule + "; got '" + abbreviate(replyTo) + "'.");
         }
+        if (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawUserInfo() == null) {
+            throw CallbackTargets.refused("the host is not a plain host name or address");
+        }
         if (uri.getHost() == null || uri.getHost().isBlank() || uri.getRawUserInfo() != null
                 || uri.getRawFragment() != null
                 || replyTo.chars().anyMatch(c -> c <= ' ')) {

@@ -110,7 +110,7 @@ public class CallbackTargets {
         return bare.toLowerCase(Locale.ROOT);
     }
 
-    static ProblemException refused(String why) {
+    public static ProblemException refused(String why) {
         return new ProblemException(400, "callback-not-allowed", "Callback not allowed",
                 "replyTo is not a callback the hub may call: " + why + ".");
     }

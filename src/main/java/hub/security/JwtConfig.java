@@ -18,7 +18,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -59,10 +58,10 @@ public class JwtConfig {
         OAuth2TokenValidator<Jwt> claims = validator(issuer, audience,
                 new TypedClaims(subjectClaim, tenantClaim, rolesClaim), Duration.ofSeconds(clockSkewSeconds));
         decoder.setJwtValidator(claims);
-        // Spring turns a subject of any JSON type into a string; kept as sent, so that TypedClaims can refuse it.
-        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
-                java.util.Map.of(subjectClaim, (Object claim) -> claim)));
-        return new CachingJwtDecoder(decoder, claims, 4096, Duration.ofMinutes(10));
+        TypedClaims typed = new TypedClaims(subjectClaim, tenantClaim, rolesClaim);
+        // Nimbus turns a numeric subject into a string while parsing: the payload as sent is checked too.
+        JwtDecoder verifier = token -> typed.checkPayload(token, decoder.decode(token));
+        return new CachingJwtDecoder(verifier, claims, 4096, Duration.ofMinutes(10));
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, TypedClaims typed, Duration skew) {

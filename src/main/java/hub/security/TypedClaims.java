@@ -1,6 +1,11 @@
 package hub.security;
 
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
 import java.util.Collection;
+import java.util.Map;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -17,19 +22,41 @@ record TypedClaims(String subjectClaim, String tenantClaim, String rolesClaim) i
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
-        Object subject = jwt.getClaims().get(subjectClaim);
+        return validate(jwt.getClaims());
+    }
+
+    OAuth2TokenValidatorResult validate(Map<String, Object> claims) {
+        Object subject = claims.get(subjectClaim);
         if (!(subject instanceof String s) || s.isBlank()) {
             return invalid("The " + subjectClaim + " claim must be a non-empty string.");
         }
-        Object tenant = jwt.getClaims().get(tenantClaim);
+        Object tenant = claims.get(tenantClaim);
         if (tenant != null && !(tenant instanceof String)) {
             return invalid("The " + tenantClaim + " claim must be a string.");
         }
-        Object roles = jwt.getClaims().get(rolesClaim);
+        Object roles = claims.get(rolesClaim);
         if (roles != null && !(roles instanceof Collection<?> list && list.stream().allMatch(String.class::isInstance))) {
             return invalid("The " + rolesClaim + " claim must be a list of strings.");
         }
         return OAuth2TokenValidatorResult.success();
+    }
+
+    /**
+     * The verified token, once its payload as sent (before any library converted a claim) has passed the same
+     * checks; a {@link JwtValidationException} otherwise.
+     */
+    Jwt checkPayload(String token, Jwt verified) {
+        Map<String, Object> sent;
+        try {
+            sent = SignedJWT.parse(token).getPayload().toJSONObject();
+        } catch (ParseException e) {
+            throw new BadJwtException("The token's payload is not a JSON object", e);
+        }
+        OAuth2TokenValidatorResult result = validate(sent == null ? Map.of() : sent);
+        if (result.hasErrors()) {
+            throw new JwtValidationException(result.getErrors().iterator().next().getDescription(), result.getErrors());
+        }
+        return verified;
     }
 
     private static OAuth2TokenValidatorResult invalid(String description) {

@@ -1,6 +1,7 @@
 package hub.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -44,5 +45,18 @@ class TypedClaimsTest {
         assertThat(typed.validate(jwt(Map.of("sub", " "))).hasErrors()).isTrue();
         assertThat(typed.validate(jwt(Map.of("sub", List.of("alice")))).hasErrors()).isTrue();
         assertThat(typed.validate(jwt(Map.of("sub", "alice", "tid", List.of("t")))).hasErrors()).isTrue();
+    }
+
+    @Test
+    void aNumericSubjectIsRefusedEvenThoughTheParserTurnedItIntoAString() throws Exception {
+        var signed = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().claim("sub", 5).build());
+        signed.sign(new com.nimbusds.jose.crypto.MACSigner("k".repeat(32).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String token = signed.serialize();
+        assertThat(typed.checkPayload(token.replace(token.split("\\.")[1],
+                com.nimbusds.jose.util.Base64URL.encode("{\"sub\":\"alice\"}").toString()), jwt(Map.of("sub", "alice"))))
+                .as("a string subject passes").isNotNull();
+        assertThatThrownBy(() -> typed.checkPayload(token, jwt(Map.of("sub", "5"))))
+                .isInstanceOf(org.springframework.security.oauth2.jwt.JwtValidationException.class);
     }
 }
