@@ -60,24 +60,16 @@ class HostileInputIT {
     private static String secret;
     private static Path auditDir;
     private static ServerSocket listener;
+    /** On 127.0.0.2: the tests' other hubs in this JVM allow-list 127.0.0.1 for their own receivers. */
+    private static ServerSocket rebound;
     private static final AtomicInteger loopbackConnections = new AtomicInteger();
     private static final List<Call> calls = new ArrayList<>();
     private static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        Thread accepting = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket ignored = listener.accept()) {
-                    loopbackConnections.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "hostile-loopback-listener");
-        accepting.setDaemon(true);
-        accepting.start();
+        listener = count(new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1")));
+        rebound = count(new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.2")));
         if (System.getProperty("hostile.port") != null) {
             port = Integer.parseInt(System.getProperty("hostile.port"));
             secret = Files.readString(Path.of(System.getProperty("hostile.secret-file"))).trim();
@@ -95,9 +87,26 @@ class HostileInputIT {
         token = sign(claims("hostile-writer").build());
     }
 
+    /** Counts every connection the socket accepts, in {@link #loopbackConnections}. */
+    private static ServerSocket count(ServerSocket socket) {
+        Thread accepting = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try (Socket ignored = socket.accept()) {
+                    loopbackConnections.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "hostile-loopback-listener");
+        accepting.setDaemon(true);
+        accepting.start();
+        return socket;
+    }
+
     @AfterAll
     static void stop() throws IOException {
         listener.close();
+        rebound.close();
         if (hub != null) {
             hub.close();
         }
@@ -205,7 +214,7 @@ class HostileInputIT {
     private void connectTimeResolutionRefusesALoopbackDestination(String batchId) {
         JdbcTemplate jdbc = hub.bean(JdbcTemplate.class);
         jdbc.update("INSERT INTO batch_events (batch_id, destination, payload) VALUES (CAST(? AS uuid), ?, "
-                + "CAST('{}' AS json))", batchId, "https://localhost:" + listener.getLocalPort() + "/rebound");
+                + "CAST('{}' AS json))", batchId, "https://127.0.0.2:" + rebound.getLocalPort() + "/rebound");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT last_error FROM batch_events WHERE batch_id = CAST(? AS uuid)", String.class, batchId) != null);
         assertThat(jdbc.queryForObject("SELECT last_error FROM batch_events WHERE batch_id = CAST(? AS uuid)",
