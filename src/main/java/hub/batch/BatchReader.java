@@ -3,7 +3,8 @@ package hub.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.TextHash;
-import hub.job.FieldChecks;
+import hub.callback.CallbackTargets;
+import hub.input.FieldChecks;
 import hub.job.JobSubmission;
 import hub.job.SubmissionReader;
 import hub.problem.ProblemException;
@@ -42,18 +43,20 @@ public class BatchReader {
     private final ObjectMapper mapper;
     private final SubmissionReader submissions;
     private final int maxItems;
-    private final boolean allowLoopbackHttp;
+    private final CallbackTargets callbacks;
+    private final ReplyQueues replyQueues;
     private final String defaultTenant;
 
     public BatchReader(ObjectMapper mapper, SubmissionReader submissions,
                        @Value("${hub.batch.max-items:1000}") int maxItems,
-                       @Value("${hub.batch.callbacks.allow-loopback-http:false}") boolean allowLoopbackHttp,
+                       CallbackTargets callbacks, ReplyQueues replyQueues,
                        @Value("${hub.security.default-tenant:default}") String defaultTenant) {
         this.mapper = mapper;
         this.defaultTenant = defaultTenant;
         this.submissions = submissions;
         this.maxItems = maxItems;
-        this.allowLoopbackHttp = allowLoopbackHttp;
+        this.callbacks = callbacks;
+        this.replyQueues = replyQueues;
     }
 
     public void read(Exchange exchange) throws Exception {
@@ -138,9 +141,9 @@ public class BatchReader {
     }
 
     /**
-     * replyTo is a queue name (letters, digits, '.', '_', '-') or an absolute {@code https://} URL with a host and no
-     * user info or fragment; {@code http://} only to 127.0.0.1 or localhost, and only when
-     * {@code hub.batch.callbacks.allow-loopback-http} is set (tests).
+     * replyTo is a queue or topic name (letters, digits, '.', '_', '-') the operator allowed and that is none of the
+     * hub's own queues ({@link ReplyQueues}), or an absolute {@code https://} URL with a host and no user info or
+     * fragment that the hub may call ({@link CallbackTargets}: no internal address, in any spelling).
      */
     void checkReplyTo(String replyTo) {
         FieldChecks.maxLength("replyTo", replyTo, MAX_CALLBACK_CHARS);
@@ -148,6 +151,7 @@ public class BatchReader {
             FieldChecks.maxLength("replyTo", replyTo, MAX_REPLY_TO_CHARS);
         }
         if (REPLY_TO.matcher(replyTo).matches()) {
+            replyQueues.check(replyTo);
             return;
         }
         String rule = "replyTo must be a queue or topic name (letters, digits, '.', '_', '-', at most "
@@ -160,11 +164,13 @@ public class BatchReader {
                     + e.getReason() + ".");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equalsIgnoreCase(uri.getHost());
         boolean schemeOk = scheme.equals("https") && replyTo.startsWith("https://")
-                || allowLoopbackHttp && scheme.equals("http") && replyTo.startsWith("http://") && loopback;
+                || scheme.equals("http") && replyTo.startsWith("http://");
         if (!schemeOk) {
             throw ProblemException.badRequest(rule + "; got '" + abbreviate(replyTo) + "'.");
+        }
+        if (uri.getHost() == null && uri.getRawAuthority() != null && uri.getRawUserInfo() == null) {
+            throw CallbackTargets.refused("the host is not a plain host name or address");
         }
         if (uri.getHost() == null || uri.getHost().isBlank() || uri.getRawUserInfo() != null
                 || uri.getRawFragment() != null
@@ -172,6 +178,7 @@ public class BatchReader {
             throw ProblemException.badRequest(rule + " with a host, no user info, no fragment and at most "
                     + MAX_CALLBACK_CHARS + " characters; got '" + abbreviate(replyTo) + "'.");
         }
+        callbacks.check(uri);
     }
 
     private static String abbreviate(String value) {

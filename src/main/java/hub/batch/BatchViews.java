@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component("batchViews")
 public class BatchViews {
 
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[0-9]{1,9}");
+
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
     static final List<String> STATUSES = List.of("QUEUED", "RUNNING", "COMPLETED", "FAILED");
@@ -195,15 +197,20 @@ public class BatchViews {
         return links;
     }
 
-    private static int number(String value, int fallback, String name) {
-        if (value == null || value.isBlank()) {
+    /**
+     * An absent parameter is its default; a given one must be plain decimal digits (no sign, no space, not empty, at
+     * most 9 digits): {@code ?size=}, {@code ?size=+5} and {@code ?size=%2010} are refused, never read as a default or
+     * trimmed. The value is not repeated in the detail.
+     */
+    static int number(String value, int fallback, String name) {
+        if (value == null) {
             return fallback;
         }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name + " must be a whole number; got '" + value + "'.");
+        if (!PLAIN_NUMBER.matcher(value).matches()) {
+            throw new ProblemException(400, "invalid-parameter", "Invalid query parameter",
+                    name + " must be a plain decimal number (digits only, no sign or spaces).", Map.of("parameter", name));
         }
+        return Integer.parseInt(value);
     }
 
     private static void putIfPresent(Map<String, Object> view, String key, Object value) {

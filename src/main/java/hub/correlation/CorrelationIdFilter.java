@@ -34,8 +34,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String given = request.getHeader(HEADER);
-        String id = given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = idFor(request.getHeader(HEADER));
         request.setAttribute(MDC_KEY, id);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
@@ -44,6 +43,11 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** The caller's correlation id when it is a plain token, else a new one. */
+    public static String idFor(String given) {
+        return given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     /** The correlation id of a request this filter has seen. */

@@ -1,25 +1,18 @@
 package hub.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import hub.article.Article;
 import hub.article.TextHash;
 import hub.guideline.GuidelineSet;
 import hub.guideline.GuidelineSetRegistry;
+import hub.input.FieldChecks;
+import hub.input.StrictJson;
 import hub.incremental.PreviousJobs;
 import hub.language.SetsByLanguage;
 import hub.problem.ProblemException;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +31,7 @@ public class SubmissionReader {
     static final int MAX_GTC_QUERIES = 10;
     static final int MAX_GTC_QUERY_CHARS = 200;
 
+    private final StrictJson json;
     private final ObjectMapper strict;
     private final GuidelineSetRegistry guidelineSets;
     private final SetsByLanguage setsByLanguage;
@@ -51,17 +45,8 @@ public class SubmissionReader {
     @Autowired
     public SubmissionReader(ObjectMapper mapper, GuidelineSetRegistry guidelineSets, SetsByLanguage setsByLanguage,
                             @Value("${hub.api.max-text-chars:200000}") int maxTextChars) {
-        this.strict = mapper.copy()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        // A number or boolean where the contract says string is a client bug, not something to convert.
-        for (CoercionInputShape shape : new CoercionInputShape[] {
-                CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {
-            strict.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-        }
-        strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        this.json = new StrictJson(mapper);
+        this.strict = json.mapper();
         this.guidelineSets = guidelineSets;
         this.setsByLanguage = setsByLanguage;
         this.maxTextChars = maxTextChars;
@@ -130,26 +115,11 @@ public class SubmissionReader {
     }
 
     /**
-     * Parses a JSON body strictly (unknown fields, wrong JSON types and trailing text are refused) into a
-     * {@link ProblemException} with a precise detail; {@code knownFields} names the fields the detail lists.
+     * Parses a JSON body strictly ({@link StrictJson}: unknown fields, wrong JSON types, trailing text, duplicate keys
+     * and control characters in any string are refused); {@code knownFields} names the fields the detail lists.
      */
     public <T> T parse(String body, Class<T> type, String knownFields) {
-        try {
-            return strict.readValue(body, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw ProblemException.badRequest("Unknown field '" + e.getPropertyName() + "'"
-                    + location(e) + "; known fields are " + knownFields + ".");
-        } catch (ValueInstantiationException e) {
-            throw ProblemException.badRequest("Invalid value for '" + fieldPath(e) + "': " + rootMessage(e));
-        } catch (MismatchedInputException e) {
-            if (e.getPath().isEmpty() && e.getOriginalMessage().startsWith("Trailing token")) {
-                throw ProblemException.badRequest("Malformed JSON" + location(e) + ": text after the JSON object.");
-            }
-            throw ProblemException.badRequest("Invalid value for '" + fieldPath(e) + "'" + location(e)
-                    + ": expected " + expected(e) + ".");
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("Malformed JSON" + location(e) + ": " + e.getOriginalMessage());
-        }
+        return json.parse(body, type, knownFields);
     }
 
     private Article validArticle(Article article) {
@@ -214,46 +184,8 @@ public class SubmissionReader {
         return text;
     }
 
-    /** A 415 problem unless the content type is JSON ({@code application/json} or {@code application/*+json}). */
+    /** A 415 problem unless the content type is JSON ({@link StrictJson#requireJson}). */
     public static void requireJson(String contentType) {
-        String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase();
-        if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
-                    "Send application/json; got '" + (contentType == null ? "none" : contentType) + "'.");
-        }
-    }
-
-    private static String fieldPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String expected(MismatchedInputException e) {
-        Class<?> type = e.getTargetType();
-        if (type == null) {
-            return "a different value";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        return type.isRecord() ? "an object" : "a " + type.getSimpleName().toLowerCase();
-    }
-
-    private static String location(JsonProcessingException e) {
-        var loc = e.getLocation();
-        return loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m.split("\n", 2)[0];
+        StrictJson.requireJson(contentType);
     }
 }

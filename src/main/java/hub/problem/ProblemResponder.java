@@ -1,6 +1,7 @@
 package hub.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.correlation.CorrelationIdFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -34,9 +35,13 @@ public class ProblemResponder implements Processor {
             problem = unexpected(caught, exchange);
         }
 
-        Map<String, Object> body = document(problem, exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class));
+        Map<String, Object> body = document(problem, exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class),
+                exchange.getIn().getHeader(CorrelationIdFilter.HEADER, String.class));
 
         var in = exchange.getIn();
+        if (in instanceof org.apache.camel.component.platform.http.springboot.PlatformHttpMessage http) {
+            http.getRequest().setAttribute(ServletProblems.TYPE_ATTRIBUTE, problem.type());
+        }
         in.removeHeaders("*", "Retry-After");
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         in.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
@@ -45,6 +50,11 @@ public class ProblemResponder implements Processor {
 
     /** The RFC 9457 document of a problem; {@code instance} is the request path, when known. */
     public static Map<String, Object> document(ProblemException problem, String instance) {
+        return document(problem, instance, null);
+    }
+
+    /** The document with the call's correlation id (the {@code correlationId} member), when known. */
+    public static Map<String, Object> document(ProblemException problem, String instance, String correlationId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + problem.type());
         body.put("title", problem.title());
@@ -54,6 +64,9 @@ public class ProblemResponder implements Processor {
             body.put("instance", instance);
         }
         body.putAll(problem.extensions());
+        if (correlationId != null) {
+            body.put("correlationId", correlationId);
+        }
         return body;
     }
 

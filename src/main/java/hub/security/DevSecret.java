@@ -22,6 +22,7 @@ public class DevSecret {
     private static final Logger log = LoggerFactory.getLogger(DevSecret.class);
 
     private final String value;
+    private final boolean generated;
 
     public DevSecret(@Value("${hub.security.jwt.secret:}") String configured,
                      @Value("${hub.security.jwt.generate-secret:false}") boolean generate,
@@ -29,8 +30,10 @@ public class DevSecret {
                      @Value("${hub.security.jwt.mode:hs256}") String mode) throws IOException {
         if (!configured.isBlank() || !generate || !"hs256".equals(mode)) {
             this.value = configured;
+            this.generated = false;
             return;
         }
+        this.generated = true;
         Path file = Path.of(dataDir, "jwt-secret");
         if (!Files.exists(file)) {
             byte[] random = new byte[48];
@@ -50,5 +53,10 @@ public class DevSecret {
 
     public String value() {
         return value;
+    }
+
+    /** True when the hub created this secret itself (no JWT_SECRET_KEY was set): the only case with a dev login. */
+    public boolean generated() {
+        return generated;
     }
 }

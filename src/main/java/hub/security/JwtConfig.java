@@ -24,7 +24,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * The bearer token decoder, by {@code hub.security.jwt.mode}: {@code hs256} checks an HMAC-SHA256 signature with
  * {@code JWT_SECRET_KEY}; {@code oidc} checks RS256 signatures against the identity provider's JWKS (Microsoft
  * Entra ID), fetched from {@code jwk-set-uri} and cached by Nimbus. Both require {@code exp}, accept {@code nbf}
- * and {@code exp} within the clock skew, and check issuer, audience and a non-empty subject. Unsigned tokens
+ * and {@code exp} within the clock skew, and check issuer, audience and the type of the claims the hub reads
+ * ({@link TypedClaims}: a non-empty subject string, a tenant string, roles as a list of strings). Unsigned tokens
  * ({@code alg=none}) and any other algorithm are refused by the decoder itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +40,8 @@ public class JwtConfig {
                           @Value("${hub.security.jwt.issuer}") String issuer,
                           @Value("${hub.security.jwt.audience}") String audience,
                           @Value("${hub.security.jwt.subject-claim:sub}") String subjectClaim,
+                          @Value("${hub.security.jwt.tenant-claim:tid}") String tenantClaim,
+                          @Value("${hub.security.jwt.roles-claim:roles}") String rolesClaim,
                           @Value("${hub.security.jwt.clock-skew-seconds:30}") long clockSkewSeconds) {
         NimbusJwtDecoder decoder = switch (mode) {
             case "hs256" -> NimbusJwtDecoder
@@ -52,18 +55,22 @@ public class JwtConfig {
             }
             default -> throw new IllegalStateException("hub.security.jwt.mode must be hs256 or oidc, not " + mode);
         };
-        OAuth2TokenValidator<Jwt> claims = validator(issuer, audience, subjectClaim, Duration.ofSeconds(clockSkewSeconds));
+        OAuth2TokenValidator<Jwt> claims = validator(issuer, audience,
+                new TypedClaims(subjectClaim, tenantClaim, rolesClaim), Duration.ofSeconds(clockSkewSeconds));
         decoder.setJwtValidator(claims);
-        return new CachingJwtDecoder(decoder, claims, 4096, Duration.ofMinutes(10));
+        TypedClaims typed = new TypedClaims(subjectClaim, tenantClaim, rolesClaim);
+        // Nimbus turns a numeric subject into a string while parsing: the payload as sent is checked too.
+        JwtDecoder verifier = token -> typed.checkPayload(token, decoder.decode(token));
+        return new CachingJwtDecoder(verifier, claims, 4096, Duration.ofMinutes(10));
     }
 
-    static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, String subjectClaim, Duration skew) {
+    static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, TypedClaims typed, Duration skew) {
         List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>();
         checks.add(new JwtTimestampValidator(skew));
         checks.add(new JwtClaimValidator<>(JwtClaimNames.EXP, exp -> exp != null));
         checks.add(new JwtIssuerValidator(issuer));
         checks.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
-        checks.add(new JwtClaimValidator<Object>(subjectClaim, sub -> sub instanceof String s && !s.isBlank()));
+        checks.add(typed);
         return new DelegatingOAuth2TokenValidator<>(checks);
     }
 

@@ -15,7 +15,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,7 +47,6 @@ public class SecurityConfig {
                             @Value("${hub.api.max-body-bytes}") long maxBodyBytes,
                             @Value("${hub.api.max-batch-body-bytes}") long maxBatchBodyBytes,
                             @Value("${hub.console.content-security-policy}") String consolePolicy) throws Exception {
-        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
         http.csrf(c -> c.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -73,9 +71,9 @@ public class SecurityConfig {
             .oauth2ResourceServer(o -> o
                 .jwt(j -> j.jwtAuthenticationConverter(authorities(rolesClaim)))
                 .authenticationEntryPoint((request, response, e) -> {
-                    bearer.commence(request, response, e);
-                    problems.write(request, response, new ProblemException(401, "unauthorized", "Unauthorized",
-                            "A valid bearer token is required: " + e.getMessage()));
+                    ProblemException problem = BearerProblems.unauthorized(e);
+                    response.setHeader("WWW-Authenticate", BearerProblems.challenge(problem));
+                    problems.write(request, response, problem);
                 })
                 .accessDeniedHandler((request, response, e) -> {
                     denied.handle(request, response, e);
@@ -93,11 +91,14 @@ public class SecurityConfig {
         return !path.startsWith("/api/") && !path.startsWith("/auth/") && !path.startsWith("/actuator");
     }
 
-    /** A request URL Spring Security's firewall refuses (encoded slashes, "..", NUL) gets a problem, not an error page. */
+    /**
+     * A request Spring Security's firewall refuses (encoded slashes, "..", NUL in the URL; a control character in a
+     * header) gets a problem, not an error page. The firewall's message quotes what it refused (a header value may be
+     * a bearer token), so the detail never repeats it.
+     */
     @Bean
     RequestRejectedHandler rejectedRequests(ServletProblems problems) {
-        return (request, response, e) -> problems.write(request, response, new ProblemException(400, "invalid-path",
-                "Invalid request path", "The request path is not allowed: " + e.getMessage()));
+        return (request, response, e) -> problems.write(request, response, BearerProblems.rejected(e));
     }
 
     /**

@@ -10,6 +10,11 @@ import hub.problem.ProblemException;
 import hub.rules.RuleEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import hub.callback.CallbackAllowList;
+import hub.callback.CallbackTargets;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
 
 class BatchReaderTest {
 
@@ -20,7 +25,29 @@ class BatchReaderTest {
         ObjectMapper mapper = new ObjectMapper();
         SubmissionReader submissions = new SubmissionReader(mapper,
                 new GuidelineSetRegistry(new RuleEngine(), ""), 50);
-        reader = new BatchReader(mapper, submissions, 3, false, "default");
+        reader = new BatchReader(mapper, submissions, 3, targets(false, List.of()), replyQueues(), "default");
+    }
+
+    /** Names resolve without DNS: crm.example.com is public, localhost and internal.example.com are not. */
+    static CallbackTargets targets(boolean allowLoopbackHttp, List<String> allowedHosts) {
+        return new CallbackTargets(new CallbackAllowList(allowedHosts), allowLoopbackHttp, host -> switch (host) {
+            case "crm.example.com" -> new InetAddress[] {InetAddress.getByName("203.0.113.10")};
+            case "localhost" -> new InetAddress[] {InetAddress.getByName("127.0.0.1")};
+            case "internal.example.com" -> new InetAddress[] {InetAddress.getByName("203.0.113.11"),
+                InetAddress.getByName("10.1.2.3")};
+            default -> {
+                if (host.matches("[0-9.]+") || host.contains(":")) {
+                    yield new InetAddress[] {InetAddress.getByName(host)};
+                }
+                throw new UnknownHostException(host);
+            }
+        });
+    }
+
+    static ReplyQueues replyQueues() {
+        return new ReplyQueues(List.of("crm.*", "it-replies"), List.of("cms-results"), List.of("extra-own"),
+                "seda:jobs?size=10", "seda:jobs?size=10&concurrentConsumers=2", "seda:batches?size=1",
+                "seda:batches", "seda:batches", "seda:mlflow-runs?size=1", "seda:mlflow-runs");
     }
 
     private static String item(String ref, String text) {
@@ -59,11 +86,15 @@ class BatchReaderTest {
                 "items[0]: Guideline set 'nope' does not exist");
         assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"seda:x?y=1\", \"items\": ["
                 + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue or topic name");
-        for (String bad : new String[] {"http://example.com/hook", "http://127.0.0.1:8080/hook", "ftp://example.com/x",
+        for (String bad : new String[] {"ftp://example.com/x",
                 "https:///no-host", "https://user:pw@example.com/hook", "https://example.com/a b",
                 "https://example.com/hook#frag", "HTTPS://example.com/hook"}) {
             assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + bad + "\", \"items\": ["
                     + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue or topic name");
+        }
+        for (String http : new String[] {"http://crm.example.com/hook", "http://127.0.0.1:8080/hook"}) {
+            assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + http + "\", \"items\": ["
+                    + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo is not a callback the hub may call");
         }
         assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"pipe:x\", \"items\": ["
                 + item("a", "x") + "]}", 400, "SchemaViolation", "'topic:' in front for a topic");
@@ -97,10 +128,11 @@ class BatchReaderTest {
 
         ObjectMapper mapper = new ObjectMapper();
         BatchReader testing = new BatchReader(mapper, new SubmissionReader(mapper,
-                new GuidelineSetRegistry(new RuleEngine(), ""), 50), 3, true, "default");
+                new GuidelineSetRegistry(new RuleEngine(), ""), 50), 3, targets(true, List.of("127.0.0.1", "localhost")),
+                replyQueues(), "default");
         testing.checkReplyTo("http://127.0.0.1:8089/hook");
         testing.checkReplyTo("http://localhost/hook");
-        assertThatThrownBy(() -> testing.checkReplyTo("http://example.com/hook")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> testing.checkReplyTo("http://crm.example.com/hook")).isInstanceOf(ProblemException.class);
     }
 
     @Test

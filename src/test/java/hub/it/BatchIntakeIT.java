@@ -359,7 +359,7 @@ class BatchIntakeIT extends LocalServicesIT {
         assertProblem(hub.get("/api/v1/batches/" + UUID.randomUUID()), 404, "does not exist");
         assertProblem(hub.get("/api/v1/batches/not-a-uuid/results"), 404, "does not exist");
         assertProblem(hub.get("/api/v1/admin/dead-letters?size=101"), 400, "size must be 1 to 100");
-        assertProblem(hub.get("/api/v1/admin/dead-letters?page=x"), 400, "page must be a whole number");
+        assertProblem(hub.get("/api/v1/admin/dead-letters?page=x"), 400, "page must be a plain decimal number");
         assertThat(count("SELECT count(*) FROM batches")).isEqualTo(batches);
         assertThat(count("SELECT count(*) FROM jobs")).isEqualTo(jobs);
     }

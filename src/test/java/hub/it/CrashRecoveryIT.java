@@ -82,7 +82,7 @@ class CrashRecoveryIT {
             llm.resetAll();
             llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "slow but fine", List.of())
                     .withFixedDelay(2_000)));
-            String[] callbacks = {"--hub.batch.callbacks.allow-loopback-http=true",
+            String[] callbacks = {"--hub.batch.callbacks.allow-loopback-http=true", "--hub.batch.callbacks.allowed-hosts=127.0.0.1",
                 "--hub.batch.callback-secret=crash-secret", "--hub.batch.events.interval-ms=200"};
             hub = start(concat(callbacks, "--hub.recovery.startup-delay-ms=100"));
             String batchId = "crash-batch-" + UUID.randomUUID();

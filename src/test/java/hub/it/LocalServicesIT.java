@@ -35,6 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
             "hub.recovery.startup-delay-ms=100",
             "hub.worker.retry-delay-seconds=1",
             "hub.batch.callbacks.allow-loopback-http=true",
+            // The tests' callback receivers run on loopback: allow-listed here, refused everywhere else.
+            "hub.batch.callbacks.allowed-hosts=127.0.0.1",
+            "hub.batch.reply-to.allowed-queues=it-replies-*",
             "hub.batch.callback-secret=" + LocalServicesIT.CALLBACK_SECRET,
             "hub.batch.events.interval-ms=200",
             "hub.batch.events.retry.initial-delay-ms=200",

@@ -37,6 +37,7 @@ import org.springframework.test.context.TestPropertySource;
     "hub.queue.batches.retry-uri=azure-servicebus:compliance-batches?connectionString=RAW(${hub.servicebus.connection-string})&producerOperation=scheduleMessages",
     "hub.queue.batches.retry.scheduled-by-broker=true",
     "hub.queue.batches.retry.max-attempts=3",
+    "hub.batch.reply-to.allowed-topics=compliance-results",
     "hub.batch.completion-uri=azure-servicebus:$simple{exchangeProperty.replyToName}?serviceBusType=$simple{exchangeProperty.replyToKind}&connectionString=RAW(${hub.servicebus.connection-string})&producerOperation=sendMessages"
 })
 class ServiceBusRouteIT extends LocalServicesIT {

@@ -7,16 +7,28 @@ import org.junit.jupiter.api.Test;
 class ProblemErrorReportValveTest {
 
     @Test
-    void aMalformedRequestIsABadRequestProblemThatSaysWhy() {
-        assertThat(ProblemErrorReportValve.document(400))
-                .containsEntry("type", "about:blank").containsEntry("title", "Bad Request").containsEntry("status", 400)
-                .hasEntrySatisfying("detail", d -> assertThat((String) d).contains("URL or request line is malformed"));
+    void aMalformedRequestIsABadRequestProblemThatSaysWhyWithoutRepeatingIt() {
+        ProblemException problem = ProblemErrorReportValve.problem(400,
+                new IllegalArgumentException("Invalid character found in header value [Bearer secret\r]"));
+        assertThat(problem.type()).isEqualTo("malformed-request");
+        assertThat(problem.title()).isEqualTo("Bad Request");
+        assertThat(problem.detail()).contains("malformed").doesNotContain("secret");
     }
 
     @Test
-    void otherStatusesKeepTheirReasonPhraseAndUnknownOnesTheirNumber() {
-        assertThat(ProblemErrorReportValve.document(503)).containsEntry("title", "Service Unavailable")
-                .doesNotContainKey("detail");
-        assertThat(ProblemErrorReportValve.document(599)).containsEntry("title", "HTTP 599");
+    void headersAboveTheLimitHaveTheirOwnType() {
+        ProblemException problem = ProblemErrorReportValve.problem(400,
+                new IllegalArgumentException("Request header is too large"));
+        assertThat(problem.type()).isEqualTo("headers-too-large");
+        assertThat(problem.status()).isEqualTo(400);
+    }
+
+    @Test
+    void otherStatusesAreProblemsWithTheirReasonPhraseAndNeverExposeAServerError() {
+        assertThat(ProblemErrorReportValve.problem(404, null).type()).isEqualTo("not-found");
+        assertThat(ProblemErrorReportValve.problem(405, null).title()).isEqualTo("Method Not Allowed");
+        assertThat(ProblemErrorReportValve.problem(503, null).type()).isEqualTo("service-unavailable");
+        assertThat(ProblemErrorReportValve.problem(500, null).type()).isEqualTo("internal-error");
+        assertThat(ProblemErrorReportValve.problem(599, null).detail()).doesNotContain("Exception");
     }
 }

@@ -30,7 +30,8 @@ class CachingJwtDecoderTest {
     }
 
     private static OAuth2TokenValidator<Jwt> claims() {
-        return JwtConfig.validator("compliance-hub", "compliance-hub", "sub", Duration.ZERO);
+        return JwtConfig.validator("compliance-hub", "compliance-hub", new TypedClaims("sub", "tid", "roles"),
+                Duration.ZERO);
     }
 
     @Test

@@ -38,7 +38,7 @@ class DevTokenScriptTest {
 
     private static JwtDecoder decoder(String secret) throws Exception {
         return new JwtConfig().jwtDecoder("hs256", new DevSecret(secret, false, "target", "hs256"), "",
-                "compliance-hub", "compliance-hub", "sub", 30);
+                "compliance-hub", "compliance-hub", "sub", "tid", "roles", 30);
     }
 
     private static String mint(String secret, String... args) throws Exception {

@@ -1,4 +1,4 @@
-package hub.job;
+package hub.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

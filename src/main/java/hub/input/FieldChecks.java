@@ -1,4 +1,4 @@
-package hub.job;
+package hub.input;
 
 import hub.problem.ProblemException;
 import java.util.Map;
