@@ -171,7 +171,7 @@ public final class GtcBenchmark {
                 "--logging.level.gtc-document=ERROR",
                 // "Using fallback font LiberationSans for Helvetica", once per page of every extraction.
                 "--logging.level.org.apache.pdfbox=ERROR");
-        return new SpringApplicationBuilder(ComplianceHubApplication.class).profiles("local")
+        return new SpringApplicationBuilder(ComplianceHubApplication.class).profiles("local", "it")
                 .run(args.toArray(String[]::new));
     }
 

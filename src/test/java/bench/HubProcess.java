@@ -48,7 +48,7 @@ final class HubProcess implements AutoCloseable {
                 "-Xmx" + heap, "-XX:+UseG1GC",
                 "-cp", System.getProperty("java.class.path"),
                 "hub.ComplianceHubApplication",
-                "--spring.profiles.active=local",
+                "--spring.profiles.active=local,it",
                 "--server.port=" + port,
                 "--hub.security.jwt.secret=" + TestTokens.SECRET,
                 // The benchmarks measure throughput from one caller; the per-caller limit still runs, out of the way.

@@ -22,13 +22,16 @@ public class ApiRateLimiter {
     private final StringRedisTemplate redis;
     private final double perSecond;
     private final long burst;
+    private final String keyPrefix;
     private final Cache<String, SmartSearchRateLimiter> buckets = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     public ApiRateLimiter(ObjectProvider<StringRedisTemplate> redis,
                           @Value("${hub.api.rate-limit.per-second}") double perSecond,
-                          @Value("${hub.api.rate-limit.burst}") long burst) {
+                          @Value("${hub.api.rate-limit.burst}") long burst,
+                          @Value("${hub.cache.key-prefix:}") String keyPrefix) {
         this.redis = redis.getIfAvailable();
+        this.keyPrefix = keyPrefix;
         this.perSecond = perSecond;
         this.burst = burst;
     }
@@ -40,6 +43,6 @@ public class ApiRateLimiter {
 
     private SmartSearchRateLimiter bucket(String key) {
         LocalTokenBucket local = new LocalTokenBucket(perSecond, burst);
-        return redis == null ? local : new RedisTokenBucket(redis, "api:" + key, perSecond, burst, local);
+        return redis == null ? local : new RedisTokenBucket(redis, keyPrefix + "api:" + key, perSecond, burst, local);
     }
 }

@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "hub.batch.events.retry.max-delay-ms=1000",
             "hub.batch.events.retry.max-attempts=5"
         })
-@ActiveProfiles("local")
+@ActiveProfiles({"local", "it"})
 public abstract class LocalServicesIT {
 
     /** The HMAC key of batch completion callbacks in the tests. */

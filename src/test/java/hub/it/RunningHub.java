@@ -13,11 +13,11 @@ final class RunningHub implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts a hub; a null profile means no profile, i.e. the embedded default. */
+    /** Starts a hub; a null profile means no profile, i.e. the embedded default; several are comma-separated. */
     static RunningHub start(String profile, String... args) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(ComplianceHubApplication.class);
         if (profile != null) {
-            builder.profiles(profile);
+            builder.profiles(profile.split(","));
         }
         String[] all = new String[args.length + 1];
         all[0] = "--server.port=0";
@@ -46,7 +46,7 @@ final class RunningHub implements AutoCloseable {
         for (String arg : overrides) {
             args.put(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg, arg);
         }
-        return start("local", args.values().toArray(String[]::new));
+        return start("local,it", args.values().toArray(String[]::new));
     }
 
     /** A client whose token is signed with this hub's HS256 secret (generated in the data dir when embedded). */

@@ -22,7 +22,7 @@ public class RateLimiterConfig {
     @Bean
     public SmartSearchRateLimiter smartSearchRateLimiter(
             ObjectProvider<StringRedisTemplate> redisTemplates,
-            @Value("${hub.smart-search.rate-limit.name:smart-search}") String name,
+            @Value("${hub.cache.key-prefix:}${hub.smart-search.rate-limit.name:smart-search}") String name,
             @Value("${hub.smart-search.rate-limit.per-second:100}") double ratePerSecond,
             @Value("${hub.smart-search.rate-limit.burst:200}") long burst,
             @Value("${hub.smart-search.rate-limit.fallback-per-second:${hub.smart-search.rate-limit.per-second:100}}")
