@@ -65,6 +65,22 @@ public class BatchViews {
         }
     }
 
+    /** The caller's own batch id from {@code ?batchId=}; a 400 problem when it is missing or blank. */
+    public String requireExternalBatchId(String batchId) {
+        if (batchId == null || batchId.isBlank()) {
+            throw ProblemException.badRequest("The query parameter batchId (the batchId you submitted) is required.");
+        }
+        return batchId;
+    }
+
+    /** The hub's id of the batch found by the caller's batchId; a 404 problem when there is none. */
+    public String requireFound(Object id, String batchId) {
+        if (id == null) {
+            throw ProblemException.notFound("Batch", batchId);
+        }
+        return String.valueOf(id);
+    }
+
     /** A batch row, or a 404 problem when there is none or the caller may not see it (as for jobs). */
     public Map<String, Object> requireRow(Map<String, Object> row, String batchId, Caller caller) {
         if (row == null || !caller.mayRead(row.get("submitter"), row.get("submitter_tenant"))) {

@@ -338,6 +338,13 @@ class BatchIntakeIT extends LocalServicesIT {
         assertThat(jobs.get(0).path("links").path("result").asText()).isEqualTo("/api/v1/jobs/" + jobId + "/result");
         assertThat(hub.get("/api/v1/jobs/" + jobId + "/result").statusCode()).isEqualTo(200);
 
+        JsonNode byOwnId = HubClient.json(hub.get("/api/v1/batches?batchId=" + batchId + "&page=1&size=2"));
+        assertThat(byOwnId).as("found by the caller's batchId").isEqualTo(status);
+        assertProblem(hub.get("/api/v1/batches?batchId=it-rest-nobody-" + UUID.randomUUID()), 404, "Batch");
+        assertProblem(hub.get("/api/v1/batches"), 400, "batchId");
+        assertThat(hub.as("someone-else", "default").get("/api/v1/batches?batchId=" + batchId).statusCode())
+                .as("another caller does not see it").isEqualTo(404);
+
         JsonNode results = HubClient.json(hub.get("/api/v1/batches/" + id + "/results?page=2&size=2"));
         assertThat(results.path("results").path("items")).hasSize(1);
         assertThat(results.path("results").path("items").get(0).path("report").path("score").asDouble())

@@ -1,0 +1,1 @@
+SELECT id FROM batches WHERE external_batch_id = :#${exchangeProperty.externalBatchId}
