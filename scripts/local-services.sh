@@ -60,14 +60,19 @@ ensure_redis() {
 
 azurite_bin() { echo "$TOOLS_DIR/azurite/node_modules/.bin/azurite-blob"; }
 
-start_azurite() {
-  if port_open 10000; then log "Azurite (or something) already listens on 10000; using it"; return 0; fi
+# The Azurite program in .tools, also when an Azurite already listens on 10000: the outage tests (AuditLogIT, the
+# drills) start and stop instances of their own.
+install_azurite() {
+  [ -x "$(azurite_bin)" ] && return 0
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ ! -x "$(azurite_bin)" ]; then
-    log "installing azurite@$AZURITE_VERSION from npm"
-    mkdir -p "$TOOLS_DIR/azurite"
-    npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/azurite" "azurite@$AZURITE_VERSION" >&2
-  fi
+  log "installing azurite@$AZURITE_VERSION from npm"
+  mkdir -p "$TOOLS_DIR/azurite"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/azurite" "azurite@$AZURITE_VERSION" >&2
+}
+
+start_azurite() {
+  install_azurite || return 1
+  if port_open 10000; then log "Azurite (or something) already listens on 10000; using it"; return 0; fi
   local data="$TOOLS_DIR/azurite-data"
   rm -rf "$data"; mkdir -p "$data"
   log "starting Azurite Blob on 127.0.0.1:10000"
