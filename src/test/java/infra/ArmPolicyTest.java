@@ -126,6 +126,15 @@ class ArmPolicyTest {
     }
 
     @Test
+    void postgresBackupRetentionIsAtLeast14DaysEverywhere() {
+        ArmProject p = ArmProject.load();
+        assertThat(p.get(ArmArchitecture.REGION).path("parameters").path("postgresBackupRetentionDays").path("minValue").asInt())
+                .isGreaterThanOrEqualTo(14);
+        assertThat(p.get(ArmArchitecture.POSTGRES).path("parameters").path("backupRetentionDays").path("minValue").asInt())
+                .isGreaterThanOrEqualTo(14);
+    }
+
+    @Test
     void auditLogsAreKeptForOneYear() {
         // production: WORM on the audit-logs container and the Log Analytics resource logs (Key Vault audit events
         // among them) for a year; dev/test (parameters.small) keeps 30 days so that its account can be deleted
