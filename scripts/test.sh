@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the hub: starts (or installs) PostgreSQL, Redis and Azurite on loopback when they are not
 # running, checks and unit-tests the Prometheus alert rules with promtool (installed when missing), then
-# ./mvnw verify, then the README's first-hour commands on a clean clone of HEAD (scripts/first-hour.sh), then the
-# Vale conformance check (docs/vale.md) when the style packages are there.
+# ./mvnw verify, then the README's first-hour commands on a clean clone of HEAD (scripts/first-hour.sh), the jar
+# against the OpenAPI document through Prism (scripts/contract-check.sh), then the Vale conformance check (docs/vale.md) when the style packages are there.
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=JobFlowIT
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,8 @@ promtool test rules monitoring/prometheus/tests/*.yaml
 ./mvnw -B verify "$@"
 # The README's own commands on a clean clone of HEAD: run, token, submit, poll, result (scripts/first-hour.sh).
 scripts/first-hour.sh
+# The built jar against openapi/compliance-hub.yaml through Prism 5 as a validating proxy (scripts/contract-check.sh).
+scripts/contract-check.sh
 
 # Vale style packages with Vale's expected output are not part of the repository; they sit beside it.
 vale_dir="${VALE_CONFORMANCE_DIR:-}"
