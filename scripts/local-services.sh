@@ -111,7 +111,7 @@ ensure_promtool() {
   command -v promtool >/dev/null
 }
 
-# The web console's browser test (TaskPaneBrowserIT) drives Debian's Chromium; never a downloaded browser.
+# The browser tests (WebConsoleBrowserIT, WordTaskPaneBrowserIT) drive Debian's Chromium; never a downloaded browser.
 ensure_chromium() {
   if [ -x /usr/bin/chromium ]; then return 0; fi
   log "installing Chromium from Debian's packages"

@@ -1,11 +1,10 @@
 // The web console end to end in Debian's headless Chromium (playwright-core, no downloaded browser), against a
-// real hub that TaskPaneBrowserIT started. Environment: HUB_URL, HUB_TOKEN, SAMPLE (the sample request JSON),
+// real hub that WebConsoleBrowserIT started. Environment: HUB_URL, HUB_TOKEN, SAMPLE (the sample request JSON),
 // REPORT_DIR (screenshots), CHROMIUM (default /usr/bin/chromium). Exits non-zero with the failed assertion.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const hubUrl = process.env.HUB_URL;
 const token = process.env.HUB_TOKEN;
@@ -68,14 +67,7 @@ function flatten(report) {
 
 const key = (f) => `${f.guidelineId}|${f.checkId}|${f.quote ?? f.message}`;
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'hub-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1200, height: 900 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { context, close } = await launchChromium({ width: 1200, height: 900 });
 try {
   const external = [];
   const submissions = [];
@@ -289,6 +281,5 @@ try {
   log(`OK: score ${report.score} -> ${second.score}, ${findings.length} findings, ${located.length} highlighted; `
       + `re-check ${secondJob} after ${firstJob}`);
 } finally {
-  await context.close();
-  rmSync(userDataDir, { recursive: true, force: true });
+  await close();
 }

@@ -5,6 +5,44 @@
 // non-overlapping matches in document order, Range.expandTo, Body.getRange('End'), insertComment, insertText with
 // 'Replace' recorded as a tracked change when changeTrackingMode is TrackAll, and select().
 // Paragraphs are separated by '\r' in body.text, as Word reports them.
+// It models Word's requirement sets: recordedWord(doc, {sets}) is a Word that offers exactly those sets (the tests pass
+// the ones addin/manifest.xml declares, read by declaredSets), and a member from a newer set is refused as Word refuses
+// it (ApiNotFound), recorded in doc.refused, so a call above the declared sets fails the tests. The file is also served
+// as "Office.js" to the task pane in the browser test (src/test/browser/word-taskpane.e2e.mjs): no imports.
+
+/** The Word API requirement set that introduced each member this fake records (Word JavaScript API reference). */
+export const WORD_API_SETS = {
+  'Word.run': '1.1', 'Body.load': '1.1', 'Body.search': '1.1', 'Range.load': '1.1', 'Range.search': '1.1',
+  'Range.select': '1.1', 'Range.insertText': '1.1', 'RangeCollection.load': '1.1',
+  'Range.expandTo': '1.3', 'Range.getRange': '1.3', 'Body.getRange': '1.3',
+  'Range.insertComment': '1.4', 'Document.changeTrackingMode': '1.4',
+};
+
+/** The requirement sets a manifest declares: {WordApi: '1.4', IdentityAPI: '1.3'}. */
+export function declaredSets(manifestXml) {
+  const sets = {};
+  for (const m of manifestXml.matchAll(/<(?:bt:)?Set Name="([^"]+)" MinVersion="([^"]+)"\s*\/>/g)) sets[m[1]] = m[2];
+  return sets;
+}
+
+/** True when version (e.g. '1.3') is at most offered (e.g. '1.4'). */
+export function covers(offered, version) {
+  if (!offered) return false;
+  const [a, b] = offered.split('.').map(Number);
+  const [c, d] = version.split('.').map(Number);
+  return a > c || (a === c && b >= d);
+}
+
+/** Refuses a member the host's WordApi does not offer, as Word does, and records the refusal. */
+function requireSet(context, member) {
+  const needed = WORD_API_SETS[member];
+  if (!needed) throw new Error(`the recorded API has no requirement set for ${member}`);
+  if (covers(context.sets.WordApi, needed)) return;
+  context.doc.refused.push(`${member} needs WordApi ${needed}; this Word offers ${context.sets.WordApi ?? 'none'}`);
+  const e = new Error(`ApiNotFound: ${member} (WordApi ${needed}) is not available in this Word`);
+  e.code = 'ApiNotFound';
+  throw e;
+}
 
 class NotLoaded extends Error {
   constructor(what) {
@@ -30,10 +68,14 @@ export class RecordedWordDocument {
     this.selection = null;
     this.changeTrackingMode = 'Off';
     this.syncs = 0;
+    this.searches = [];
+    this.refused = [];
   }
 }
 
 class Range {
+  get kind() { return 'Range'; }
+
   constructor(context, start, end) {
     this.context = context;
     this.start = start;
@@ -47,11 +89,14 @@ class Range {
   }
 
   load() {
+    requireSet(this.context, `${this.kind}.load`);
     this.context.pending.push(() => { this.loaded = true; });
     return this;
   }
 
   search(search, options = {}) {
+    requireSet(this.context, `${this.kind}.search`);
+    this.context.doc.searches.push(search);
     return new RangeCollection(this.context, () => {
       const needle = unescapeSearch(search);
       const hay = this.context.doc.text.slice(this.start, this.end);
@@ -66,25 +111,30 @@ class Range {
   }
 
   expandTo(other) {
+    requireSet(this.context, 'Range.expandTo');
     return new Range(this.context, Math.min(this.start, other.start), Math.max(this.end, other.end));
   }
 
   getRange(location) {
+    requireSet(this.context, 'Range.getRange');
     const at = location === 'Start' ? this.start : this.end;
     return new Range(this.context, at, at);
   }
 
   select() {
+    requireSet(this.context, 'Range.select');
     this.context.pending.push(() => { this.context.doc.selection = [this.start, this.end]; });
   }
 
   insertComment(text) {
+    requireSet(this.context, 'Range.insertComment');
     this.context.pending.push(() => {
       this.context.doc.comments.push({ text, start: this.start, end: this.end });
     });
   }
 
   insertText(text, location) {
+    requireSet(this.context, 'Range.insertText');
     if (location !== 'Replace') throw new Error(`this fake records only insertText(..., 'Replace'), not ${location}`);
     this.context.pending.push(() => {
       const doc = this.context.doc;
@@ -98,6 +148,8 @@ class Range {
 }
 
 class Body extends Range {
+  get kind() { return 'Body'; }
+
   constructor(context) {
     super(context, 0, 0);
   }
@@ -109,6 +161,7 @@ class Body extends Range {
   set end(_) {}
 
   getRange(location) {
+    requireSet(this.context, 'Body.getRange');
     const at = location === 'Start' ? 0 : this.context.doc.text.length;
     return new Range(this.context, at, at);
   }
@@ -127,6 +180,7 @@ class RangeCollection {
   }
 
   load() {
+    requireSet(this.context, 'RangeCollection.load');
     this.context.pending.push(() => {
       this.found = this.find();
       this.found.forEach((r) => { r.loaded = true; });
@@ -136,14 +190,21 @@ class RangeCollection {
 }
 
 class RequestContext {
-  constructor(doc) {
+  constructor(doc, sets) {
     this.doc = doc;
+    this.sets = sets;
     this.pending = [];
     const context = this;
     this.document = {
       body: new Body(this),
-      get changeTrackingMode() { return doc.changeTrackingMode; },
-      set changeTrackingMode(mode) { context.pending.push(() => { doc.changeTrackingMode = mode; }); },
+      get changeTrackingMode() {
+        requireSet(context, 'Document.changeTrackingMode');
+        return doc.changeTrackingMode;
+      },
+      set changeTrackingMode(mode) {
+        requireSet(context, 'Document.changeTrackingMode');
+        context.pending.push(() => { doc.changeTrackingMode = mode; });
+      },
     };
   }
 
@@ -155,16 +216,43 @@ class RequestContext {
   }
 }
 
-/** The `Word` global for one document: Word.run(callback), and the enums the adapter uses. */
-export function recordedWord(doc) {
+/**
+ * The `Word` global for one document: Word.run(callback), and the enums the adapter uses. `sets` are the requirement
+ * sets this Word offers (default: WordApi 1.1, the oldest Word with the API).
+ */
+export function recordedWord(doc, { sets = { WordApi: '1.1' } } = {}) {
   return {
     run: async (callback) => {
-      const context = new RequestContext(doc);
+      const context = new RequestContext(doc, sets);
+      requireSet(context, 'Word.run');
       const result = await callback(context);
       await context.sync();
       return result;
     },
     ChangeTrackingMode: { off: 'Off', trackAll: 'TrackAll', trackMineOnly: 'TrackMineOnly' },
     InsertLocation: { replace: 'Replace', start: 'Start', end: 'End', before: 'Before', after: 'After' },
+  };
+}
+
+/**
+ * The `Office` global of a Word that offers `sets`: onReady, the host type, isSetSupported by those sets, and
+ * auth.getAccessToken, which answers a recorded token (SSO itself needs Microsoft's sign-in, which cannot run here).
+ */
+export function recordedOffice(doc, { sets, accessToken = 'recorded-sso-token' }) {
+  return {
+    HostType: { Word: 'Word' },
+    onReady: async () => ({ host: 'Word', platform: 'OfficeOnline' }),
+    context: { requirements: { isSetSupported: (name, version = '1.1') => covers(sets[name], String(version)) } },
+    auth: {
+      getAccessToken: async () => {
+        if (!covers(sets.IdentityAPI, '1.3')) {
+          doc.refused.push('Office.auth.getAccessToken needs IdentityAPI 1.3');
+          const e = new Error('13012: SSO is not supported in this Office');
+          e.code = 13012;
+          throw e;
+        }
+        return accessToken;
+      },
+    },
   };
 }

@@ -2,11 +2,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createWordAdapter, head, matchIndex, tail, wordSearchText } from '../../main/resources/static/app/adapters/word-adapter.js';
-import { RecordedWordDocument, recordedWord } from './recorded-word-api.mjs';
+import { readFileSync } from 'node:fs';
+import { RecordedWordDocument, declaredSets, recordedWord } from './recorded-word-api.mjs';
 
-function adapterFor(text, office = {}) {
+/** The Word the adapter is tested in offers exactly the requirement sets the manifest declares. */
+const DECLARED = declaredSets(readFileSync(new URL('../../../addin/manifest.xml', import.meta.url), 'utf8'));
+
+function adapterFor(text, office = {}, sets = DECLARED) {
   const doc = new RecordedWordDocument(text);
-  return { doc, adapter: createWordAdapter({ Word: recordedWord(doc), Office: office }) };
+  return { doc, adapter: createWordAdapter({ Word: recordedWord(doc, { sets }), Office: office }) };
 }
 
 function finding(text, quote, occurrence = 0, extra = {}) {
@@ -63,24 +67,15 @@ test('quotes longer than Word\'s 255-character search limit are found by their h
   assert.deepEqual(doc.selection, [first.offset, first.offset + long.length]);
 });
 
-test('the fake refuses search strings over 255 characters, as Word does', async () => {
-  const long = 'x'.repeat(300);
-  const doc = new RecordedWordDocument(long);
-  const Word = recordedWord(doc);
-  await assert.rejects(Word.run(async (context) => {
-    const found = context.document.body.search(long, {});
-    found.load('items');
-    await context.sync();
-  }), /SearchStringInvalidOrTooLong/);
-});
-
-test('properties are unavailable before sync, as in Office.js', async () => {
-  const doc = new RecordedWordDocument('abc');
-  await assert.rejects(recordedWord(doc).run(async (context) => {
-    const found = context.document.body.search('b', {});
-    found.load('items');
-    return found.items;
-  }), /PropertyNotLoaded/);
+// The fake throws SearchStringInvalidOrTooLong and PropertyNotLoaded as Word does, so every adapter test here would
+// fail on a search over 255 characters or a property read before sync; this one checks the searches themselves.
+test('the adapter never asks Word to search for more than 255 characters, however long the quote', async () => {
+  const long = `Start ${'lorem ipsum dolor '.repeat(40)} end.`;
+  const text = `Intro. ${long} Outro.`;
+  const { doc, adapter } = adapterFor(text);
+  assert.equal(await adapter.reveal(text, finding(text, long, 0)), true);
+  assert.ok(doc.searches.length >= 2, 'head and tail searched');
+  assert.ok(doc.searches.every((s) => s.length <= 255), `search lengths ${doc.searches.map((s) => s.length)}`);
 });
 
 test('quotes with Word\'s escape character and paragraph breaks are escaped', async () => {
@@ -131,10 +126,34 @@ test('matchIndex counts non-overlapping occurrences before the offset', () => {
   assert.equal(matchIndex('x best y best', 'best', 9), 1);
 });
 
-test('single sign-on asks Office for an access token; without Office SSO there is none', async () => {
+test('single sign-on asks Office for an access token only where Office has IdentityAPI 1.3', async () => {
   const calls = [];
-  const { adapter } = adapterFor('', { auth: { getAccessToken: async (options) => { calls.push(options); return 'sso-token'; } } });
+  const office = (identityApi) => ({
+    context: { requirements: { isSetSupported: (name, version) => name === 'IdentityAPI' && version === '1.3' && identityApi } },
+    auth: { getAccessToken: async (options) => { calls.push(options); return 'sso-token'; } },
+  });
+  const { adapter } = adapterFor('', office(true));
+  assert.equal(adapter.ssoSupported, true);
   assert.equal(await adapter.signIn(), 'sso-token');
   assert.equal(calls[0].allowSignInPrompt, true);
+  // Office.js defines getAccessToken everywhere: without IdentityAPI 1.3 there is no SSO, and no call.
+  const without = adapterFor('', office(false)).adapter;
+  assert.equal(without.ssoSupported, false);
+  assert.equal(await without.signIn(), null);
+  assert.equal(calls.length, 1);
   assert.equal(await adapterFor('').adapter.signIn(), null);
+});
+
+test('the recorded Word refuses members above the requirement sets it offers, as Word does', async () => {
+  assert.equal(DECLARED.WordApi, '1.4');
+  assert.equal(DECLARED.IdentityAPI, '1.3');
+  const text = 'The best plan, the best rate.';
+  const older = adapterFor(text, {}, { WordApi: '1.3' });
+  await assert.rejects(older.adapter.addComments(text, [finding(text, 'best', 0)]), /ApiNotFound: Range.insertComment/);
+  await assert.rejects(older.adapter.applySuggestion(text, finding(text, 'best', 0, { suggestion: 'a good' })),
+    /ApiNotFound: Document.changeTrackingMode/);
+  assert.equal(older.doc.refused.length, 2);
+  const long = `Start ${'lorem ipsum dolor '.repeat(20)} end.`;
+  const oldest = adapterFor(long, {}, { WordApi: '1.1' });
+  await assert.rejects(oldest.adapter.reveal(long, finding(long, long, 0)), /ApiNotFound: Body.getRange/);
 });

@@ -311,6 +311,12 @@ async function start() {
   document.querySelectorAll('.browser-only').forEach((n) => { n.hidden = word; });
   document.querySelectorAll('.word-only').forEach((n) => { n.hidden = !word; });
   $('sso-login').hidden = !word;
+  if (word && !state.adapter.ssoSupported) {
+    // Office SSO needs IdentityAPI 1.3; without it the token form (and the development login) sign in.
+    $('sso-login').disabled = true;
+    $('sso-login').title = 'Single sign-on needs IdentityAPI 1.3, which this Office lacks: paste a token instead.';
+    $('signin-status').textContent = 'Single sign-on is not available in this Office: paste a token to sign in.';
+  }
 
   $('token-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -330,7 +336,7 @@ async function start() {
       const token = await state.adapter.signIn();
       if (token) await signedIn(token, 'Microsoft Entra ID');
     } catch (e) {
-      $('signin-status').textContent = `Single sign-on failed: ${e.message ?? e.code}`;
+      $('signin-status').textContent = `Single sign-on failed: ${e.message ?? e.code}. Paste a token to sign in instead.`;
     }
   });
   $('check-form').addEventListener('submit', submit);
@@ -342,8 +348,12 @@ async function start() {
     $('submit').textContent = 'Check article';
   });
   $('add-comments').addEventListener('click', async () => {
-    const added = await state.adapter.addComments(state.text, state.findings.filter((f) => f.located));
-    $('comments-status').textContent = `${added} comment(s) added.`;
+    try {
+      const added = await state.adapter.addComments(state.text, state.findings.filter((f) => f.located));
+      $('comments-status').textContent = `${added} comment(s) added.`;
+    } catch (e) {
+      $('comments-status').textContent = `Adding comments failed: ${e.message ?? e.code}`;
+    }
   });
   if (api.token) await signedIn(api.token, 'saved token');
   document.body.dataset.ready = 'true';

@@ -8,8 +8,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,9 +23,8 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * A structural check of addin/manifest.xml against the rules of Microsoft's add-in manifest schema (TaskPaneApp,
- * 1.1, with VersionOverrides 1.0): Microsoft's XSDs are not committed and office-addin-manifest's validate calls a
- * web service, so this test checks what the schema and the store validation require: element order, a GUID id,
+ * A structural check of addin/manifest.xml beyond Microsoft's add-in manifest schema (AddinManifestXsdTest validates
+ * against the XSDs themselves): element order, a GUID id, the requirement sets the Word adapter really uses,
  * HTTPS URLs on one origin, the task pane at /taskpane, icons of the declared sizes served by the hub, resource ids
  * that resolve, string lengths, permissions and requirement sets.
  */
@@ -72,7 +74,42 @@ class AddinManifestTest {
         Element overrides = (Element) manifest.getElementsByTagNameNS(OVERRIDES, "VersionOverrides").item(0);
         assertThat(overrides.getAttributeNS(XSI, "type")).isEqualTo("VersionOverridesV1_0");
         assertThat(children(overrides).stream().map(Element::getLocalName))
-                .containsExactly("Hosts", "Resources", "WebApplicationInfo");
+                .containsExactly("Requirements", "Hosts", "Resources", "WebApplicationInfo");
+    }
+
+    /**
+     * The Word API members the adapter calls, each with the requirement set that introduced it (Word's API
+     * reference): the manifest must declare the highest of them, and IdentityAPI 1.3 for single sign-on.
+     */
+    static final Map<String, String> WORD_API_MEMBERS = Map.of(
+            ".search(", "1.1", ".select(", "1.1", ".insertText(", "1.1", ".load(", "1.1",
+            ".expandTo(", "1.3", ".getRange(", "1.3",
+            ".insertComment(", "1.4", ".changeTrackingMode", "1.4");
+
+    @Test
+    void declaresTheRequirementSetsTheWordAdapterUses() throws Exception {
+        String adapter = Files.readString(Path.of("src/main/resources/static/app/adapters/word-adapter.js"));
+        String needed = WORD_API_MEMBERS.entrySet().stream().filter(e -> adapter.contains(e.getKey()))
+                .map(Map.Entry::getValue).max(Comparator.comparing(AddinManifestTest::version)).orElseThrow();
+        assertThat(needed).isEqualTo("1.4");
+        Map<String, String> declared = new HashMap<>();
+        NodeList sets = manifest.getElementsByTagNameNS("*", "Set");
+        for (int i = 0; i < sets.getLength(); i++) {
+            Element set = (Element) sets.item(i);
+            declared.put(set.getAttribute("Name"), set.getAttribute("MinVersion"));
+        }
+        assertThat(version(declared.get("WordApi"))).as("WordApi declared").isGreaterThanOrEqualTo(version(needed));
+        Element wordApi = (Element) sets.item(0);
+        assertThat(((Element) wordApi.getParentNode().getParentNode()).getParentNode()).isSameAs(root);
+        // SSO: getAccessToken exists in every Office.js; IdentityAPI 1.3 is what the adapter checks and declares.
+        assertThat(adapter).contains("isSetSupported?.('IdentityAPI', '1.3')");
+        assertThat(declared).containsEntry("IdentityAPI", "1.3");
+        assertThat(text("Id")).isNotEqualTo(manifest.getElementsByTagNameNS(OVERRIDES, "Id").item(0).getTextContent());
+    }
+
+    private static double version(String v) {
+        String[] parts = v.split("\\.");
+        return Integer.parseInt(parts[0]) * 1000 + Integer.parseInt(parts[1]);
     }
 
     @Test

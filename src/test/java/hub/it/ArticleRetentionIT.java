@@ -35,13 +35,23 @@ class ArticleRetentionIT extends LocalServicesIT {
         assertThat(articleRows(failed)).as("a failed job keeps its article").isEqualTo(1);
     }
 
+    /**
+     * The purge must have run (it takes an old completed job's article in the same run) while the recent job's article
+     * stays; a sleep alone passed when the purge never ran. Seen failing against a planted bug: purge-archived-articles.sql
+     * with {@code AND false} in its WHERE clause (the purge deletes nothing; the old 1.5 s sleep passed).
+     */
     @Test
-    void aRecentlyCompletedJobKeepsItsArticleInPostgresql() throws InterruptedException {
-        String completed = hub.submit(submission("it-rules", "A fresh article keeps its row."));
-        hub.awaitReport(completed);
+    void aRecentlyCompletedJobKeepsItsArticleInPostgresql() {
+        String recent = hub.submit(submission("it-rules", "A fresh article keeps its row."));
+        String old = hub.submit(submission("it-rules", "An old article loses its row " + java.util.UUID.randomUUID()));
+        hub.awaitReport(recent);
+        hub.awaitReport(old);
+        jdbc.update("UPDATE jobs SET completed_at = now() - interval '8 days', created_at = now() - interval '8 days' "
+                + "WHERE id = CAST(? AS uuid)", old);
 
-        Thread.sleep(1_500); // three purge runs
-        assertThat(articleRows(completed)).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> articleRows(old) == 0);
+        assertThat(articleRows(recent)).as("the recent job's article after a purge that ran").isEqualTo(1);
     }
 
     /** A FAILED job from eight days ago, with its article: only completed jobs are archived. */

@@ -236,28 +236,65 @@ class BatchIntakeIT extends LocalServicesIT {
         return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A duplicate is recognised as one (submit-batch answers batchCreated=false without an exception), not merely held
+     * off by the UNIQUE constraints: an insert that throws goes to defer-batch-message and would still leave one batch.
+     * Seen failing against a planted bug: BatchStore.known always false and INSERT_BATCH without ON CONFLICT DO NOTHING
+     * (the duplicate was deferred after a DuplicateKeyException; the row counts alone passed).
+     */
     @Test
     void theSameMessageTwiceCreatesOneBatch() throws Exception {
         String batchId = "it-dup-" + UUID.randomUUID();
         String messageId = UUID.randomUUID().toString();
+        String otherMessageId = UUID.randomUUID().toString();
         String body = batch(batchId, 3, "it-rules");
+        BatchOutcomes outcomes = new BatchOutcomes();
+        camel.getManagementStrategy().addEventNotifier(outcomes);
+        outcomes.start();
+        try {
+            NotifyBuilder threeDone = new NotifyBuilder(camel).fromRoute("consume-batches").whenDone(3).create();
+            send(body, messageId);
+            String id = awaitBatch(batchId);
+            send(body, messageId);
+            send(body, otherMessageId);
+            assertThat(threeDone.matches(30, TimeUnit.SECONDS)).isTrue();
 
-        NotifyBuilder threeDone = new NotifyBuilder(camel).fromRoute("consume-batches").whenDone(3).create();
-        send(body, messageId);
-        String id = awaitBatch(batchId);
-        send(body, messageId);
-        send(body, UUID.randomUUID().toString());
-        assertThat(threeDone.matches(30, TimeUnit.SECONDS)).isTrue();
+            NotifyBuilder oneDone = new NotifyBuilder(camel).fromRoute("consume-batches").whenDone(1).create();
+            String otherBatch = "it-dup-other-" + UUID.randomUUID();
+            send(batch(otherBatch, 2, "it-rules"), messageId);
+            assertThat(oneDone.matches(30, TimeUnit.SECONDS)).isTrue();
 
-        NotifyBuilder oneDone = new NotifyBuilder(camel).fromRoute("consume-batches").whenDone(1).create();
-        String otherBatch = "it-dup-other-" + UUID.randomUUID();
-        send(batch(otherBatch, 2, "it-rules"), messageId);
-        assertThat(oneDone.matches(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(outcomes.seen.stream().filter(o -> o.startsWith(messageId) || o.startsWith(otherMessageId)))
+                    .containsExactlyInAnyOrder(
+                    messageId + " created=true caught=null",
+                    messageId + " created=false caught=null",
+                    otherMessageId + " created=false caught=null",
+                    messageId + " created=false caught=null");
+            assertThat(count("SELECT count(*) FROM batches WHERE external_batch_id IN (?, ?)", batchId, otherBatch))
+                    .isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid)", id)).isEqualTo(3);
+            assertThat(count("SELECT count(*) FROM dead_letters WHERE message_id IN (?, ?)", messageId, otherMessageId))
+                    .isZero();
+        } finally {
+            camel.getManagementStrategy().removeEventNotifier(outcomes);
+        }
+    }
 
-        assertThat(count("SELECT count(*) FROM batches WHERE external_batch_id IN (?, ?)", batchId, otherBatch))
-                .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM jobs WHERE batch_id = CAST(? AS uuid)", id)).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM dead_letters WHERE message_id = ?", messageId)).isZero();
+    /** The outcome of each consume-batches exchange: its message id, whether it created a batch, what it caught. */
+    private static final class BatchOutcomes extends org.apache.camel.support.EventNotifierSupport {
+        final List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void notify(org.apache.camel.spi.CamelEvent event) {
+            // The split's copies (one per job enqueued) complete too; only the consumer's own exchange counts.
+            if (event instanceof org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent done
+                    && "consume-batches".equals(done.getExchange().getFromRouteId())
+                    && done.getExchange().getProperty(org.apache.camel.Exchange.SPLIT_INDEX) == null) {
+                org.apache.camel.Exchange e = done.getExchange();
+                seen.add(e.getProperty("messageId") + " created=" + e.getProperty("batchCreated") + " caught="
+                        + e.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT));
+            }
+        }
     }
 
     @Test

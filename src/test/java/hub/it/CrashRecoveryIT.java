@@ -7,8 +7,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Duration;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +52,13 @@ class CrashRecoveryIT {
 
         hub.close();
         hub = null;
-        assertThat(count(jdbc(), jobs, "COMPLETED")).as("stopped before any job could finish").isZero();
+        JdbcTemplate stopped = jdbc();
+        assertThat(count(stopped, jobs, "COMPLETED")).as("stopped before any job could finish").isZero();
+        Map<String, Integer> attemptsAtStop = new HashMap<>();
+        for (String job : jobs) {
+            attemptsAtStop.put(job, stopped.queryForObject("SELECT attempts FROM jobs WHERE id = CAST(? AS uuid)",
+                    Integer.class, job));
+        }
 
         llm.resetAll();
         llm.stubFor(LlmStub.anyChat().willReturn(LlmStub.verdict("PASS", "fine", List.of())));
@@ -61,12 +70,25 @@ class CrashRecoveryIT {
         String fresh = hub.client().submit(LocalServicesIT.submission("it-llm", "Fresh article after the restart."));
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(restarted, jobs, "COMPLETED") == jobs.size());
-        for (String job : jobs) {
+        hub.client().awaitReport(fresh);
+        Thread.sleep(1_000); // a second evaluation racing the first would have asked the model by now
+        // Exactly once means evaluated once after the restart, claimed once more, and completed once: report rows
+        // alone cannot tell (their primary key allows one per job). Seen failing against a planted bug:
+        // recover-jobs-at-startup calling direct:requeue-jobs twice and claim-job.sql claiming RUNNING jobs too
+        // (status IN ('QUEUED', 'RUNNING')), so each recovered job was evaluated twice; the old report count passed.
+        for (int i = 0; i < jobs.size(); i++) {
+            String job = jobs.get(i);
+            assertThat(LlmStub.evaluations("Crash test article number " + i + ".")).as("evaluations of " + job)
+                    .isEqualTo(1);
+            assertThat(restarted.queryForObject("SELECT attempts FROM jobs WHERE id = CAST(? AS uuid)", Integer.class,
+                    job)).as("attempts of " + job).isEqualTo(attemptsAtStop.get(job) + 1);
             assertThat(restarted.queryForObject("SELECT count(*) FROM reports WHERE job_id = CAST(? AS uuid)", Long.class,
                     job)).as("reports of " + job).isEqualTo(1);
         }
+        assertThat(LlmStub.evaluations("Fresh article after the restart.")).isEqualTo(1);
+        assertThat(hub.bean(MeterRegistry.class).get("compliance_jobs_completed").tag("status", "COMPLETED").counter()
+                .count()).as("completions after the restart").isEqualTo(jobs.size() + 1);
         assertThat(hub.client().awaitReport(jobs.get(0)).path("guidelines")).hasSize(3);
-        hub.client().awaitReport(fresh);
         assertThat(restarted.queryForObject("SELECT attempts FROM jobs WHERE id = CAST(? AS uuid)", Integer.class, fresh))
                 .isEqualTo(1);
     }

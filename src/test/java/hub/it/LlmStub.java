@@ -52,6 +52,16 @@ public final class LlmStub {
         return post(urlEqualTo(PATH)).withRequestBody(containing("- id: " + guidelineId + "\\n"));
     }
 
+    /**
+     * How many times a job of the {@code it-llm} set with this article text was evaluated since the last reset: each
+     * evaluation asks the model once about its guideline {@code llm-balance}.
+     */
+    public static int evaluations(String articleText) {
+        return server().countRequestsMatching(postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(containing("- id: llm-balance\\n")).withRequestBody(containing(articleText)).build())
+                .getCount();
+    }
+
     public static MappingBuilder anyChat() {
         return post(urlEqualTo(PATH));
     }

@@ -19,6 +19,23 @@ final class TestDatabase {
     private TestDatabase() {
     }
 
+    /**
+     * A schema of its own for a hub that must not share its jobs with the other hubs of this JVM (whose recovery
+     * sweeps would take over the jobs it gives back), dropped first: the Spring arguments that point a RunningHub
+     * at it.
+     */
+    static String[] isolatedSchema(String suffix) {
+        String schema = SCHEMA + "_" + suffix;
+        try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed: run scripts/test.sh", e);
+        }
+        return new String[] {"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema,
+            "--spring.flyway.schemas=" + schema};
+    }
+
     static synchronized void resetOnce() {
         if (reset) {
             return;

@@ -133,11 +133,19 @@ export function createWordAdapter({ Word, Office }) {
     },
 
     /**
+     * Whether Office SSO can work in this Office: Office.js defines Office.auth.getAccessToken everywhere, so only
+     * the IdentityAPI 1.3 requirement set tells (docs/word-addin.md). Without it the task pane signs in with a token.
+     */
+    get ssoSupported() {
+      return Boolean(Office?.context?.requirements?.isSetSupported?.('IdentityAPI', '1.3'));
+    },
+
+    /**
      * Entra ID single sign-on (Office SSO): an access token for the hub's API, whose app registration is in the
-     * manifest's WebApplicationInfo (docs/word-addin.md). Null when SSO is not available in this Office.
+     * manifest's WebApplicationInfo (docs/word-addin.md). Null when this Office lacks IdentityAPI 1.3.
      */
     async signIn() {
-      if (!Office?.auth?.getAccessToken) return null;
+      if (!this.ssoSupported) return null;
       return Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true });
     },
 
