@@ -2,7 +2,6 @@ package hub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -31,8 +30,9 @@ import org.xml.sax.SAXParseException;
  *
  * <p>The schemas are Microsoft's and are not in the repository, and no npm package ships them. The test reads them
  * from the first folder that has all four: {@code HUB_OFFICE_XSD_DIR}, {@code .tools/office-manifest-xsd},
- * {@code ../shared/office-manifest-xsd}. Where none has them the test is skipped, except under {@code CI=true},
- * where it fails and says where to put them. The schemas' imports name their files or a URL that no longer answers;
+ * {@code ../shared/office-manifest-xsd}. Where none has them the test is skipped, with the message that says where
+ * to put them (also under {@code CI=true}: no registry this project's CI reaches serves them, so failing would only
+ * make CI red on every machine; docs/decisions/0019). The schemas' imports name their files or a URL that no longer answers;
  * the test resolves each import by its namespace to the file beside it instead (the only fix the schemas need),
  * and edits no schema.
  */
@@ -56,9 +56,6 @@ class AddinManifestXsdTest {
                     + ", from the Office Add-ins documentation's schemas/taskpane folder) are in none of HUB_OFFICE_XSD_DIR, "
                     + ".tools/office-manifest-xsd, ../shared/office-manifest-xsd; no npm package ships them, and they "
                     + "are not committed (third-party files). Put the four files in one of these folders.";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
             Assumptions.abort(message);
         }
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
