@@ -34,7 +34,9 @@ public class ServletProblems {
         response.setStatus(problem.status());
         response.setContentType("application/problem+json");
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String instance = original instanceof String uri ? uri : request.getRequestURI();
+        // A path refused for what it holds is not repeated, not even as the instance.
+        String instance = "invalid-path".equals(problem.type()) ? null
+                : original instanceof String uri ? uri : request.getRequestURI();
         mapper.writeValue(response.getOutputStream(), ProblemResponder.document(problem, instance, correlationId));
     }
 }
