@@ -37,7 +37,10 @@ public class StartupRecovery extends EventNotifierSupport implements CamelContex
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
         this.camel = camelContext;
-        camelContext.getManagementStrategy().addEventNotifier(this);
+        // Camel Spring Boot may already have registered this bean as an event notifier; twice would recover twice.
+        if (!camelContext.getManagementStrategy().getEventNotifiers().contains(this)) {
+            camelContext.getManagementStrategy().addEventNotifier(this);
+        }
     }
 
     @Override
