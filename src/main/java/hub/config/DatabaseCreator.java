@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,8 +31,8 @@ class DatabaseCreator {
     private static final Pattern POSTGRES_URL = Pattern.compile("jdbc:postgresql://([^/?]+)/([A-Za-z0-9_]+)(\\?.*)?");
 
     @Bean
-    static org.springframework.beans.factory.config.BeanPostProcessor createDatabaseBeforeThePool() {
-        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+    static BeanPostProcessor createDatabaseBeforeThePool() {
+        return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof DataSourceProperties properties) {

@@ -24,12 +24,7 @@ public enum GuidelineScope {
 
     @JsonCreator
     public static GuidelineScope of(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException notAConstant) {
-            throw new IllegalArgumentException("'" + value + "' is not allowed; allowed: "
-                    + GuidelineSetErrors.constants(GuidelineScope.class));
-        }
+        return GuidelineSetErrors.constant(GuidelineScope.class, value);
     }
 
     @JsonValue

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
@@ -23,10 +22,7 @@ final class GuidelineSetErrors {
     private GuidelineSetErrors() {
     }
 
-    static String describe(String source, JsonNode tree, IOException e) {
-        if (!(e instanceof JsonMappingException mapping)) {
-            return source + " is not valid: " + firstLine(e.getMessage());
-        }
+    static String describe(String source, JsonNode tree, JsonMappingException mapping) {
         StringBuilder where = new StringBuilder(source);
         StringBuilder field = new StringBuilder();
         JsonNode node = tree;
@@ -72,6 +68,15 @@ final class GuidelineSetErrors {
     private static String line(JsonProcessingException e) {
         return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
                 : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    /** The constant a YAML value names, in any case; an IllegalArgumentException listing the allowed values. */
+    static <E extends Enum<E>> E constant(Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAConstant) {
+            throw new IllegalArgumentException("'" + value + "' is not allowed; allowed: " + constants(type));
+        }
     }
 
     /** The lower-case names of an enum's constants, as the YAML spells them. */

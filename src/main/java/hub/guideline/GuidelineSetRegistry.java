@@ -1,6 +1,7 @@
 package hub.guideline;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -102,17 +103,13 @@ public class GuidelineSetRegistry {
     static GuidelineSet read(InputStream in, String source, Path baseDir, RuleEngine rules) {
         GuidelineSet set;
         byte[] yaml;
-        JsonNode tree;
         try {
             yaml = in.readAllBytes();
-            tree = YAML.readTree(yaml);
+            set = YAML.readValue(yaml, GuidelineSet.class);
+        } catch (JsonMappingException e) {
+            throw new InvalidGuidelineSetException(GuidelineSetErrors.describe(source, treeOf(yaml), e), e);
         } catch (IOException e) {
             throw new InvalidGuidelineSetException(source + " is not valid YAML: " + firstLine(e.getMessage()), e);
-        }
-        try {
-            set = YAML.readValue(yaml, GuidelineSet.class);
-        } catch (IOException e) {
-            throw new InvalidGuidelineSetException(GuidelineSetErrors.describe(source, tree, e), e);
         }
         if (set.vale() != null) {
             try {
@@ -183,6 +180,15 @@ public class GuidelineSetRegistry {
     private static void require(boolean ok, String source, String message) {
         if (!ok) {
             throw new InvalidGuidelineSetException(source + ": " + message, null);
+        }
+    }
+
+    /** The YAML as a tree, only to name the guideline of a mapping error; null when even that fails. */
+    private static JsonNode treeOf(byte[] yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -9,12 +9,7 @@ public enum Severity {
 
     @JsonCreator
     public static Severity parse(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException notAConstant) {
-            throw new IllegalArgumentException("'" + value + "' is not allowed; allowed: "
-                    + GuidelineSetErrors.constants(Severity.class));
-        }
+        return GuidelineSetErrors.constant(Severity.class, value);
     }
 
     @JsonValue

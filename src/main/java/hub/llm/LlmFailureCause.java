@@ -56,7 +56,8 @@ public class LlmFailureCause {
         if (t instanceof SSLException) {
             return "TLS handshake failed: " + t.getMessage();
         }
-        if (t instanceof HttpConnectTimeoutException || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
+        if (t instanceof HttpConnectTimeoutException || t.getClass().getSimpleName().equals("ConnectTimeoutException")
+                || t instanceof SocketTimeoutException && "Connect timed out".equalsIgnoreCase(t.getMessage())) {
             return "connect timed out (" + t.getMessage() + ")";
         }
         if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
