@@ -105,6 +105,10 @@ public class GuidelineSetRegistry {
         byte[] yaml;
         try {
             yaml = in.readAllBytes();
+        } catch (IOException e) {
+            throw new InvalidGuidelineSetException(source + " cannot be read: " + e.getMessage(), e);
+        }
+        try {
             set = YAML.readValue(yaml, GuidelineSet.class);
         } catch (JsonMappingException e) {
             throw new InvalidGuidelineSetException(GuidelineSetErrors.describe(source, treeOf(yaml), e), e);
