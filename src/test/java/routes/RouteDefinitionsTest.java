@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RouteDefinitionsTest {
 
     private static final Path ROUTES = Path.of("src/main/resources/camel");
+    /** The one file that is not a route: the REST API, routed from openapi/compliance-hub.yaml. */
+    private static final Path REST_API = ROUTES.resolve("rest-api.camel.yaml");
+    private static final Path CONTRACT = Path.of("openapi/compliance-hub.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Endpoints internal to the hub: in-JVM hand-offs, the hub's own SQL, its own timers. */
     private static final Pattern INTERNAL = Pattern.compile("^(direct|sql:classpath|timer):.*");
@@ -48,7 +52,7 @@ class RouteDefinitionsTest {
     static Stream<Path> routeFiles() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(ROUTES)) {
-            files = s.sorted().toList();
+            files = s.filter(f -> !f.equals(REST_API)).sorted().toList();
         }
         assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".camel.yaml"));
         return files.stream();
@@ -59,6 +63,49 @@ class RouteDefinitionsTest {
     void validatesAgainstTheCamelYamlDslSchema(Path file) throws IOException {
         Set<ValidationMessage> errors = schema.validate(YAML.readTree(file.toFile()));
         assertThat(errors).as(file + " schema errors").isEmpty();
+    }
+
+    @Test
+    void routesTheRestApiFromTheCommittedContract() throws IOException {
+        assertThat(schema.validate(YAML.readTree(REST_API.toFile()))).as(REST_API + " schema errors").isEmpty();
+        JsonNode openApi = YAML.readTree(REST_API.toFile()).get(0).path("rest").path("openApi");
+        assertThat(openApi.path("specification").asText()).isEqualTo("classpath:static/openapi/compliance-hub.yaml");
+        assertThat(openApi.path("missingOperation").asText()).isEqualTo("fail");
+    }
+
+    /**
+     * Adding an operation to the contract without its route fails the build here, naming the file to add (the hub
+     * would refuse to start too: hub.contract.ContractRouting).
+     */
+    @Test
+    void givesEveryOperationOfTheContractItsRouteFile() throws IOException {
+        List<String> missing = new ArrayList<>();
+        YAML.readTree(CONTRACT.toFile()).path("paths").properties().forEach(path ->
+                path.getValue().properties().forEach(method -> {
+                    JsonNode op = method.getValue();
+                    if (!op.isObject() || !op.has("responses") || op.has("x-served-by")) {
+                        return;
+                    }
+                    String id = op.path("operationId").asText();
+                    Path file = ROUTES.resolve(id + ".camel.yaml");
+                    JsonNode route = Files.exists(file) ? readRoute(file) : null;
+                    if (id.isEmpty() || route == null
+                            || !route.path("from").path("uri").asText().equals("direct:" + id)
+                            || !route.path("routeConfigurationId").asText().equals("api-operation")) {
+                        missing.add(method.getKey().toUpperCase() + " " + path.getKey() + " (operationId '" + id
+                                + "') needs " + file + ": a route from direct:" + id
+                                + " with routeConfigurationId api-operation");
+                    }
+                }));
+        assertThat(missing).as("operations of " + CONTRACT + " without their route").isEmpty();
+    }
+
+    private static JsonNode readRoute(Path file) {
+        try {
+            return YAML.readTree(file.toFile()).get(0).get("route");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,7 +124,7 @@ class RouteDefinitionsTest {
 
     /**
      * A sub-route with Camel's default error handler would mark a failure as handled and exhausted, and the calling
-     * route (its doCatch, the circuit breaker, the api-errors problem responses) would never see it.
+     * route (its doCatch, the circuit breaker, the api-operation problem responses) would never see it.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("routeFiles")

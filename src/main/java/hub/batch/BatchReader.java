@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.TextHash;
 import hub.callback.CallbackTargets;
+import hub.contract.MessageContract;
 import hub.input.FieldChecks;
 import hub.job.JobSubmission;
 import hub.job.SubmissionReader;
@@ -46,12 +47,15 @@ public class BatchReader {
     private final CallbackTargets callbacks;
     private final ReplyQueues replyQueues;
     private final String defaultTenant;
+    private final MessageContract contract;
 
     public BatchReader(ObjectMapper mapper, SubmissionReader submissions,
                        @Value("${hub.batch.max-items:1000}") int maxItems,
                        CallbackTargets callbacks, ReplyQueues replyQueues,
-                       @Value("${hub.security.default-tenant:default}") String defaultTenant) {
+                       @Value("${hub.security.default-tenant:default}") String defaultTenant,
+                       MessageContract contract) {
         this.mapper = mapper;
+        this.contract = contract;
         this.defaultTenant = defaultTenant;
         this.submissions = submissions;
         this.maxItems = maxItems;
@@ -69,7 +73,9 @@ public class BatchReader {
     /** {@code caller} is the REST caller, who owns the batch; null for a queue message, which names its owner. */
     ValidatedBatch validate(String body, String messageId, String source, Caller caller) throws Exception {
         JsonNode tree = tree(body);
-        if ("queue".equals(source) && !tree.has("items") && tree.has("article")) {
+        boolean queued = "queue".equals(source);
+        if (queued && !tree.has("items") && tree.has("article")) {
+            contract.requireArticle(tree);
             return validated(singleArticle(body, messageId), messageId, source);
         }
         int items = tree.path("items").size();
@@ -77,6 +83,9 @@ public class BatchReader {
             throw new ProblemException(413, "batch-too-large", "Batch too large",
                     "The batch has " + items + " items; the limit is " + maxItems + ".",
                     Map.of("limit", maxItems, "actual", items));
+        }
+        if (queued) {
+            contract.requireBatch(tree);
         }
         BatchSubmission batch = submissions.parse(body, BatchSubmission.class, KNOWN_FIELDS);
         return validated(caller == null ? batch : ownedBy(batch, caller), messageId, source);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.contract.MessageContract;
 import hub.guideline.GuidelineSetRegistry;
 import hub.job.SubmissionReader;
 import hub.problem.ProblemException;
@@ -25,7 +26,7 @@ class BatchReaderTest {
         ObjectMapper mapper = new ObjectMapper();
         SubmissionReader submissions = new SubmissionReader(mapper,
                 new GuidelineSetRegistry(new RuleEngine(), ""), 50);
-        reader = new BatchReader(mapper, submissions, 3, targets(false, List.of()), replyQueues(), "default");
+        reader = new BatchReader(mapper, submissions, 3, targets(false, List.of()), replyQueues(), "default", new MessageContract());
     }
 
     /** Names resolve without DNS: crm.example.com is public, localhost and internal.example.com are not. */
@@ -78,19 +79,19 @@ class BatchReaderTest {
         assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"items\": [" + item("a", "x".repeat(51)) + "]}",
                 413, "SchemaViolation", "items[0]: article.text has 51 characters");
         assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"items\": [{\"article\": {\"text\": \"x\"}}]}",
-                400, "SchemaViolation", "items[0].externalRef is required");
+                400, "SchemaViolation", "items[0]: externalRef is required.");
         assertReason("{\"submitter\": \"s\", \"items\": [" + item("a", "x") + "]}", 400, "SchemaViolation",
                 "batchId is required");
         assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"items\": [{\"externalRef\": \"a\", "
                 + "\"guidelineSet\": \"nope\", \"article\": {\"text\": \"x\"}}]}", 422, "SchemaViolation",
                 "items[0]: Guideline set 'nope' does not exist");
         assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"seda:x?y=1\", \"items\": ["
-                + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue or topic name");
+                + item("a", "x") + "]}", 400, "SchemaViolation", "must be a queue or topic name");
         for (String bad : new String[] {"ftp://example.com/x",
                 "https:///no-host", "https://user:pw@example.com/hook", "https://example.com/a b",
                 "https://example.com/hook#frag", "HTTPS://example.com/hook"}) {
             assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + bad + "\", \"items\": ["
-                    + item("a", "x") + "]}", 400, "SchemaViolation", "replyTo must be a queue or topic name");
+                    + item("a", "x") + "]}", 400, "SchemaViolation", "must be a queue or topic name");
         }
         for (String http : new String[] {"http://crm.example.com/hook", "http://127.0.0.1:8080/hook"}) {
             assertReason("{\"batchId\": \"b\", \"submitter\": \"s\", \"replyTo\": \"" + http + "\", \"items\": ["
@@ -129,7 +130,7 @@ class BatchReaderTest {
         ObjectMapper mapper = new ObjectMapper();
         BatchReader testing = new BatchReader(mapper, new SubmissionReader(mapper,
                 new GuidelineSetRegistry(new RuleEngine(), ""), 50), 3, targets(true, List.of("127.0.0.1", "localhost")),
-                replyQueues(), "default");
+                replyQueues(), "default", new MessageContract());
         testing.checkReplyTo("http://127.0.0.1:8089/hook");
         testing.checkReplyTo("http://localhost/hook");
         assertThatThrownBy(() -> testing.checkReplyTo("http://crm.example.com/hook")).isInstanceOf(ProblemException.class);
@@ -159,7 +160,7 @@ class BatchReaderTest {
     @Test
     void aSingleArticleMessageNeedsItsExternalRefAndOnlyTheQueueTakesOne() {
         assertReason("{\"submitter\": \"cms\", \"article\": {\"text\": \"x\"}}", 400, "SchemaViolation",
-                "externalRef is required in an article message");
+                "externalRef is required.");
         assertReason("{\"submitter\": \"cms\", \"externalRef\": \"a\", \"article\": {\"text\": \"x\"}, \"colour\": 1}",
                 400, "SchemaViolation", "Unknown field 'colour'");
         assertThatThrownBy(() -> reader.validate("{\"submitter\": \"cms\", \"externalRef\": \"a\", "

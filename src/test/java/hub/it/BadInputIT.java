@@ -43,9 +43,9 @@ class BadInputIT extends LocalServicesIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "text as a number        | {\"article\": {\"text\": 5}}                                              | 400 | article.text",
-        "article null            | {\"article\": null}                                                      | 400 | article is required",
-        "body an array           | [{\"article\": {\"text\": \"a\"}}]                                       | 400 | expected an object",
-        "body null               | null                                                                     | 400 | JSON null",
+        "article null            | {\"article\": null}                                                      | 400 | expected object, got null",
+        "body an array           | [{\"article\": {\"text\": \"a\"}}]                                       | 400 | expected object, got array",
+        "body null               | null                                                                     | 400 | expected object, got null",
         "queries not a list      | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcQueries\": \"fee\"}} | 400 | options.gtcQueries",
         "trailing garbage        | {\"article\": {\"text\": \"a\"}} {}                                      | 400 | Malformed JSON",
         "unknown nested field    | {\"article\": {\"text\": \"a\", \"colour\": \"red\"}}                    | 400 | colour",
@@ -60,9 +60,9 @@ class BadInputIT extends LocalServicesIT {
         "control in a GTC query  | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcQueries\": [\"f\\u0000\"]}} | 400 | options.gtcQueries[0] contains",
         "title too long          | {\"article\": {\"text\": \"a\", \"title\": \"TITLE1001\"}}               | 413 | article.title has 1001 characters; the limit is 1000",
         "externalRef too long    | {\"article\": {\"text\": \"a\"}, \"externalRef\": \"REF201\"}             | 413 | externalRef has 201 characters; the limit is 200",
-        "too many GTC queries    | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcQueries\": QUERIES11}} | 413 | options.gtcQueries has 11 queries; the limit is 10",
+        "too many GTC queries    | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcQueries\": QUERIES11}} | 413 | options.gtcQueries has 11 entries; the limit is 10",
         "GTC query too long      | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcQueries\": [\"Q201\"]}} | 413 | options.gtcQueries[0] has 201 characters; the limit is 200",
-        "blank GTC query         | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcQueries\": [\" \"]}}  | 400 | options.gtcQueries[0] must not be blank",
+        "blank GTC query         | {\"article\": {\"text\": \"a\"}, \"options\": {\"gtcQueries\": [\" \"]}}  | 400 | 'options.gtcQueries[0]': must not be blank",
     })
     void rejectedSubmissionsAreProblemsAndStoreNothing(String name, String template, int status, String detail) {
         String body = template.replace("TITLE1001", "t".repeat(1001)).replace("REF201", "r".repeat(201))

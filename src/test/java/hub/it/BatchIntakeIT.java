@@ -304,7 +304,7 @@ class BatchIntakeIT extends LocalServicesIT {
         cases.put("[1, 2]", new String[] {"InvalidJson", "JSON object"});
         cases.put(batch("it-big-" + UUID.randomUUID(), 1001, "it-rules"), new String[] {"TooManyItems", "1001 items"});
         cases.put("{\"batchId\": \"b\", \"items\": [], \"submitter\": \"s\"}",
-                new String[] {"SchemaViolation", "at least one item"});
+                new String[] {"SchemaViolation", "at least 1 entry"});
         cases.put("{\"batchId\": \"b\", \"submitter\": \"s\", \"itemz\": []}",
                 new String[] {"SchemaViolation", "Unknown field 'itemz'"});
         cases.put(batch("it-no-submitter", 1, "it-rules").replace("\"submitter\":\"it\"", "\"submitter\":\"\""),
