@@ -89,6 +89,15 @@ call "unknown guideline set" 422 "" -X POST $P/api/v1/jobs -H "$auth" -H "$json"
   -d '{"article":{"title":"T","text":"Some text."},"guidelineSet":"nope"}'
 call "a field too large" 413 request -X POST $P/api/v1/jobs -H "$auth" -H "$json" \
   -d "{\"article\":{\"title\":\"$(head -c 1200 /dev/zero | tr '\0' 'x')\",\"text\":\"Some text.\"}}"
+call "an unknown nested field (its JSON Pointer in the problem)" 400 request -X POST $P/api/v1/jobs -H "$auth" -H "$json" \
+  -d '{"article":{"text":"Some text.","colour":"red"}}'
+grep -q '"pointer":"/article/colour"' "$work/body" || { echo "contract-check: no pointer in $(cat "$work/body")"; violations=$((violations + 1)); }
+call "a string where a boolean belongs" 400 request -X POST $P/api/v1/jobs -H "$auth" -H "$json" \
+  -d '{"article":{"text":"Some text."},"options":{"gtcValidation":"yes"}}'
+call "a format in another letter case" 202 "" -X POST $P/api/v1/jobs -H "$auth" -H "$json" \
+  -d '{"article":{"text":"Some text.","format":"Markdown"}}'
+call "a blank GTC query" 400 request -X POST $P/api/v1/jobs -H "$auth" -H "$json" \
+  -d '{"article":{"text":"Some text."},"options":{"gtcValidation":true,"gtcQueries":[" "]}}'
 call "not JSON" 415 request -X POST $P/api/v1/jobs -H "$auth" -H 'Content-Type: text/plain' -d 'text'
 call "no token" 401 request $P/api/v1/jobs/$job
 call "unknown job" 404 "" $P/api/v1/jobs/00000000-0000-4000-8000-000000000000 -H "$auth"
@@ -114,6 +123,9 @@ call "batch by its batchId" 200 "" "$P/api/v1/batches?batchId=cc-batch-1" -H "$a
 call "batch results" 200 "" "$P/api/v1/batches/$batch/results?page=0&size=10" -H "$auth"
 call "batch page size out of range" 400 request "$P/api/v1/batches/$batch?size=1000" -H "$auth"
 call "unknown batch" 404 "" "$P/api/v1/batches/00000000-0000-4000-8000-000000000000" -H "$auth"
+call "a batch item with an unknown field" 400 request -X POST $P/api/v1/batches -H "$auth" -H "$json" \
+  -d '{"batchId":"cc-batch-7","items":[{"externalRef":"a","article":{"text":"Plain text.","titel":"T"}}]}'
+call "batch by its batchId, without it" 400 request "$P/api/v1/batches" -H "$auth"
 call "batch without items" 400 request -X POST $P/api/v1/batches -H "$auth" -H "$json" \
   -d '{"batchId":"cc-batch-2","submitter":"contract"}'
 
