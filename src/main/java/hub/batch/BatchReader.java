@@ -103,9 +103,6 @@ public class BatchReader {
      */
     private BatchSubmission singleArticle(String body, String messageId) {
         ArticleMessage message = submissions.parse(body, ArticleMessage.class, ARTICLE_FIELDS);
-        if (message.externalRef() == null || message.externalRef().isBlank()) {
-            throw ProblemException.badRequest("externalRef is required in an article message.");
-        }
         String identity = messageId != null && !messageId.isBlank() ? messageId : "sha256:" + TextHash.sha256Hex(body);
         return new BatchSubmission("message:" + identity, message.submitter(), message.tenant(),
                 List.of(message.submission()), message.replyTo());
@@ -119,19 +116,12 @@ public class BatchReader {
         if (batch.replyTo() != null) {
             checkReplyTo(batch.replyTo());
         }
-        if (batch.items().isEmpty()) {
-            throw ProblemException.badRequest("items must hold at least one item.");
-        }
+        // The contract already refused an empty list, an item that is not an object and a missing or blank
+        // externalRef (OpenAPI for REST, AsyncAPI for the queue).
         List<BatchJob> jobs = new ArrayList<>(batch.items().size());
         Set<String> refs = new HashSet<>();
         for (int i = 0; i < batch.items().size(); i++) {
             JobSubmission item = batch.items().get(i);
-            if (item == null) {
-                throw ProblemException.badRequest("items[" + i + "] must be an object.");
-            }
-            if (item.externalRef() == null || item.externalRef().isBlank()) {
-                throw ProblemException.badRequest("items[" + i + "].externalRef is required in a batch.");
-            }
             if (!refs.add(item.externalRef())) {
                 throw ProblemException.badRequest("items[" + i + "].externalRef '" + item.externalRef()
                         + "' appears twice; externalRef is unique within a batch.");

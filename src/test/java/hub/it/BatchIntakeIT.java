@@ -308,7 +308,7 @@ class BatchIntakeIT extends LocalServicesIT {
         cases.put("{\"batchId\": \"b\", \"submitter\": \"s\", \"itemz\": []}",
                 new String[] {"SchemaViolation", "Unknown field 'itemz'"});
         cases.put(batch("it-no-submitter", 1, "it-rules").replace("\"submitter\":\"it\"", "\"submitter\":\"\""),
-                new String[] {"SchemaViolation", "submitter is required"});
+                new String[] {"SchemaViolation", "'submitter': must not be empty"});
         cases.put(batch("it-bad-set-" + UUID.randomUUID(), 2, "no-such-set"),
                 new String[] {"SchemaViolation", "items[0]: Guideline set 'no-such-set' does not exist"});
         cases.put(batch("it-callback", 1, "it-rules", "ftp://example.com/hook"),
