@@ -12,14 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads Vale styles: {@code <StylesPath>/<Style>/*.yml}, one rule per file, named {@code Style.File}. Every rule is
  * compiled here, once; a rule type the engine does not run ({@code sequence}, {@code spelling}, {@code script}) is
- * returned as unsupported rather than dropped. A rule that does not compile fails the load, naming the file.
+ * returned as unsupported rather than dropped. A rule that does not compile (a pattern Java cannot run even after
+ * {@link GoRegex} translates it, a file that is not YAML) is skipped with a warning naming the file and the
+ * construct, and reported among the unsupported rules; the rest of its style loads.
  */
 public final class StyleLoader {
 
+    private static final Logger log = LoggerFactory.getLogger(StyleLoader.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private StyleLoader() {
@@ -44,18 +49,26 @@ public final class StyleLoader {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.filter(StyleLoader::isRuleFile).sorted().toList()) {
                     String name = style + "." + baseName(file);
-                    RuleSpec spec = read(file, name);
+                    RuleSpec spec;
+                    try {
+                        spec = read(file, name);
+                    } catch (IllegalArgumentException e) {
+                        skip(unsupported, new UnsupportedRule(name, "?", ValeLevel.ERROR,
+                                "skipped: " + e.getMessage()));
+                        continue;
+                    }
                     String type = spec.string("extends", "");
+                    ValeLevel level = ValeLevel.parse(spec.string("level"));
                     try {
                         Rule rule = compile(spec, type);
                         if (rule == null) {
-                            unsupported.add(new UnsupportedRule(name, type, ValeLevel.parse(spec.string("level")),
-                                    reason(type)));
+                            unsupported.add(new UnsupportedRule(name, type, level, reason(type)));
                         } else {
                             rules.put(name, rule);
                         }
                     } catch (RuntimeException e) {
-                        throw new IllegalArgumentException("Vale rule " + file + ": " + e.getMessage(), e);
+                        skip(unsupported, new UnsupportedRule(name, type, level,
+                                "skipped: " + file.getFileName() + ": " + e.getMessage()));
                     }
                 }
             } catch (IOException e) {
@@ -63,6 +76,11 @@ public final class StyleLoader {
             }
         }
         return new Styles(rules, unsupported);
+    }
+
+    private static void skip(List<UnsupportedRule> unsupported, UnsupportedRule rule) {
+        log.warn("Vale rule {} is skipped, the rest of its style loads: {}", rule.name(), rule.reason());
+        unsupported.add(rule);
     }
 
     /** The compiled rule, or null for a type the engine does not run. */
