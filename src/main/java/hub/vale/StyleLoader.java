@@ -39,12 +39,23 @@ public final class StyleLoader {
     }
 
     public static Styles load(Path stylesPath, Collection<String> styleNames) {
+        return load(List.of(stylesPath), styleNames, Vocabulary.NONE);
+    }
+
+    /**
+     * The rules of {@code styleNames}, each style taken from the first of {@code stylesPaths} that has it (the
+     * StylesPath, then package folders).
+     * The accepted vocabulary joins every rule's {@code exceptions} unless the rule says {@code vocab: false}.
+     */
+    public static Styles load(List<Path> stylesPaths, Collection<String> styleNames, Vocabulary vocabulary) {
         Map<String, Rule> rules = new LinkedHashMap<>();
         List<UnsupportedRule> unsupported = new ArrayList<>();
+        Path stylesPath = stylesPaths.get(0);
         for (String style : styleNames) {
-            Path dir = stylesPath.resolve(style);
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("Vale style '" + style + "' not found in " + stylesPath);
+            Path dir = stylesPaths.stream().map(p -> p.resolve(style)).filter(Files::isDirectory).findFirst()
+                    .orElse(null);
+            if (dir == null) {
+                throw new IllegalArgumentException("Vale style '" + style + "' not found in " + stylesPaths);
             }
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.filter(StyleLoader::isRuleFile).sorted().toList()) {
@@ -57,25 +68,50 @@ public final class StyleLoader {
                                 "skipped: " + e.getMessage()));
                         continue;
                     }
-                    String type = spec.string("extends", "");
-                    ValeLevel level = ValeLevel.parse(spec.string("level"));
-                    try {
-                        Rule rule = compile(spec, type);
-                        if (rule == null) {
-                            unsupported.add(new UnsupportedRule(name, type, level, reason(type)));
-                        } else {
-                            rules.put(name, rule);
-                        }
-                    } catch (RuntimeException e) {
-                        skip(unsupported, new UnsupportedRule(name, type, level,
-                                "skipped: " + file.getFileName() + ": " + e.getMessage()));
-                    }
+                    add(spec, stylesPath, vocabulary, file.getFileName().toString(), rules, unsupported);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read Vale style " + dir, e);
             }
         }
         return new Styles(rules, unsupported);
+    }
+
+    private static void add(RuleSpec spec, Path stylesPath, Vocabulary vocabulary, String file,
+            Map<String, Rule> rules, List<UnsupportedRule> unsupported) {
+        String type = spec.string("extends", "");
+        ValeLevel level;
+        try {
+            level = ValeLevel.parse(spec.string("level"));
+        } catch (IllegalArgumentException e) {
+            skip(unsupported, new UnsupportedRule(spec.name(), type, ValeLevel.ERROR,
+                    "skipped: " + file + ": " + e.getMessage()));
+            return;
+        }
+        try {
+            Rule rule = compile(withVocabulary(spec, vocabulary), type, stylesPath);
+            if (rule == null) {
+                unsupported.add(new UnsupportedRule(spec.name(), type, level, reason(type)));
+            } else {
+                rules.put(spec.name(), rule);
+            }
+        } catch (RuntimeException e) {
+            skip(unsupported, new UnsupportedRule(spec.name(), type, level,
+                    "skipped: " + file + ": " + e.getMessage()));
+        }
+    }
+
+    /** The spec with the accepted vocabulary among its exceptions, unless it says {@code vocab: false}. */
+    private static RuleSpec withVocabulary(RuleSpec spec, Vocabulary vocabulary) {
+        Object vocab = spec.values().get("vocab");
+        if (vocabulary.accepted().isEmpty() || vocab != null && !ValeIni.isOn(vocab.toString())) {
+            return spec;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(spec.values());
+        List<String> exceptions = new ArrayList<>(spec.list("exceptions"));
+        exceptions.addAll(vocabulary.accepted());
+        values.put("exceptions", exceptions);
+        return new RuleSpec(spec.name(), values);
     }
 
     private static void skip(List<UnsupportedRule> unsupported, UnsupportedRule rule) {
@@ -85,6 +121,11 @@ public final class StyleLoader {
 
     /** The compiled rule, or null for a type the engine does not run. */
     static Rule compile(RuleSpec spec, String type) {
+        return compile(spec, type, null);
+    }
+
+    /** As above; {@code stylesPath} resolves a spelling rule's dictionaries and word lists. */
+    static Rule compile(RuleSpec spec, String type, Path stylesPath) {
         return switch (type) {
             case "existence" -> new ExistenceRule(spec);
             case "substitution" -> new SubstitutionRule(spec);
@@ -101,9 +142,10 @@ public final class StyleLoader {
 
     private static String reason(String type) {
         return switch (type) {
-            case "script" -> "Tengo scripts are not supported";
+            case "script" -> "Tengo scripts need a Tengo interpreter; there is none for the JVM";
             case "spelling" -> "spelling needs Hunspell dictionaries and Vale's filters; no faithful Java equivalent";
-            case "sequence" -> "sequence needs Vale's part-of-speech tagger; no faithful Java equivalent";
+            case "sequence" -> "sequence needs Vale's part-of-speech tagger (prose's English perceptron model); the hub "
+                    + "has no equivalent tagger, and one with other tags would raise other alerts";
             default -> type.contains(".") ? "extending another rule is not supported"
                     : "unknown rule type '" + type + "'";
         };

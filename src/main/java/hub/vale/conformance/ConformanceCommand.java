@@ -7,6 +7,8 @@ import hub.vale.ValeAlert;
 import hub.vale.ValeChecker;
 import hub.vale.ValeDocument;
 import hub.vale.ValeIni;
+import hub.vale.ValePackages;
+import hub.vale.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -106,8 +108,13 @@ public final class ConformanceCommand {
 
     private Totals runCase(Path dir, ExpectedOutput.Case c) throws IOException {
         ValeIni ini = ValeIni.parse(Files.readString(dir.resolve(".vale.ini")));
+        List<String> warnings = new ArrayList<>(ini.warnings());
         Path stylesPath = dir.resolve(ini.stylesPath() == null ? "styles" : ini.stylesPath()).normalize();
-        StyleLoader.Styles styles = StyleLoader.load(stylesPath, ini.allStyles());
+        List<Path> stylesPaths = new ArrayList<>(List.of(stylesPath));
+        stylesPaths.addAll(ValePackages.resolve(dir, ini.packages(), warnings));
+        Vocabulary vocabulary = Vocabulary.load(stylesPath, ini.vocab(), warnings);
+        StyleLoader.Styles styles = StyleLoader.load(stylesPaths, ini.allStyles(), vocabulary);
+        warnings.forEach(w -> out.println("    warning " + w));
         List<String> actual = new ArrayList<>();
         List<UnsupportedRule> unsupported = new ArrayList<>();
         for (String file : c.files()) {
@@ -116,10 +123,12 @@ public final class ConformanceCommand {
                 continue;
             }
             ValeChecker checker = ValeChecker.select(styles, ini.basedOnStyles(file), ini.switches(file),
-                    ini.minAlertLevel());
+                    ini.minAlertLevel(), ini.levels(file));
             checker.unsupported().stream().filter(u -> !unsupported.contains(u)).forEach(unsupported::add);
             String source = Files.readString(path, StandardCharsets.UTF_8);
-            for (ValeAlert a : checker.check(ValeDocument.of(source, formatOf(file)))) {
+            ValeDocument document = ValeDocument.of(source, formatOf(ini.formatExtension(file)),
+                    ValeDocument.Options.of(ini, file));
+            for (ValeAlert a : checker.check(document)) {
                 actual.add(line(file, source, a));
             }
         }
@@ -165,13 +174,16 @@ public final class ConformanceCommand {
         return file + ":" + line + ":" + column + ":" + a.rule() + ":" + a.message().replaceAll("\\s+", " ");
     }
 
-    /** reStructuredText is read as Markdown: the paragraphs and double-backtick literals agree. */
-    private static ArticleFormat formatOf(String file) {
-        String lower = file.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".rst")) {
+    /**
+     * The format of a file extension (after {@code [formats]}). reStructuredText is read as Markdown: the paragraphs
+     * and double-backtick literals agree.
+     */
+    private static ArticleFormat formatOf(String extension) {
+        String lower = extension.toLowerCase(Locale.ROOT);
+        if (List.of("md", "markdown", "mdown", "markdn", "mdx", "rst", "rest").contains(lower)) {
             return ArticleFormat.MARKDOWN;
         }
-        return lower.endsWith(".html") || lower.endsWith(".htm") ? ArticleFormat.HTML : ArticleFormat.PLAIN;
+        return List.of("html", "htm", "shtml", "xhtml").contains(lower) ? ArticleFormat.HTML : ArticleFormat.PLAIN;
     }
 
     /** Case folders are matched ignoring case: test.ct may say {@code Basic} for {@code testdata/basic}. */

@@ -1,0 +1,143 @@
+package hub.vale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hub.article.ArticleFormat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a .vale.ini sets beyond styles and switches, and the vocabularies. */
+class ValeConfigTest {
+
+    private static List<String> quotes(List<ValeAlert> alerts, String text) {
+        return alerts.stream().map(a -> text.substring(a.start(), a.end())).toList();
+    }
+
+    @Test
+    void everyKeyNotUnderstoodIsAWarningAndNoneIsSilent() {
+        ValeIni ini = ValeIni.parse("""
+                StylesPath = styles
+                Vocab = Hub, Other
+                Packages = Google, pkg/Local.zip
+                IgnoredClasses = no-vale
+                Colour = blue
+                just text
+
+                [formats]
+                mdx = md
+
+                [*.md]
+                MinAlertLevel = error
+                BasedOnStyles = Vale
+                TokenIgnores = (\\$[^\\n$]+\\$), (\\{[^},]*,[^}]*\\})
+                BlockIgnores = (?s) *({< file [^>]* >}.*?{</ ?file >})
+                Lang = de
+                Vale.Spelling = maybe
+                Style.Rule = error
+
+                [!*.md]
+                Style.Rule = YES
+                """);
+        assertThat(ini.warnings()).containsExactly(
+                "line 4: IgnoredClasses is not supported: HTML classes are not tracked by the hub's markup reader; "
+                        + "ignored",
+                "line 5: unknown key 'Colour': ignored",
+                "line 6: 'just text' is not a key = value line: ignored",
+                "line 12: MinAlertLevel belongs in the global part, not in [*.md]: ignored",
+                "line 16: Lang is not supported: the spelling language comes from the rule's dictionaries, not from "
+                        + "a glob section; ignored",
+                "line 17: Vale.Spelling = maybe: a rule takes YES, NO or a level; switched on");
+        assertThat(ini.vocab()).containsExactly("Hub", "Other");
+        assertThat(ini.packages()).containsExactly("Google", "pkg/Local.zip");
+        assertThat(ini.minAlertLevel()).isEqualTo(ValeLevel.SUGGESTION);
+        assertThat(ini.formatExtension("a.mdx")).isEqualTo("md");
+        assertThat(ini.tokenIgnores("a.md")).containsExactly("(\\$[^\\n$]+\\$)", "(\\{[^},]*,[^}]*\\})");
+        assertThat(ini.blockIgnores("a.md")).containsExactly("(?s) *({< file [^>]* >}.*?{</ ?file >})");
+        assertThat(ini.tokenIgnores("a.txt")).isEmpty();
+        assertThat(ini.levels("a.md")).isEqualTo(Map.of("Style.Rule", ValeLevel.ERROR));
+        assertThat(ini.levels("a.rst")).isEmpty();
+        assertThat(ini.switches("a.txt")).containsEntry("Style.Rule", true);
+        assertThat(ini.basedOnStyles("a.txt")).isEmpty();
+        assertThat(ini.ignoredScopes()).containsExactly("code", "tt");
+        assertThat(ini.skippedScopes()).containsExactly("script", "style", "pre", "figure");
+    }
+
+    @Test
+    void tokenAndBlockIgnoresAndScopesHideTextWithoutMovingOffsets() {
+        Rule rule = ValeRulesTest.rule("extends: existence\nmessage: x\ntokens: [TBD]\n");
+        String text = "TBD $x = TBD$ and **TBD** here.\n\n> TBD quoted\n\n{< file >}\nTBD\n{</ file >}\n\nTBD.\n";
+        ValeIni ini = ValeIni.parse("""
+                IgnoredScopes = code, strong
+                SkippedScopes = pre, blockquote
+                [*.md]
+                TokenIgnores = (\\$[^\\n$]+\\$)
+                BlockIgnores = (?s)({< file >}.*?{</ file >})
+                """);
+        List<ValeAlert> alerts = rule.check(ValeDocument.of(text, ArticleFormat.MARKDOWN,
+                ValeDocument.Options.of(ini, "a.md")));
+        assertThat(alerts).extracting(ValeAlert::start).containsExactly(0, text.lastIndexOf("TBD"));
+        List<ValeAlert> plain = rule.check(ValeDocument.of(text, ArticleFormat.MARKDOWN));
+        assertThat(plain).hasSize(6);
+    }
+
+    @Test
+    void theVocabularyJoinsEveryRulesExceptionsUnlessTheRuleOptsOut(@TempDir Path styles) throws IOException {
+        Path vocab = Files.createDirectories(styles.resolve("config/vocabularies/Hub"));
+        Files.writeString(vocab.resolve("accept.txt"), "# terms\nJavaScript\n[Pp]ython\n");
+        Files.writeString(vocab.resolve("reject.txt"), "utilize\n");
+        Path house = Files.createDirectories(styles.resolve("House"));
+        Files.writeString(house.resolve("Names.yml"), "extends: existence\nmessage: \"'%s'\"\ntokens: ['[A-Z]\\w+']\n");
+        Files.writeString(house.resolve("Own.yml"),
+                "extends: existence\nmessage: \"'%s'\"\nvocab: false\ntokens: [JavaScript]\n");
+        List<String> warnings = new ArrayList<>();
+        Vocabulary vocabulary = Vocabulary.load(styles, List.of("Hub", "Missing"), warnings);
+        assertThat(vocabulary.accepted()).containsExactly("JavaScript", "[Pp]ython");
+        assertThat(vocabulary.rejected()).containsExactly("utilize");
+        assertThat(warnings).singleElement().asString().startsWith("Vocab 'Missing' not found");
+        StyleLoader.Styles loaded = StyleLoader.load(List.of(styles), List.of("House"), vocabulary);
+        String text = "We use JavaScript, Python and Rust.";
+        List<ValeAlert> alerts = ValeChecker.select(loaded, List.of("House"), Map.of(), ValeLevel.SUGGESTION)
+                .check(ValeDocument.of(text, ArticleFormat.PLAIN));
+        assertThat(alerts).extracting(a -> a.rule() + " " + a.message())
+                .containsExactly("House.Names 'We'", "House.Own 'JavaScript'", "House.Names 'Rust'");
+    }
+
+    @Test
+    void levelsSetInTheConfigurationReplaceTheRulesOwn(@TempDir Path styles) throws IOException {
+        Path house = Files.createDirectories(styles.resolve("House"));
+        Files.writeString(house.resolve("Soft.yml"), "extends: existence\nmessage: x\nlevel: suggestion\ntokens: [a]\n");
+        StyleLoader.Styles loaded = StyleLoader.load(styles, List.of("House"));
+        assertThat(ValeChecker.select(loaded, List.of("House"), Map.of(), ValeLevel.ERROR).rules()).isEmpty();
+        ValeChecker raised = ValeChecker.select(loaded, List.of("House"), Map.of("House.Soft", true), ValeLevel.ERROR,
+                Map.of("House.Soft", ValeLevel.ERROR));
+        assertThat(raised.check(ValeDocument.of("a b", ArticleFormat.PLAIN)))
+                .singleElement().extracting(ValeAlert::level).isEqualTo(ValeLevel.ERROR);
+    }
+
+    @Test
+    void aLocalPackageFolderOrZipProvidesStyles(@TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("Pkg.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("Pkg/styles/Zipped/Rule.yml"));
+            z.write("extends: existence\nmessage: zipped\ntokens: [zip]\n".getBytes());
+            z.closeEntry();
+        }
+        Path folder = Files.createDirectories(dir.resolve("local/Folded"));
+        Files.writeString(folder.resolve("Rule.yml"), "extends: existence\nmessage: folded\ntokens: [fold]\n");
+        List<String> warnings = new ArrayList<>();
+        List<Path> paths = new ArrayList<>(List.of(dir.resolve("styles")));
+        paths.addAll(ValePackages.resolve(dir, List.of("Pkg.zip", "local", "Google"), warnings));
+        assertThat(warnings).singleElement().asString().startsWith("Packages entry 'Google' is not a local folder");
+        StyleLoader.Styles loaded = StyleLoader.load(paths, List.of("Zipped", "Folded"), Vocabulary.NONE);
+        assertThat(loaded.rules()).containsOnlyKeys("Zipped.Rule", "Folded.Rule");
+    }
+}
