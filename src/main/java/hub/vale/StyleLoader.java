@@ -44,7 +44,7 @@ public final class StyleLoader {
 
     /**
      * The rules of {@code styleNames}, each style taken from the first of {@code stylesPaths} that has it (the
-     * StylesPath, then package folders).
+     * StylesPath, then package folders). {@code Vale} is the built-in style unless a folder of that name exists.
      * The accepted vocabulary joins every rule's {@code exceptions} unless the rule says {@code vocab: false}.
      */
     public static Styles load(List<Path> stylesPaths, Collection<String> styleNames, Vocabulary vocabulary) {
@@ -54,6 +54,12 @@ public final class StyleLoader {
         for (String style : styleNames) {
             Path dir = stylesPaths.stream().map(p -> p.resolve(style)).filter(Files::isDirectory).findFirst()
                     .orElse(null);
+            if (dir == null && style.equals(BuiltinVale.STYLE)) {
+                for (RuleSpec spec : BuiltinVale.specs(vocabulary)) {
+                    add(spec, stylesPath, vocabulary, "built-in", rules, unsupported);
+                }
+                continue;
+            }
             if (dir == null) {
                 throw new IllegalArgumentException("Vale style '" + style + "' not found in " + stylesPaths);
             }

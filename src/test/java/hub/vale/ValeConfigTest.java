@@ -15,7 +15,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a .vale.ini sets beyond styles and switches, and the vocabularies. */
+/** What a .vale.ini sets beyond styles and switches, the vocabularies and the built-in Vale style. */
 class ValeConfigTest {
 
     private static List<String> quotes(List<ValeAlert> alerts, String text) {
@@ -109,6 +109,25 @@ class ValeConfigTest {
                 .check(ValeDocument.of(text, ArticleFormat.PLAIN));
         assertThat(alerts).extracting(a -> a.rule() + " " + a.message())
                 .containsExactly("House.Names 'We'", "House.Own 'JavaScript'", "House.Names 'Rust'");
+    }
+
+    @Test
+    void theBuiltInValeStyleTakesItsTermsAndAvoidsFromTheVocabulary(@TempDir Path styles) throws IOException {
+        Vocabulary vocabulary = new Vocabulary(List.of("JavaScript", "[Pp]ython", "Compliance Hub"),
+                List.of("utilize"));
+        StyleLoader.Styles loaded = StyleLoader.load(List.of(styles), List.of("Vale"), vocabulary);
+        assertThat(loaded.rules()).containsKeys("Vale.Repetition", "Vale.Terms", "Vale.Avoid");
+        String text = "We utilize javascript, python and and the compliance hub. Utilize JavaScript.";
+        List<ValeAlert> alerts = ValeChecker.select(loaded, List.of("Vale"), Map.of(), ValeLevel.SUGGESTION)
+                .check(ValeDocument.of(text, ArticleFormat.PLAIN));
+        assertThat(alerts).extracting(a -> a.rule() + " " + a.message()).containsExactly(
+                "Vale.Avoid Avoid using 'utilize'.",
+                "Vale.Terms Use 'JavaScript' instead of 'javascript'.",
+                "Vale.Repetition 'and' is repeated!",
+                "Vale.Terms Use 'Compliance Hub' instead of 'compliance hub'.");
+        assertThat(alerts).allMatch(a -> a.level() == ValeLevel.ERROR);
+        assertThat(StyleLoader.load(List.of(styles), List.of("Vale"), Vocabulary.NONE).rules())
+                .doesNotContainKeys("Vale.Terms", "Vale.Avoid");
     }
 
     @Test
