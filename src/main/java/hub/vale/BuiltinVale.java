@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Vale's built-in {@code Vale} style, with the keys and messages Vale documents for it: {@code Vale.Repetition}
- * (a word repeated, "'%s' is repeated!") and, from
+ * (a word repeated, "'%s' is repeated!"), {@code Vale.Spelling} (Hunspell, "Did you really mean '%s'?"), and, from
  * the vocabulary, {@code Vale.Terms} (an accepted term written otherwise, "Use '%s' instead of '%s'.") and
- * {@code Vale.Avoid} (a rejected term, "Avoid using '%s'."). All are errors on the {@code text} scope.
+ * {@code Vale.Avoid} (a rejected term, "Avoid using '%s'."). All four are errors on the {@code text} scope.
  */
 final class BuiltinVale {
 
@@ -24,6 +24,8 @@ final class BuiltinVale {
         specs.add(spec("Repetition", Map.of("extends", "repetition", "message", "'%s' is repeated!",
                 "ignorecase", true, "alpha", true, "tokens", List.of("[^\\s.!?]+"),
                 "action", Map.of("name", "edit", "params", List.of("truncate", " ")))));
+        specs.add(spec("Spelling", Map.of("extends", "spelling", "message", "Did you really mean '%s'?",
+                "action", Map.of("name", "suggest", "params", List.of("spellings")))));
         Map<String, String> swap = new LinkedHashMap<>();
         for (String term : vocabulary.accepted()) {
             if (term.chars().allMatch(c -> Character.isLetter(c) || c == ' ')) {

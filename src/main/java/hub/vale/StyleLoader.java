@@ -133,6 +133,7 @@ public final class StyleLoader {
     /** As above; {@code stylesPath} resolves a spelling rule's dictionaries and word lists. */
     static Rule compile(RuleSpec spec, String type, Path stylesPath) {
         return switch (type) {
+            case "spelling" -> new SpellingRule(spec, stylesPath);
             case "existence" -> new ExistenceRule(spec);
             case "substitution" -> new SubstitutionRule(spec);
             case "occurrence" -> new OccurrenceRule(spec);
@@ -149,7 +150,6 @@ public final class StyleLoader {
     private static String reason(String type) {
         return switch (type) {
             case "script" -> "Tengo scripts need a Tengo interpreter; there is none for the JVM";
-            case "spelling" -> "spelling needs Hunspell dictionaries and Vale's filters; no faithful Java equivalent";
             case "sequence" -> "sequence needs Vale's part-of-speech tagger (prose's English perceptron model); the hub "
                     + "has no equivalent tagger, and one with other tags would raise other alerts";
             default -> type.contains(".") ? "extending another rule is not supported"

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,8 +119,8 @@ class ValeConfigTest {
         StyleLoader.Styles loaded = StyleLoader.load(List.of(styles), List.of("Vale"), vocabulary);
         assertThat(loaded.rules()).containsKeys("Vale.Repetition", "Vale.Terms", "Vale.Avoid");
         String text = "We utilize javascript, python and and the compliance hub. Utilize JavaScript.";
-        List<ValeAlert> alerts = ValeChecker.select(loaded, List.of("Vale"), Map.of(), ValeLevel.SUGGESTION)
-                .check(ValeDocument.of(text, ArticleFormat.PLAIN));
+        List<ValeAlert> alerts = ValeChecker.select(loaded, List.of("Vale"), Map.of("Vale.Spelling", false),
+                ValeLevel.SUGGESTION).check(ValeDocument.of(text, ArticleFormat.PLAIN));
         assertThat(alerts).extracting(a -> a.rule() + " " + a.message()).containsExactly(
                 "Vale.Avoid Avoid using 'utilize'.",
                 "Vale.Terms Use 'JavaScript' instead of 'javascript'.",
@@ -158,5 +159,38 @@ class ValeConfigTest {
         assertThat(warnings).singleElement().asString().startsWith("Packages entry 'Google' is not a local folder");
         StyleLoader.Styles loaded = StyleLoader.load(paths, List.of("Zipped", "Folded"), Vocabulary.NONE);
         assertThat(loaded.rules()).containsOnlyKeys("Zipped.Rule", "Folded.Rule");
+    }
+
+    @Test
+    void spellingWithDebiansHunspellDictionaries(@TempDir Path styles) throws IOException {
+        Assumptions.assumeTrue(Files.isRegularFile(HunspellDictionaries.DEBIAN.resolve("en_US.dic"))
+                        && Files.isRegularFile(HunspellDictionaries.DEBIAN.resolve("de_DE.dic")),
+                "Debian's Hunspell dictionaries are not installed (apt-get install hunspell-en-us hunspell-de-de; "
+                        + "scripts/test.sh installs them): spelling test skipped");
+        StyleLoader.Styles vale = StyleLoader.load(List.of(styles), List.of("Vale"),
+                new Vocabulary(List.of("Zorblax"), List.of()));
+        Rule spelling = vale.rules().get("Vale.Spelling");
+        String text = "The polcy covers teh house; Zorblax, NASA, HubStack and x86 are fine.";
+        List<ValeAlert> alerts = spelling.check(ValeDocument.of(text, ArticleFormat.PLAIN));
+        assertThat(quotes(alerts, text)).containsExactly("polcy", "teh");
+        assertThat(alerts.get(0).message()).isEqualTo("Did you really mean 'polcy'?");
+        assertThat(alerts.get(0).suggestions()).contains("policy");
+
+        Rule german = ValeRulesTest.rule("extends: spelling\nmessage: \"'%s'\"\ndictionaries: [de_DE]\n");
+        String deutsch = "Der Vetrag deckt das Haus ab.";
+        assertThat(quotes(german.check(ValeDocument.of(deutsch, ArticleFormat.PLAIN)), deutsch))
+                .containsExactly("Vetrag");
+    }
+
+    @Test
+    void aSpellingRuleWithoutItsDictionaryIsSkippedNamingWhereItLooked(@TempDir Path styles) throws IOException {
+        Path house = Files.createDirectories(styles.resolve("House"));
+        Files.writeString(house.resolve("Klingon.yml"),
+                "extends: spelling\nmessage: x\ndicpath: dicts\ndictionaries: [tlh_XX]\n");
+        StyleLoader.Styles loaded = StyleLoader.load(styles, List.of("House"));
+        assertThat(loaded.rules()).isEmpty();
+        assertThat(loaded.unsupported()).singleElement().extracting(UnsupportedRule::reason).asString()
+                .startsWith("skipped: Klingon.yml: no Hunspell dictionary 'tlh_XX' (tlh_XX.aff and tlh_XX.dic) in [")
+                .contains(styles.resolve("dicts").toString(), "/usr/share/hunspell", "apt-get install hunspell-tlh-xx");
     }
 }
