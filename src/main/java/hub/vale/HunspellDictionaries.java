@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.hunspell.Dictionary;
 import org.apache.lucene.analysis.hunspell.Hunspell;
+import org.apache.lucene.analysis.hunspell.Suggester;
 import org.apache.lucene.analysis.hunspell.TimeoutPolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -26,7 +27,9 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 final class HunspellDictionaries {
 
     static final Path DEBIAN = Path.of("/usr/share/hunspell");
-    private static final Map<List<Path>, Hunspell> LOADED = new ConcurrentHashMap<>();
+    private static final Map<List<Path>, Dictionary> LOADED = new ConcurrentHashMap<>();
+    private static final Map<List<Path>, Hunspell> SPELLERS = new ConcurrentHashMap<>();
+    private static final Map<List<Path>, Suggester> SUGGESTERS = new ConcurrentHashMap<>();
 
     private HunspellDictionaries() {
     }
@@ -63,10 +66,20 @@ final class HunspellDictionaries {
 
     /** One speller over the dictionaries whose {@code .aff} files are given (their {@code .dic} beside them). */
     static Hunspell load(List<Path> affFiles) {
-        return LOADED.computeIfAbsent(List.copyOf(affFiles), HunspellDictionaries::read);
+        return SPELLERS.computeIfAbsent(List.copyOf(affFiles),
+                key -> new Hunspell(dictionary(key), TimeoutPolicy.NO_TIMEOUT, () -> { }));
     }
 
-    private static Hunspell read(List<Path> affFiles) {
+    /** Suggestions from the same dictionaries, without a time limit. */
+    static Suggester suggester(List<Path> affFiles) {
+        return SUGGESTERS.computeIfAbsent(List.copyOf(affFiles), key -> new Suggester(dictionary(key)));
+    }
+
+    private static Dictionary dictionary(List<Path> affFiles) {
+        return LOADED.computeIfAbsent(affFiles, HunspellDictionaries::read);
+    }
+
+    private static Dictionary read(List<Path> affFiles) {
         // Lucene reads one affix file with any number of word lists; the first dictionary's affixes apply.
         Path aff = affFiles.get(0);
         List<InputStream> dics = new ArrayList<>();
@@ -75,8 +88,7 @@ final class HunspellDictionaries {
                 String base = a.getFileName().toString();
                 dics.add(Files.newInputStream(a.resolveSibling(base.substring(0, base.length() - 4) + ".dic")));
             }
-            Dictionary dictionary = new Dictionary(temp, "vale", affix, dics, false);
-            return new Hunspell(dictionary, TimeoutPolicy.RETURN_PARTIAL_RESULT, () -> { });
+            return new Dictionary(temp, "vale", affix, dics, false);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Hunspell dictionary " + aff, e);
         } catch (ParseException e) {

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.hunspell.Hunspell;
-import org.apache.lucene.analysis.hunspell.SuggestionTimeoutException;
+import org.apache.lucene.analysis.hunspell.Suggester;
 
 /**
  * {@code spelling}: every word a Hunspell dictionary does not know is an alert, with the dictionary's suggestions.
@@ -30,16 +30,21 @@ final class SpellingRule extends Rule {
     private static final List<Pattern> DEFAULT_FILTERS = List.of(
             Pattern.compile("[A-Z]{1}[a-z]+[A-Z]+\\w+"), Pattern.compile("[^a-zA-Z_']"),
             Pattern.compile("[A-Z]+$"));
-    private static final long SUGGEST_MILLIS = 100;
+    /** Suggestions are computed without a time limit (so they do not depend on the machine's load) for this many
+     * unknown words per block; later ones get none. */
+    private static final int SUGGESTED_PER_BLOCK = 25;
 
     private final Hunspell speller;
+    private final Suggester suggester;
     private final List<Pattern> filters;
     private final Set<String> ignored;
     private final Exceptions exceptions;
 
     SpellingRule(RuleSpec spec, Path stylesPath) {
         super(spec);
-        this.speller = HunspellDictionaries.load(affixFiles(spec, stylesPath));
+        List<Path> affixes = affixFiles(spec, stylesPath);
+        this.speller = HunspellDictionaries.load(affixes);
+        this.suggester = HunspellDictionaries.suggester(affixes);
         List<Pattern> f = new ArrayList<>(spec.bool("custom") ? List.of() : DEFAULT_FILTERS);
         spec.list("filters").forEach(p -> f.add(GoRegex.compile(p)));
         this.filters = List.copyOf(f);
@@ -99,6 +104,7 @@ final class SpellingRule extends Rule {
     void run(Block block, Set<String> seen, List<ValeAlert> out) {
         String text = block.text();
         Matcher m = WORD.matcher(text);
+        int unknown = 0;
         while (m.find()) {
             int from = m.start();
             int to = m.end();
@@ -115,7 +121,8 @@ final class SpellingRule extends Rule {
             if (isCorrect(word) || exceptions.excuses(word, text, from, to)) {
                 continue;
             }
-            out.add(alert(block, from, to, Messages.format(message(), text.substring(from, to)), suggest(word)));
+            List<String> suggestions = unknown++ < SUGGESTED_PER_BLOCK ? suggest(word) : List.of();
+            out.add(alert(block, from, to, Messages.format(message(), text.substring(from, to)), suggestions));
         }
     }
 
@@ -134,12 +141,8 @@ final class SpellingRule extends Rule {
     }
 
     private List<String> suggest(String word) {
-        try {
-            synchronized (speller) {
-                return speller.suggest(word, SUGGEST_MILLIS).stream().limit(5).toList();
-            }
-        } catch (SuggestionTimeoutException e) {
-            return e.getPartialResult() == null ? List.of() : e.getPartialResult().stream().limit(5).toList();
+        synchronized (suggester) {
+            return suggester.suggestNoTimeout(word, () -> { }).stream().limit(5).toList();
         }
     }
 
