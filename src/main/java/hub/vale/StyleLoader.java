@@ -56,7 +56,7 @@ public final class StyleLoader {
                     .orElse(null);
             if (dir == null && style.equals(BuiltinVale.STYLE)) {
                 for (RuleSpec spec : BuiltinVale.specs(vocabulary)) {
-                    add(spec, stylesPath, vocabulary, "built-in", rules, unsupported);
+                    add(spec, stylesPaths, vocabulary, "built-in", rules, unsupported);
                 }
                 continue;
             }
@@ -74,7 +74,7 @@ public final class StyleLoader {
                                 "skipped: " + e.getMessage()));
                         continue;
                     }
-                    add(spec, stylesPath, vocabulary, file.getFileName().toString(), rules, unsupported);
+                    add(spec, stylesPaths, vocabulary, file.getFileName().toString(), rules, unsupported);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read Vale style " + dir, e);
@@ -83,8 +83,17 @@ public final class StyleLoader {
         return new Styles(rules, unsupported);
     }
 
-    private static void add(RuleSpec spec, Path stylesPath, Vocabulary vocabulary, String file,
+    private static void add(RuleSpec own, List<Path> stylesPaths, Vocabulary vocabulary, String file,
             Map<String, Rule> rules, List<UnsupportedRule> unsupported) {
+        RuleSpec spec;
+        try {
+            spec = inherit(own, stylesPaths, 0);
+        } catch (IllegalArgumentException e) {
+            skip(unsupported, new UnsupportedRule(own.name(), own.string("extends", ""), ValeLevel.ERROR,
+                    "skipped: " + file + ": " + e.getMessage()));
+            return;
+        }
+        Path stylesPath = stylesPaths.get(0);
         String type = spec.string("extends", "");
         ValeLevel level;
         try {
@@ -97,7 +106,7 @@ public final class StyleLoader {
         try {
             Rule rule = compile(withVocabulary(spec, vocabulary), type, stylesPath);
             if (rule == null) {
-                unsupported.add(new UnsupportedRule(spec.name(), type, level, reason(type)));
+                skip(unsupported, new UnsupportedRule(spec.name(), type, level, reason(type)));
             } else {
                 rules.put(spec.name(), rule);
             }
@@ -105,6 +114,34 @@ public final class StyleLoader {
             skip(unsupported, new UnsupportedRule(spec.name(), type, level,
                     "skipped: " + file + ": " + e.getMessage()));
         }
+    }
+
+    /**
+     * A rule that extends another ({@code extends: Style.Rule}) takes that rule's keys, its own replacing them, and
+     * the other rule's type; chains are followed (at most 10 deep).
+     */
+    private static RuleSpec inherit(RuleSpec spec, List<Path> stylesPaths, int depth) {
+        String parent = spec.string("extends", "");
+        if (!parent.matches("[^./\\s]+\\.[^./\\s]+")) {
+            return spec;
+        }
+        if (depth >= 10) {
+            throw new IllegalArgumentException("'extends' chain longer than 10 rules at " + parent);
+        }
+        String style = parent.substring(0, parent.indexOf('.'));
+        String ruleName = parent.substring(parent.indexOf('.') + 1);
+        Path file = stylesPaths.stream().map(p -> p.resolve(style).resolve(ruleName + ".yml"))
+                .filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("extends " + parent + ", which is not on "
+                        + stylesPaths));
+        RuleSpec base = inherit(read(file, parent), stylesPaths, depth + 1);
+        Map<String, Object> values = new LinkedHashMap<>(base.values());
+        spec.values().forEach((k, v) -> {
+            if (!k.equals("extends")) {
+                values.put(k, v);
+            }
+        });
+        return new RuleSpec(spec.name(), values);
     }
 
     /** The spec with the accepted vocabulary among its exceptions, unless it says {@code vocab: false}. */
@@ -121,7 +158,8 @@ public final class StyleLoader {
     }
 
     private static void skip(List<UnsupportedRule> unsupported, UnsupportedRule rule) {
-        log.warn("Vale rule {} is skipped, the rest of its style loads: {}", rule.name(), rule.reason());
+        log.warn("Vale rule {} ({}) is skipped, the rest of its style loads: {}", rule.name(), rule.type(),
+                rule.reason());
         unsupported.add(rule);
     }
 
@@ -152,8 +190,7 @@ public final class StyleLoader {
             case "script" -> "Tengo scripts need a Tengo interpreter; there is none for the JVM";
             case "sequence" -> "sequence needs Vale's part-of-speech tagger (prose's English perceptron model); the hub "
                     + "has no equivalent tagger, and one with other tags would raise other alerts";
-            default -> type.contains(".") ? "extending another rule is not supported"
-                    : "unknown rule type '" + type + "'";
+            default -> "unknown rule type '" + type + "'";
         };
     }
 

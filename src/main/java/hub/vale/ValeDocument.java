@@ -51,9 +51,26 @@ public final class ValeDocument {
 
         /** The options of {@code ini} for {@code fileName}; an ignore pattern is translated as rules are. */
         public static Options of(ValeIni ini, String fileName) {
-            return new Options(ini.tokenIgnores(fileName).stream().map(GoRegex::compile).toList(),
-                    ini.blockIgnores(fileName).stream().map(GoRegex::compile).toList(),
+            return of(ini, fileName, new ArrayList<>());
+        }
+
+        /** As above; an ignore pattern that does not compile is left out and named in {@code warnings}. */
+        public static Options of(ValeIni ini, String fileName, List<String> warnings) {
+            return new Options(compile("TokenIgnores", ini.tokenIgnores(fileName), warnings),
+                    compile("BlockIgnores", ini.blockIgnores(fileName), warnings),
                     Set.copyOf(ini.skippedScopes()), Set.copyOf(ini.ignoredScopes()));
+        }
+
+        private static List<Pattern> compile(String key, List<String> patterns, List<String> warnings) {
+            List<Pattern> compiled = new ArrayList<>();
+            for (String p : patterns) {
+                try {
+                    compiled.add(GoRegex.compile(p));
+                } catch (IllegalArgumentException e) {
+                    warnings.add(key + " pattern skipped: " + e.getMessage());
+                }
+            }
+            return compiled;
         }
     }
 

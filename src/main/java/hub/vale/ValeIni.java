@@ -70,9 +70,14 @@ public record ValeIni(String stylesPath, ValeLevel minAlertLevel, List<Section> 
 
         void run(String text) {
             int lineNumber = 0;
-            for (String rawLine : text.split("\\R")) {
-                lineNumber++;
-                String line = rawLine.strip();
+            String[] lines = text.split("\\R");
+            for (int i = 0; i < lines.length; i++) {
+                lineNumber = i + 1;
+                String line = lines[i].strip();
+                // A value continues on the next line after a trailing backslash, as go-ini reads it.
+                while (line.endsWith("\\") && !line.startsWith("#") && i + 1 < lines.length) {
+                    line = line.substring(0, line.length() - 1).strip() + " " + lines[++i].strip();
+                }
                 if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
                     continue;
                 }

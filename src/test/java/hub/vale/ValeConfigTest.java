@@ -73,6 +73,27 @@ class ValeConfigTest {
     }
 
     @Test
+    void aValueContinuesAfterATrailingBackslashAndABadIgnorePatternIsAWarning() {
+        ValeIni ini = ValeIni.parse("""
+                [*.md]
+                TokenIgnores = (a+), \\
+                (b+), \\
+                (c+)
+                BlockIgnores = (x)(?<=\\1)y
+                BasedOnStyles = Vale
+                """);
+        assertThat(ini.warnings()).isEmpty();
+        assertThat(ini.tokenIgnores("t.md")).containsExactly("(a+)", "(b+)", "(c+)");
+        assertThat(ini.basedOnStyles("t.md")).containsExactly("Vale");
+        List<String> warnings = new ArrayList<>();
+        ValeDocument.Options options = ValeDocument.Options.of(ini, "t.md", warnings);
+        assertThat(options.tokenIgnores()).hasSize(3);
+        assertThat(options.blockIgnores()).isEmpty();
+        assertThat(warnings).singleElement().asString()
+                .startsWith("BlockIgnores pattern skipped: pattern does not compile in Java: a back-reference inside");
+    }
+
+    @Test
     void tokenAndBlockIgnoresAndScopesHideTextWithoutMovingOffsets() {
         Rule rule = ValeRulesTest.rule("extends: existence\nmessage: x\ntokens: [TBD]\n");
         String text = "TBD $x = TBD$ and **TBD** here.\n\n> TBD quoted\n\n{< file >}\nTBD\n{</ file >}\n\nTBD.\n";
@@ -129,6 +150,29 @@ class ValeConfigTest {
         assertThat(alerts).allMatch(a -> a.level() == ValeLevel.ERROR);
         assertThat(StyleLoader.load(List.of(styles), List.of("Vale"), Vocabulary.NONE).rules())
                 .doesNotContainKeys("Vale.Terms", "Vale.Avoid");
+    }
+
+    @Test
+    void aRuleMayExtendAnotherAndScriptAndSequenceRulesAreSkippedByName(@TempDir Path styles) throws IOException {
+        Path base = Files.createDirectories(styles.resolve("Base"));
+        Files.writeString(base.resolve("Words.yml"),
+                "extends: existence\nmessage: \"Avoid '%s'.\"\nlevel: error\ntokens: [simply]\n");
+        Path house = Files.createDirectories(styles.resolve("House"));
+        Files.writeString(house.resolve("Stricter.yml"), "extends: Base.Words\ntokens: [simply, just]\n");
+        Files.writeString(house.resolve("Orphan.yml"), "extends: Base.Missing\nmessage: x\n");
+        Files.writeString(house.resolve("Tengo.yml"), "extends: script\nmessage: x\nscript: |\n  x := 1\n");
+        Files.writeString(house.resolve("Tags.yml"), "extends: sequence\nmessage: x\ntokens: [{tag: NN}]\n");
+        StyleLoader.Styles loaded = StyleLoader.load(styles, List.of("House"));
+        assertThat(loaded.rules()).containsOnlyKeys("House.Stricter");
+        String text = "Just do it, simply.";
+        assertThat(loaded.rules().get("House.Stricter").check(ValeDocument.of(text, ArticleFormat.PLAIN)))
+                .extracting(ValeAlert::message, ValeAlert::level)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Avoid 'simply'.", ValeLevel.ERROR));
+        assertThat(loaded.unsupported()).extracting(u -> u.name() + ": " + u.reason()).containsExactly(
+                "House.Orphan: skipped: Orphan.yml: extends Base.Missing, which is not on [" + styles + "]",
+                "House.Tags: sequence needs Vale's part-of-speech tagger (prose's English perceptron model); the hub "
+                        + "has no equivalent tagger, and one with other tags would raise other alerts",
+                "House.Tengo: Tengo scripts need a Tengo interpreter; there is none for the JVM");
     }
 
     @Test

@@ -114,7 +114,6 @@ public final class ConformanceCommand {
         stylesPaths.addAll(ValePackages.resolve(dir, ini.packages(), warnings));
         Vocabulary vocabulary = Vocabulary.load(stylesPath, ini.vocab(), warnings);
         StyleLoader.Styles styles = StyleLoader.load(stylesPaths, ini.allStyles(), vocabulary);
-        warnings.forEach(w -> out.println("    warning " + w));
         List<String> actual = new ArrayList<>();
         List<UnsupportedRule> unsupported = new ArrayList<>();
         for (String file : c.files()) {
@@ -127,11 +126,12 @@ public final class ConformanceCommand {
             checker.unsupported().stream().filter(u -> !unsupported.contains(u)).forEach(unsupported::add);
             String source = Files.readString(path, StandardCharsets.UTF_8);
             ValeDocument document = ValeDocument.of(source, formatOf(ini.formatExtension(file)),
-                    ValeDocument.Options.of(ini, file));
+                    ValeDocument.Options.of(ini, file, warnings));
             for (ValeAlert a : checker.check(document)) {
                 actual.add(line(file, source, a));
             }
         }
+        warnings.stream().distinct().forEach(w -> out.println("    warning " + w));
         return compare(c, actual, unsupported);
     }
 
