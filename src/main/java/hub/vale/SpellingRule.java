@@ -20,7 +20,9 @@ import org.apache.lucene.analysis.hunspell.Suggester;
  * {@code dic}, {@code append}, {@code filters} (patterns; a word in which one is found is not checked),
  * {@code custom} (drops the default filters: mixed case such as "MongoDB", words with characters other than
  * ASCII letters, {@code _} and {@code '}, and words ending in capitals), {@code ignore} (word-list files relative
- * to StylesPath, matched ignoring case) and {@code exceptions} (with the accepted vocabulary). The dictionaries are
+ * to StylesPath, matched ignoring case) and {@code exceptions} (with the accepted vocabulary; as in Vale, a word is
+ * excused when an exception is found anywhere in it, ignoring case, so an accepted {@code API} also excuses
+ * {@code APIs}). The dictionaries are
  * found through {@link HunspellDictionaries}; when none is there the rule does not load (the loader skips it with
  * the places searched).
  */
@@ -38,7 +40,7 @@ final class SpellingRule extends Rule {
     private final Suggester suggester;
     private final List<Pattern> filters;
     private final Set<String> ignored;
-    private final Exceptions exceptions;
+    private final Pattern exceptions;
 
     SpellingRule(RuleSpec spec, Path stylesPath) {
         super(spec);
@@ -49,7 +51,8 @@ final class SpellingRule extends Rule {
         spec.list("filters").forEach(p -> f.add(GoRegex.compile(p)));
         this.filters = List.copyOf(f);
         this.ignored = ignoreLists(spec, stylesPath);
-        this.exceptions = Exceptions.of(spec.list("exceptions"));
+        List<String> excepted = spec.list("exceptions").stream().filter(e -> !e.isBlank()).toList();
+        this.exceptions = excepted.isEmpty() ? null : GoRegex.compile("(?i)(?:" + String.join("|", excepted) + ")");
     }
 
     /** The dictionaries' {@code .aff} files; a missing one fails with where it was looked for. */
@@ -118,7 +121,7 @@ final class SpellingRule extends Rule {
                 continue;
             }
             String word = text.substring(from, to).replace('’', '\'');
-            if (isCorrect(word) || exceptions.excuses(word, text, from, to)) {
+            if (isCorrect(word) || exceptions != null && exceptions.matcher(word).find()) {
                 continue;
             }
             List<String> suggestions = unknown++ < SUGGESTED_PER_BLOCK ? suggest(word) : List.of();

@@ -214,7 +214,7 @@ class ValeConfigTest {
         StyleLoader.Styles vale = StyleLoader.load(List.of(styles), List.of("Vale"),
                 new Vocabulary(List.of("Zorblax"), List.of()));
         Rule spelling = vale.rules().get("Vale.Spelling");
-        String text = "The polcy covers teh house; Zorblax, NASA, HubStack and x86 are fine.";
+        String text = "The polcy covers teh house; Zorblax, zorblaxes, NASA, HubStack and x86 are fine.";
         List<ValeAlert> alerts = spelling.check(ValeDocument.of(text, ArticleFormat.PLAIN));
         assertThat(quotes(alerts, text)).containsExactly("polcy", "teh");
         assertThat(alerts.get(0).message()).isEqualTo("Did you really mean 'polcy'?");
