@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rules a configuration enables, as Vale selects them: a rule runs when it is switched on by name
@@ -11,6 +13,8 @@ import java.util.Map;
  * only at or above {@code MinAlertLevel}. Enabled rules of unsupported types are kept in {@link #unsupported()}.
  */
 public record ValeChecker(List<Rule> rules, List<UnsupportedRule> unsupported, Map<String, ValeLevel> levels) {
+
+    private static final Logger log = LoggerFactory.getLogger(ValeChecker.class);
 
     public ValeChecker {
         rules = List.copyOf(rules);
@@ -61,7 +65,16 @@ public record ValeChecker(List<Rule> rules, List<UnsupportedRule> unsupported, M
         List<ValeAlert> alerts = new ArrayList<>();
         for (Rule rule : rules) {
             ValeLevel level = levels.get(rule.name());
-            for (ValeAlert a : rule.check(document)) {
+            List<ValeAlert> found;
+            try {
+                found = rule.check(document);
+            } catch (RuntimeException | StackOverflowError e) {
+                // One rule failing on one document (e.g. a pattern that recurses too deep on a long text) must not
+                // cost the other rules' alerts.
+                log.warn("Vale rule {} failed on a document and is skipped for it: {}", rule.name(), e.toString());
+                continue;
+            }
+            for (ValeAlert a : found) {
                 alerts.add(level == null || level == a.level() ? a : new ValeAlert(a.rule(), level, a.message(),
                         a.link(), a.start(), a.end(), a.match(), a.suggestions()));
             }

@@ -176,6 +176,23 @@ class ValeConfigTest {
     }
 
     @Test
+    void aRuleThatFailsOnADocumentCostsNoOtherRuleItsAlerts(@TempDir Path styles) throws IOException {
+        Path house = Files.createDirectories(styles.resolve("House"));
+        // Java's regex engine recurses once per repetition of a group with alternatives: a long run overflows.
+        Files.writeString(house.resolve("Deep.yml"), "extends: existence\nmessage: x\nnonword: true\n"
+                + "tokens: ['(?:a|b)*c']\n");
+        Files.writeString(house.resolve("Plain.yml"), "extends: existence\nmessage: y\ntokens: [end]\n");
+        StyleLoader.Styles loaded = StyleLoader.load(styles, List.of("House"));
+        String text = "ab".repeat(200_000) + "x end";
+        ValeDocument document = ValeDocument.of(text, ArticleFormat.PLAIN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loaded.rules().get("House.Deep").check(document))
+                .isInstanceOf(StackOverflowError.class);
+        List<ValeAlert> alerts = ValeChecker.select(loaded, List.of("House"), Map.of(), ValeLevel.SUGGESTION)
+                .check(document);
+        assertThat(alerts).extracting(ValeAlert::rule).containsOnly("House.Plain");
+    }
+
+    @Test
     void levelsSetInTheConfigurationReplaceTheRulesOwn(@TempDir Path styles) throws IOException {
         Path house = Files.createDirectories(styles.resolve("House"));
         Files.writeString(house.resolve("Soft.yml"), "extends: existence\nmessage: x\nlevel: suggestion\ntokens: [a]\n");

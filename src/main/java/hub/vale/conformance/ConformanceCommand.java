@@ -75,7 +75,12 @@ public final class ConformanceCommand {
                 }
             }
         }
-        Totals totals = new ConformanceCommand(System.out, show).run(Path.of(args[0]));
+        Path packageDir = Path.of(args[0]);
+        if (!Files.isRegularFile(packageDir.resolve("testdata/test.ct"))) {
+            System.err.println("vale-conformance: " + packageDir + " has no testdata/test.ct (Vale's expected output)");
+            System.exit(2);
+        }
+        Totals totals = new ConformanceCommand(System.out, show).run(packageDir);
         boolean ok = totals.reproducedPercent() >= minReproduced && totals.extraPercent() <= maxExtra;
         System.out.printf(Locale.ROOT, "%s: reproduced %.1f %% (minimum %.1f), extra %.1f %% (maximum %.1f)%n",
                 ok ? "PASS" : "FAIL", totals.reproducedPercent(), minReproduced, totals.extraPercent(), maxExtra);
