@@ -118,9 +118,18 @@ ensure_chromium() {
   apt_install chromium
 }
 
+# Vale.Spelling and spelling rules read Hunspell dictionaries from Debian's packages (docs/vale.md, "Spelling");
+# the spelling fixtures and tests need en_US, the German test de_DE.
+ensure_hunspell_dictionaries() {
+  if [ -f /usr/share/hunspell/en_US.dic ] && [ -f /usr/share/hunspell/de_DE.dic ]; then return 0; fi
+  log "installing Hunspell dictionaries (Debian packages hunspell-en-us, hunspell-de-de)"
+  apt_install --no-install-recommends hunspell-en-us hunspell-de-de
+}
+
 ensure_local_services() {
   ensure_postgres
   ensure_redis
   start_azurite
   ensure_chromium
+  ensure_hunspell_dictionaries
 }

@@ -25,6 +25,10 @@ scripts/first-hour.sh
 # The built jar against openapi/compliance-hub.yaml through Prism 5 as a validating proxy (scripts/contract-check.sh).
 scripts/contract-check.sh
 
+# The project's own Vale fixtures (docs/vale.md, "Fixtures"): every alert reproduced, none extra.
+for package in src/test/resources/vale-fixtures/*/; do
+  scripts/vale-conformance.sh "${package%/}" --min-reproduced 100 --max-extra 0 --show 5
+done
 # Vale style packages with Vale's expected output are not part of the repository; vale_packages found them above.
 for package in "${vale_package_dirs[@]}"; do
   scripts/vale-conformance.sh "$package" --min-reproduced 100 --max-extra 0 --show 5

@@ -56,6 +56,20 @@ public final class Block {
         return new Block(text.substring(from, to), newScope, part);
     }
 
+    /** This block with each non-blank character whose source index is flagged in {@code ignored} as '*'. */
+    Block masked(boolean[] ignored) {
+        char[] chars = text.toCharArray();
+        boolean changed = false;
+        for (int i = 0; i < chars.length; i++) {
+            int at = sources[i];
+            if (at >= 0 && at < ignored.length && ignored[at] && !Character.isWhitespace(chars[i])) {
+                chars[i] = '*';
+                changed = true;
+            }
+        }
+        return changed ? new Block(new String(chars), scope, sources) : this;
+    }
+
     /** This block without leading and trailing white space. */
     Block strip(String newScope) {
         int from = 0;

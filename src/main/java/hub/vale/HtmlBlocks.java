@@ -19,18 +19,29 @@ final class HtmlBlocks {
     private static final Map<String, String> SCOPES = Map.of(
             "li", "text.list", "blockquote", "text.blockquote", "td", "text.table.cell", "th", "text.table.header",
             "caption", "text.table.caption", "figcaption", "text.figure.caption");
-    private static final Set<String> SKIPPED = Set.of("script", "style", "pre", "figure", "noscript", "iframe",
+    /** Left out whatever SkippedScopes says: none of them holds prose. */
+    private static final Set<String> NEVER_PROSE = Set.of("script", "style", "noscript", "iframe",
             "head", "title", "template", "svg", "math");
-    private static final Set<String> MASKED = Set.of("code", "tt", "kbd");
 
     private final BlockCollector out;
+    private final Set<String> skipped;
+    private final Set<String> masked;
 
-    private HtmlBlocks(String source) {
+    private HtmlBlocks(String source, Set<String> skipped, Set<String> ignored) {
         this.out = new BlockCollector(source, "html");
+        this.skipped = skipped;
+        Set<String> m = new java.util.HashSet<>(ignored);
+        m.add("kbd");
+        this.masked = m;
     }
 
     static List<BlockCollector.MarkupBlock> parse(String source) {
-        HtmlBlocks blocks = new HtmlBlocks(source);
+        return parse(source, Set.copyOf(ValeIni.DEFAULT_SKIPPED_SCOPES), Set.copyOf(ValeIni.DEFAULT_IGNORED_SCOPES));
+    }
+
+    /** With {@code SkippedScopes} (tags left out) and {@code IgnoredScopes} (tags masked). */
+    static List<BlockCollector.MarkupBlock> parse(String source, Set<String> skipped, Set<String> ignored) {
+        HtmlBlocks blocks = new HtmlBlocks(source, skipped, ignored);
         Parser parser = Parser.htmlParser().setTrackPosition(true);
         Element root = Jsoup.parse(source, "", parser);
         blocks.children(root, null);
@@ -49,10 +60,10 @@ final class HtmlBlocks {
             text(text, false);
         } else if (node instanceof Element element) {
             String name = element.normalName();
-            if (SKIPPED.contains(name)) {
+            if (NEVER_PROSE.contains(name) || skipped.contains(name)) {
                 return;
             }
-            if (MASKED.contains(name)) {
+            if (masked.contains(name)) {
                 element.textNodes().forEach(t -> text(t, true));
                 return;
             }

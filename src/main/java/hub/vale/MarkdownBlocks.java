@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.CodeBlock;
+import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
@@ -15,11 +16,14 @@ import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.tables.TableCell;
@@ -31,6 +35,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Markdown (CommonMark with GitHub tables and YAML front matter, parsed by flexmark) as Vale's blocks: headings,
@@ -44,13 +49,27 @@ final class MarkdownBlocks {
             .build();
 
     private final BlockCollector out;
+    private final Set<String> skipped;
+    private final Set<String> ignored;
 
-    private MarkdownBlocks(String source) {
+    private MarkdownBlocks(String source, Set<String> skipped, Set<String> ignored) {
         this.out = new BlockCollector(source, "md");
+        this.skipped = skipped;
+        this.ignored = ignored;
     }
 
     static List<BlockCollector.MarkupBlock> parse(String source) {
-        MarkdownBlocks blocks = new MarkdownBlocks(source);
+        return parse(source, Set.copyOf(ValeIni.DEFAULT_SKIPPED_SCOPES), Set.copyOf(ValeIni.DEFAULT_IGNORED_SCOPES));
+    }
+
+    /**
+     * With {@code SkippedScopes} and {@code IgnoredScopes} as the HTML tags the Markdown renders to: a heading is
+     * {@code h1}–{@code h6}, a list item {@code li}, a quote {@code blockquote}, a table cell {@code th}/{@code td}
+     * (inside {@code table}), a paragraph {@code p}; inline, a code span is {@code code}, emphasis {@code em}, strong
+     * emphasis {@code strong}, a link {@code a}. Code blocks are always left out.
+     */
+    static List<BlockCollector.MarkupBlock> parse(String source, Set<String> skipped, Set<String> ignored) {
+        MarkdownBlocks blocks = new MarkdownBlocks(source, skipped, ignored);
         blocks.container(PARSER.parse(source), null);
         return blocks.out.blocks();
     }
@@ -62,6 +81,9 @@ final class MarkdownBlocks {
     }
 
     private void block(Node node, String scope) {
+        if (skipped.contains(tag(node)) || node instanceof TableCell && skipped.contains("table")) {
+            return;
+        }
         if (node instanceof Heading heading) {
             inlines(heading);
             out.finish("text.heading.h" + heading.getLevel());
@@ -92,8 +114,37 @@ final class MarkdownBlocks {
         }
     }
 
+    private static String tag(Node node) {
+        if (node instanceof Heading heading) {
+            return "h" + heading.getLevel();
+        } else if (node instanceof TableCell cell) {
+            return cell.isHeader() ? "th" : "td";
+        } else if (node instanceof ListItem) {
+            return "li";
+        } else if (node instanceof BlockQuote) {
+            return "blockquote";
+        } else if (node instanceof Paragraph) {
+            return "p";
+        } else if (node instanceof Code) {
+            return "code";
+        } else if (node instanceof Emphasis) {
+            return "em";
+        } else if (node instanceof StrongEmphasis) {
+            return "strong";
+        } else if (node instanceof Link || node instanceof LinkRef) {
+            return "a";
+        }
+        return "";
+    }
+
     private void inline(Node node) {
-        if (node instanceof Text) {
+        if (!(node instanceof Code) && !tag(node).isEmpty() && ignored.contains(tag(node))) {
+            out.mask(node.getStartOffset(), node.getEndOffset());
+            return;
+        }
+        if (node instanceof Code code && !ignored.contains("code")) {
+            out.copy(code.getText().getStartOffset(), code.getText().getEndOffset());
+        } else if (node instanceof Text) {
             out.copyUnescaped(node.getStartOffset(), node.getEndOffset());
         } else if (node instanceof Code code) {
             BasedSequence text = code.getText();

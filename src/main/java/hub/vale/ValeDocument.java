@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,14 +31,93 @@ public final class ValeDocument {
         this.blocks = List.copyOf(blocks);
     }
 
+    /**
+     * What a {@code .vale.ini} changes in how a document is read: {@code TokenIgnores} and {@code BlockIgnores}
+     * (patterns over the source whose first group, or else whole match, no rule sees: masked as code is, so that
+     * offsets stay right), {@code SkippedScopes} (block tags left out) and {@code IgnoredScopes} (inline tags masked).
+     */
+    public record Options(List<Pattern> tokenIgnores, List<Pattern> blockIgnores, Set<String> skippedScopes,
+            Set<String> ignoredScopes) {
+
+        public static final Options DEFAULT = new Options(List.of(), List.of(),
+                Set.copyOf(ValeIni.DEFAULT_SKIPPED_SCOPES), Set.copyOf(ValeIni.DEFAULT_IGNORED_SCOPES));
+
+        public Options {
+            tokenIgnores = List.copyOf(tokenIgnores);
+            blockIgnores = List.copyOf(blockIgnores);
+            skippedScopes = Set.copyOf(skippedScopes);
+            ignoredScopes = Set.copyOf(ignoredScopes);
+        }
+
+        /** The options of {@code ini} for {@code fileName}; an ignore pattern is translated as rules are. */
+        public static Options of(ValeIni ini, String fileName) {
+            return of(ini, fileName, new ArrayList<>());
+        }
+
+        /** As above; an ignore pattern that does not compile is left out and named in {@code warnings}. */
+        public static Options of(ValeIni ini, String fileName, List<String> warnings) {
+            return new Options(compile("TokenIgnores", ini.tokenIgnores(fileName), warnings),
+                    compile("BlockIgnores", ini.blockIgnores(fileName), warnings),
+                    Set.copyOf(ini.skippedScopes()), Set.copyOf(ini.ignoredScopes()));
+        }
+
+        private static List<Pattern> compile(String key, List<String> patterns, List<String> warnings) {
+            List<Pattern> compiled = new ArrayList<>();
+            for (String p : patterns) {
+                try {
+                    compiled.add(GoRegex.compile(p));
+                } catch (IllegalArgumentException e) {
+                    warnings.add(key + " pattern skipped: " + e.getMessage());
+                }
+            }
+            return compiled;
+        }
+    }
+
     public static ValeDocument of(String source, ArticleFormat format) {
+        return of(source, format, Options.DEFAULT);
+    }
+
+    public static ValeDocument of(String source, ArticleFormat format, Options options) {
         String text = source == null ? "" : source;
-        return switch (format == null ? ArticleFormat.PLAIN : format) {
-            case MARKDOWN -> assemble(text, "md", MarkdownBlocks.parse(text));
-            case HTML -> assemble(text, "html", HtmlBlocks.parse(text));
-            case PLAIN -> assemble(text, "txt",
-                    List.of(new BlockCollector.MarkupBlock(Block.verbatim(text, "txt", 0), true)));
+        List<BlockCollector.MarkupBlock> markup = switch (format == null ? ArticleFormat.PLAIN : format) {
+            case MARKDOWN -> MarkdownBlocks.parse(text, options.skippedScopes(), options.ignoredScopes());
+            case HTML -> HtmlBlocks.parse(text, options.skippedScopes(), options.ignoredScopes());
+            case PLAIN -> List.of(new BlockCollector.MarkupBlock(Block.verbatim(text, "txt", 0), true));
         };
+        String ext = format == ArticleFormat.MARKDOWN ? "md" : format == ArticleFormat.HTML ? "html" : "txt";
+        return assemble(text, ext, ignore(text, markup, options));
+    }
+
+    /** The markup blocks with what the ignore patterns match masked; a block left with nothing else is dropped. */
+    private static List<BlockCollector.MarkupBlock> ignore(String source, List<BlockCollector.MarkupBlock> markup,
+            Options options) {
+        if (options.tokenIgnores().isEmpty() && options.blockIgnores().isEmpty()) {
+            return markup;
+        }
+        boolean[] ignored = new boolean[source.length() + 1];
+        for (Pattern p : concat(options.tokenIgnores(), options.blockIgnores())) {
+            Matcher m = p.matcher(source);
+            while (m.find()) {
+                boolean group = m.groupCount() >= 1 && m.start(1) >= 0;
+                Arrays.fill(ignored, group ? m.start(1) : m.start(), group ? m.end(1) : m.end(), true);
+            }
+        }
+        List<BlockCollector.MarkupBlock> out = new ArrayList<>();
+        for (BlockCollector.MarkupBlock m : markup) {
+            Block masked = m.block().masked(ignored);
+            if (!masked.text().chars().allMatch(c -> c == '*' || Character.isWhitespace(c))
+                    || masked.text().equals(m.block().text())) {
+                out.add(new BlockCollector.MarkupBlock(masked, m.prose()));
+            }
+        }
+        return out;
+    }
+
+    private static List<Pattern> concat(List<Pattern> a, List<Pattern> b) {
+        List<Pattern> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The document for {@code key}'s text, parsed once while {@code key} (e.g. the request's article) lives. */

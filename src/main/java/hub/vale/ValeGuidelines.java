@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a guideline set's {@code vale} section into guidelines: one deterministic guideline per enabled rule, with
- * the rule's name as id, its level as severity and the compiled rule as its check. Rules of unsupported types are
- * logged by name when the set loads.
+ * the rule's name as id, its level as severity and the compiled rule as its check. Rules of unsupported types, and
+ * rules skipped because they cannot compile or have no dictionary, are logged by name when the set loads; so is a
+ * vocabulary that is not there.
  */
 public final class ValeGuidelines {
 
@@ -31,7 +32,10 @@ public final class ValeGuidelines {
         Path stylesPath = baseDir.resolve(settings.stylesPath()).normalize();
         Set<String> styles = new LinkedHashSet<>(settings.styles());
         settings.rules().keySet().forEach(r -> styles.add(styleOf(r)));
-        ValeChecker checker = ValeChecker.select(StyleLoader.load(stylesPath, styles),
+        List<String> warnings = new ArrayList<>();
+        Vocabulary vocabulary = Vocabulary.load(stylesPath, settings.vocab(), warnings);
+        warnings.forEach(w -> log.warn("Guideline set {}: {}", source, w));
+        ValeChecker checker = ValeChecker.select(StyleLoader.load(List.of(stylesPath), styles, vocabulary),
                 settings.styles(), settings.rules(), ValeLevel.parse(
                         settings.minAlertLevel() == null ? "suggestion" : settings.minAlertLevel()));
         for (UnsupportedRule u : checker.unsupported()) {

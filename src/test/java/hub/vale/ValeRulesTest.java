@@ -179,7 +179,6 @@ class ValeRulesTest {
     @Test
     void unsupportedTypesCompileToNothing() {
         assertThat(rule("extends: script\nmessage: x\nscript: y\n")).isNull();
-        assertThat(rule("extends: spelling\nmessage: x\n")).isNull();
         assertThat(rule("extends: sequence\nmessage: x\ntokens: []\n")).isNull();
     }
 }

@@ -7,6 +7,8 @@ import hub.vale.ValeAlert;
 import hub.vale.ValeChecker;
 import hub.vale.ValeDocument;
 import hub.vale.ValeIni;
+import hub.vale.ValePackages;
+import hub.vale.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,11 +75,21 @@ public final class ConformanceCommand {
                 }
             }
         }
-        Totals totals = new ConformanceCommand(System.out, show).run(Path.of(args[0]));
+        Path packageDir = Path.of(args[0]);
+        if (!Files.isRegularFile(packageDir.resolve("testdata/test.ct"))) {
+            System.err.println("vale-conformance: " + packageDir + " has no testdata/test.ct (Vale's expected output)");
+            System.exit(2);
+        }
+        Totals totals = new ConformanceCommand(System.out, show).run(packageDir);
         boolean ok = totals.reproducedPercent() >= minReproduced && totals.extraPercent() <= maxExtra;
         System.out.printf(Locale.ROOT, "%s: reproduced %.1f %% (minimum %.1f), extra %.1f %% (maximum %.1f)%n",
                 ok ? "PASS" : "FAIL", totals.reproducedPercent(), minReproduced, totals.extraPercent(), maxExtra);
         System.exit(ok ? 0 : 1);
+    }
+
+    /** Runs a package's cases, printing the comparison to {@code out}. */
+    static Totals measure(Path packageDir, PrintStream out, int show) throws IOException {
+        return new ConformanceCommand(out, show).run(packageDir);
     }
 
     Totals run(Path packageDir) throws IOException {
@@ -85,7 +97,14 @@ public final class ConformanceCommand {
         ExpectedOutput expected = ExpectedOutput.parse(Files.readString(testdata.resolve("test.ct")));
         Totals totals = new Totals(0, 0, 0, 0);
         for (ExpectedOutput.Case c : expected.cases()) {
-            totals = totals.plus(runCase(caseDir(testdata, c.name()), c));
+            Totals t;
+            try {
+                t = runCase(caseDir(testdata, c.name()), c);
+            } catch (RuntimeException | IOException e) {
+                t = compare(c, List.of(), List.of());
+                out.println("    error   the case did not run: " + e);
+            }
+            totals = totals.plus(t);
         }
         out.printf(Locale.ROOT, "TOTAL %s: expected %d, reproduced %d, missed %d, extra %d%n",
                 packageDir.getFileName(), totals.expected(), totals.reproduced(), totals.missed(), totals.extra());
@@ -94,8 +113,12 @@ public final class ConformanceCommand {
 
     private Totals runCase(Path dir, ExpectedOutput.Case c) throws IOException {
         ValeIni ini = ValeIni.parse(Files.readString(dir.resolve(".vale.ini")));
+        List<String> warnings = new ArrayList<>(ini.warnings());
         Path stylesPath = dir.resolve(ini.stylesPath() == null ? "styles" : ini.stylesPath()).normalize();
-        StyleLoader.Styles styles = StyleLoader.load(stylesPath, ini.allStyles());
+        List<Path> stylesPaths = new ArrayList<>(List.of(stylesPath));
+        stylesPaths.addAll(ValePackages.resolve(dir, ini.packages(), warnings));
+        Vocabulary vocabulary = Vocabulary.load(stylesPath, ini.vocab(), warnings);
+        StyleLoader.Styles styles = StyleLoader.load(stylesPaths, ini.allStyles(), vocabulary);
         List<String> actual = new ArrayList<>();
         List<UnsupportedRule> unsupported = new ArrayList<>();
         for (String file : c.files()) {
@@ -104,13 +127,16 @@ public final class ConformanceCommand {
                 continue;
             }
             ValeChecker checker = ValeChecker.select(styles, ini.basedOnStyles(file), ini.switches(file),
-                    ini.minAlertLevel());
+                    ini.minAlertLevel(), ini.levels(file));
             checker.unsupported().stream().filter(u -> !unsupported.contains(u)).forEach(unsupported::add);
             String source = Files.readString(path, StandardCharsets.UTF_8);
-            for (ValeAlert a : checker.check(ValeDocument.of(source, formatOf(file)))) {
+            ValeDocument document = ValeDocument.of(source, formatOf(ini.formatExtension(file)),
+                    ValeDocument.Options.of(ini, file, warnings));
+            for (ValeAlert a : checker.check(document)) {
                 actual.add(line(file, source, a));
             }
         }
+        warnings.stream().distinct().forEach(w -> out.println("    warning " + w));
         return compare(c, actual, unsupported);
     }
 
@@ -135,7 +161,8 @@ public final class ConformanceCommand {
         int reproduced = c.alerts().size() - missed.size();
         out.printf(Locale.ROOT, "%-16s expected %3d  reproduced %3d  missed %3d  extra %3d%n", c.name(),
                 c.alerts().size(), reproduced, missed.size(), extra.size());
-        unsupported.forEach(u -> out.println("    unsupported  " + u));
+        unsupported.forEach(u -> out.println((u.reason().startsWith("skipped") ? "    skipped " : "    unsupported  ")
+                + u));
         missed.stream().limit(show).forEach(m -> out.println("    missed  " + m));
         extra.stream().limit(show).forEach(x -> out.println("    extra   " + x));
         return new Totals(c.alerts().size(), reproduced, missed.size(), extra.size());
@@ -152,13 +179,16 @@ public final class ConformanceCommand {
         return file + ":" + line + ":" + column + ":" + a.rule() + ":" + a.message().replaceAll("\\s+", " ");
     }
 
-    /** reStructuredText is read as Markdown: the paragraphs and double-backtick literals agree. */
-    private static ArticleFormat formatOf(String file) {
-        String lower = file.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".rst")) {
+    /**
+     * The format of a file extension (after {@code [formats]}). reStructuredText is read as Markdown: the paragraphs
+     * and double-backtick literals agree.
+     */
+    private static ArticleFormat formatOf(String extension) {
+        String lower = extension.toLowerCase(Locale.ROOT);
+        if (List.of("md", "markdown", "mdown", "markdn", "mdx", "rst", "rest").contains(lower)) {
             return ArticleFormat.MARKDOWN;
         }
-        return lower.endsWith(".html") || lower.endsWith(".htm") ? ArticleFormat.HTML : ArticleFormat.PLAIN;
+        return List.of("html", "htm", "shtml", "xhtml").contains(lower) ? ArticleFormat.HTML : ArticleFormat.PLAIN;
     }
 
     /** Case folders are matched ignoring case: test.ct may say {@code Basic} for {@code testdata/basic}. */
