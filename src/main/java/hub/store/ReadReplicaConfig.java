@@ -45,10 +45,12 @@ public class ReadReplicaConfig {
 
     @Bean
     ReplicaPool readReplicaPool(@Value("${hub.datasource.replica.url:}") String url,
+                                @Value("${spring.datasource.url:}") String primaryUrl,
                                 @Value("${hub.datasource.replica.username:${spring.datasource.username:}}") String user,
                                 @Value("${hub.datasource.replica.password:${spring.datasource.password:}}") String password,
                                 @Value("${hub.datasource.replica.pool-size:10}") int poolSize) {
-        if (url == null || url.isBlank()) {
+        // The primary region sets its replica secret to the primary's own URL: that is no replica.
+        if (url == null || url.isBlank() || url.equals(primaryUrl)) {
             return new ReplicaPool(null);
         }
         HikariConfig config = new HikariConfig();
