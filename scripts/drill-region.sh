@@ -54,7 +54,8 @@ command -v redis-server >/dev/null || apt_install redis-server
 command -v haproxy >/dev/null || apt_install haproxy
 command -v socat >/dev/null || apt_install socat
 command -v curl >/dev/null || apt_install curl
-command -v java >/dev/null || apt_install openjdk-17-jre-headless
+command -v openssl >/dev/null || apt_install openssl   # scripts/dev-token.sh signs the drill's token
+command -v javac >/dev/null || apt_install openjdk-17-jdk-headless   # ./mvnw builds the jar
 install_azurite
 PGBIN=/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -n 1)/bin
 if [ "${DRILL_SKIP_BUILD:-}" != 1 ]; then
