@@ -2,6 +2,7 @@ package hub.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.time.Duration;
@@ -48,7 +49,8 @@ public class ReadReplicaConfig {
                                 @Value("${spring.datasource.url:}") String primaryUrl,
                                 @Value("${hub.datasource.replica.username:${spring.datasource.username:}}") String user,
                                 @Value("${hub.datasource.replica.password:${spring.datasource.password:}}") String password,
-                                @Value("${hub.datasource.replica.pool-size:10}") int poolSize) {
+                                @Value("${hub.datasource.replica.pool-size:10}") int poolSize,
+                                MeterRegistry meters) {
         // The primary region sets its replica secret to the primary's own URL: that is no replica.
         if (url == null || url.isBlank() || url.equals(primaryUrl)) {
             return new ReplicaPool(null);
@@ -64,6 +66,8 @@ public class ReadReplicaConfig {
         config.setMaximumPoolSize(poolSize);
         config.setReadOnly(true);
         config.setPoolName("read-replica");
+        // Not a Spring DataSource bean, so Spring Boot does not bind its meters: hikaricp_*{pool="read-replica"}.
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         // Like the primary: the hub starts, and reports the replica unhealthy, while the replica is down.
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(2_000);

@@ -109,6 +109,8 @@ class ReadReplicaIT {
         assertThat(usage.statusCode()).as(usage.body()).isEqualTo(200);
         JsonNode usageJson = HubClient.json(usage);
         assertThat(usageJson.path("tenants")).hasSize(1);
+        // The replica's pool is not a Spring DataSource bean; its meters are bound all the same.
+        assertThat(meters.find("hikaricp.connections").tag("pool", "read-replica").gauge()).isNotNull();
     }
 
     private static double fallbacks(MeterRegistry meters, String reason) {
