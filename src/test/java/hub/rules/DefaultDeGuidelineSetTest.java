@@ -148,6 +148,15 @@ class DefaultDeGuidelineSetTest {
         assertThat(check("risk-warning-required", "Unser Tagesgeld bringt Ihnen 3 % Zinsen.")).isEmpty();
     }
 
+    @Test
+    void aDepositGuaranteeFundIsNoInvestmentFund() {
+        assertThat(check("risk-warning-required", "Ihre Einlagen sind gesetzlich bis 100.000 Euro gesichert. "
+                + "Zusätzlich ist die Bank Mitglied im Einlagensicherungsfonds des Bankenverbands.")).isEmpty();
+        assertThat(check("risk-warning-required", "Die Bank gehört dem Sicherungsfonds der Sparkassen an.")).isEmpty();
+        assertThat(check("risk-warning-required", "Unser Aktienfonds bringt Ihnen hohe Renditen."))
+                .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "Der beste Sparplan für Ihre Familie.",
@@ -222,6 +231,14 @@ class DefaultDeGuidelineSetTest {
         assertThat(quotes("no-pressure-selling", text)).as(text).isEmpty();
     }
 
+    @Test
+    void aCallToSortOutOnesOwnPapersNeedsReview() {
+        assertThat(check("no-pressure-selling", "Handeln Sie jetzt und bringen Sie Ordnung in Ihre Unterlagen."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.needsReview()).isTrue());
+        assertThat(check("no-pressure-selling", "Handeln Sie jetzt und sichern Sie sich 4 % Zinsen."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.certain()).isTrue());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             no-guaranteed-returns | Bei uns ist Ihr Erspartes in sicheren Händen.
@@ -237,7 +254,10 @@ class DefaultDeGuidelineSetTest {
     @ValueSource(strings = {
         "Die Kosten eines Fonds stehen als TER im Factsheet. Die Abkürzung steht für die jährlichen Gesamtkosten.",
         "Der Fonds ist thesaurierend. Der Begriff bezeichnet Fonds, die Erträge wieder anlegen.",
-        "Der Index MSCI World umfasst rund 1.400 Unternehmen aus 23 Industrieländern."
+        "Der Index MSCI World umfasst rund 1.400 Unternehmen aus 23 Industrieländern.",
+        "Die laufenden Kosten eines ETF werden als TER angegeben, kurz für „Total Expense Ratio“.",
+        "Die Kosten stehen als TER im Factsheet. Gemeint sind die jährlichen Kosten der Verwaltung.",
+        "Die TER steht für die jährlichen Gesamtkosten des Fonds."
     })
     void jargonExplainedInTheNextSentenceIsExplained(String text) {
         assertThat(quotes("jargon-explained", text)).as(text).isEmpty();

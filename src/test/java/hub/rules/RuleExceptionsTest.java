@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -57,6 +58,11 @@ class RuleExceptionsTest {
             inclusive-language          | Peter Hale, our chairman, opened the meeting.
             no-pressure-selling         | There is no need to act now: take your time and talk to an adviser.
             no-pressure-selling         | Be wary of salespeople who tell you to act now.
+            no-pressure-selling         | Genuine schemes will never push you to transfer in a hurry.
+            no-pressure-selling         | If you are in a hurry, the app is the quickest way to pay in.
+            no-guaranteed-returns       | The income is guaranteed by the insurer you buy it from. If that insurer failed, the Financial Services Compensation Scheme would protect 100% of your annuity income, with no upper limit.
+            jargon-explained            | The yearly cost of a fund is shown as its TER, short for total expense ratio.
+            jargon-explained            | Our fact sheet gives the OCF, an abbreviation for ongoing charges figure.
             """)
     void excusedHitsAreNoFindings(String guideline, String text) {
         assertThat(findings(guideline, text)).isEmpty();
@@ -77,6 +83,7 @@ class RuleExceptionsTest {
             no-pressure-selling         | Only 3 places are left for this offer.                              | Only 3 places are left
             no-pressure-selling         | Rates like these won't last, so sign up.                            | won't last
             no-pressure-selling         | The offer ends tonight.                                             | offer ends tonight
+            no-pressure-selling         | Hurry, the offer ends on Friday.                                    | Hurry
             inclusive-language          | Ask our spokesman for the figures.                                  | spokesman
             inclusive-language          | We explain it in layman's terms.                                    | layman's
             """)
@@ -100,6 +107,8 @@ class RuleExceptionsTest {
             risk-warning-required       | Spread this widely, there is practically no risk.
             risk-warning-required       | In theory you could lose money, but that has never happened.
             jargon-explained            | You can move your pot into drawdown later. We send a yearly statement. Drawdown means leaving the pot invested.
+            no-pressure-selling         | Act now and sort out your paperwork: an up-to-date folder helps your family.
+            no-guaranteed-returns       | Your income is guaranteed by the insurer for life.
             """)
     void ambiguousHitsNeedReview(String guideline, String text) {
         assertThat(findings(guideline, text)).isNotEmpty().allSatisfy(f -> assertThat(f.needsReview()).isTrue());
@@ -117,6 +126,18 @@ class RuleExceptionsTest {
             Finding before = findings.get(i - 1);
             assertThat(findings.get(i).offset()).isGreaterThanOrEqualTo(before.offset() + before.length());
         }
+    }
+
+    @Test
+    void aDepositArticleNeedsNoMarketRiskWarningThoughItMentionsAnEmergencyFund() {
+        assertThat(findings("risk-warning-required", "The account suits savers who want to keep an emergency fund. "
+                + "Deposits are protected by the FSCS up to £120,000 per eligible person.")).isEmpty();
+        assertThat(findings("risk-warning-required", "Pay into a rainy-day fund or a holiday fund each month."))
+                .isEmpty();
+        assertThat(findings("risk-warning-required", "Our global fund has grown steadily. Start today."))
+                .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+        assertThat(findings("risk-warning-required", "Keep an emergency fund, then invest the rest in shares."))
+                .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
     }
 
     private List<Finding> findings(String guidelineId, String text) {
