@@ -141,6 +141,36 @@ class DefaultDeGuidelineSetTest {
                 .isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Es besteht das Risiko von Kursverlusten.",
+        "Wertverluste sind möglich.",
+        "Anlegerinnen und Anleger können Geld verlieren.",
+        "Das eingesetzte Kapital kann verloren gehen.",
+        "Im schlimmsten Fall verlieren Sie Ihr gesamtes Geld.",
+        "Es kann sein, dass Sie am Ende weniger haben, als Sie eingezahlt haben.",
+        "Die Kurse schwanken, und Verluste lassen sich nicht ausschließen.",
+        "Eine Garantie, dass Sie Ihr Geld zurückbekommen, gibt es nicht.",
+        "Aktienkurse gehen rauf und runter.",
+        "Ihr Kapital ist nicht geschützt."
+    })
+    void aGermanRiskWarningInOtherWordsSatisfiesTheRequirement(String warning) {
+        assertThat(check("risk-warning-required", "Unser Aktienfonds bietet Chancen. " + warning)).as(warning)
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Unser Aktienfonds bietet Chancen. Mit uns können Sie nichts verlieren.",
+        "Unser Aktienfonds bietet Chancen. Verluste sind ausgeschlossen.",
+        "Unser Aktienfonds bietet Chancen. Sie erhalten nie weniger, als Sie eingezahlt haben.",
+        "Unsere Zahnzusatzversicherung zahlt sofort, ohne Wartezeit."
+    })
+    void aDeniedWarningOrConditionIsNone(String text) {
+        assertThat(check("risk-warning-required", text)).as(text).singleElement()
+                .satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+    }
+
     @Test
     void aFundArticleWithoutRiskWarningIsFoundAndADepositArticleNeedsNone() {
         assertThat(check("risk-warning-required", "Unser Fondssparplan bringt Ihnen hohe Renditen. Jetzt eröffnen!"))

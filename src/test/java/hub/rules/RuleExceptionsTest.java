@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shipped English set's exceptions on the cases a compliance officer raised (issue 18): denials, idioms, named
@@ -138,6 +139,34 @@ class RuleExceptionsTest {
                 .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
         assertThat(findings("risk-warning-required", "Keep an emergency fund, then invest the rest in shares."))
                 .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Investing involves risk, including the loss of some or all of the money you put in.",
+        "You could end up with less than you put in.",
+        "Your investment could be worth less than you paid for it.",
+        "Your capital is not protected.",
+        "Markets go down as well as up.",
+        "Share prices go up and down, so you might lose everything you invest.",
+        "There is no guarantee you will get your money back.",
+        "You may not get back the amount you originally invested.",
+        "Values fluctuate and you could make a loss."
+    })
+    void aRiskWarningInOtherWordsSatisfiesTheRequirement(String warning) {
+        assertThat(findings("risk-warning-required", "Our fund invests in shares. " + warning)).as(warning).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Our fund invests in shares. With us you can't lose money.",
+        "Our fund invests in shares. You will never get back less than you paid in.",
+        "Our fund invests in shares. You won't make a loss.",
+        "Our pet insurance pays vet bills with no waiting period."
+    })
+    void aDeniedWarningOrConditionIsNone(String text) {
+        assertThat(findings("risk-warning-required", text)).as(text).singleElement()
+                .satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
     }
 
     private List<Finding> findings(String guidelineId, String text) {
