@@ -287,7 +287,11 @@ class DefaultDeGuidelineSetTest {
         "Der Index MSCI World umfasst rund 1.400 Unternehmen aus 23 Industrieländern.",
         "Die laufenden Kosten eines ETF werden als TER angegeben, kurz für „Total Expense Ratio“.",
         "Die Kosten stehen als TER im Factsheet. Gemeint sind die jährlichen Kosten der Verwaltung.",
-        "Die TER steht für die jährlichen Gesamtkosten des Fonds."
+        "Die TER steht für die jährlichen Gesamtkosten des Fonds.",
+        "Beim Ausgabeaufschlag handelt es sich um eine einmalige Gebühr beim Kauf.",
+        "Achten Sie auf den Ausgabeaufschlag. Diese Gebühr zahlen Sie einmal beim Kauf.",
+        "Die Volatilität zeigt, wie stark der Kurs schwankt.",
+        "Wählen Sie die Thesaurierung. Dabei werden Erträge automatisch wieder angelegt."
     })
     void jargonExplainedInTheNextSentenceIsExplained(String text) {
         assertThat(quotes("jargon-explained", text)).as(text).isEmpty();

@@ -143,6 +143,30 @@ class RuleExceptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "Your pot can go into drawdown. In drawdown, your pot stays invested and you take an income from it.",
+        "Look at the OCF. This figure covers the fund's yearly running costs.",
+        "Check the surrender value, meaning what you get if you cash in early.",
+        "With-profits funds smooth returns by holding some back in good years.",
+        "The annuity rate tells you how much income each £1,000 buys.",
+        "Gilts are loans to the UK government.",
+        "The fund uses derivatives, contracts whose value depends on another asset."
+    })
+    void jargonExplainedInOtherWordsIsExplained(String text) {
+        assertThat(findings("jargon-explained", text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Annuities are popular with people who retire this year.",
+        "The TER is lower for funds that track an index.",
+        "Ask about drawdown. This is something our advisers do every day."
+    })
+    void jargonWithoutAnExplanationIsFound(String text) {
+        assertThat(findings("jargon-explained", text)).as(text).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "Investing involves risk, including the loss of some or all of the money you put in.",
         "You could end up with less than you put in.",
         "Your investment could be worth less than you paid for it.",
