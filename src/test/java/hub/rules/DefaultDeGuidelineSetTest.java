@@ -245,7 +245,13 @@ class DefaultDeGuidelineSetTest {
         "Ihre letzte Chance auf diesen Zins.",
         "Diese Gelegenheit dürfen Sie nicht verpassen.",
         "Ein zeitlich begrenztes Angebot.",
-        "Handeln Sie jetzt, bevor es zu spät ist."
+        "Handeln Sie jetzt, bevor es zu spät ist.",
+        "Aber Achtung: Das Aktionsangebot gilt nur noch heute.",
+        "Der Beitrag gilt nur für Anträge, die in den nächsten 48 Stunden bei uns eingehen.",
+        "Der Aktionszins gilt nur für die ersten 1.000 Neukunden.",
+        "Die Plätze sind fast vergeben.",
+        "Die Uhr tickt.",
+        "Lassen Sie sich diesen Zins nicht entgehen."
     })
     void pressureSellingIsFound(String text) {
         assertThat(check("no-pressure-selling", text)).as(text).isNotEmpty();
@@ -255,7 +261,9 @@ class DefaultDeGuidelineSetTest {
     @ValueSource(strings = {
         "Anträge sind bis zum 30. Juni 2025 möglich.",
         "Nehmen Sie sich Zeit und lassen Sie sich beraten.",
-        "Greifen Sie zu diesem Zweck auf Ihr Online-Banking zu."
+        "Greifen Sie zu diesem Zweck auf Ihr Online-Banking zu.",
+        "Wir melden uns in den nächsten 48 Stunden bei Ihnen.",
+        "Vorsicht bei Anbietern, die behaupten, ein Angebot gelte nur noch heute."
     })
     void factualDeadlinesAndAdviceAreNotPressure(String text) {
         assertThat(quotes("no-pressure-selling", text)).as(text).isEmpty();

@@ -143,6 +143,46 @@ class RuleExceptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "This rate is only available to the first 500 savers.",
+        "Apply within the next 48 hours to get the bonus.",
+        "Spaces are filling up quickly.",
+        "Places in the fund are limited.",
+        "Thousands have already joined. Don't be left behind.",
+        "The clock is ticking on this offer.",
+        "Offer closes Sunday at midnight.",
+        "You'll kick yourself if you wait.",
+        "Don't leave it until it's too late: call us today."
+    })
+    void pressureWithoutAStockPhraseIsFound(String text) {
+        assertThat(findings("no-pressure-selling", text)).as(text).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.certain()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Others are already locking in this rate.",
+        "Grab this deal while you can.",
+        "Switch before rates drop again."
+    })
+    void pressureThatMayBeAdviceNeedsReview(String text) {
+        assertThat(findings("no-pressure-selling", text)).as(text).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.needsReview()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Take your time: the offer runs until 30 June 2026.",
+        "The offer ends on Friday 30 June 2026.",
+        "We will reply to your complaint within the next 2 days.",
+        "Last year's offer ended on 31 March.",
+        "Do not rush into a decision."
+    })
+    void factualDeadlinesAreNoPressure(String text) {
+        assertThat(findings("no-pressure-selling", text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "Your pot can go into drawdown. In drawdown, your pot stays invested and you take an income from it.",
         "Look at the OCF. This figure covers the fund's yearly running costs.",
         "Check the surrender value, meaning what you get if you cash in early.",
