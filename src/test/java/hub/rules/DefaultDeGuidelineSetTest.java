@@ -107,7 +107,8 @@ class DefaultDeGuidelineSetTest {
         "Der Wert der Anlage kann steigen und fallen.",
         "Einlagen sind durch die gesetzliche Einlagensicherung bis 100.000 Euro je Kunde und Bank geschützt.",
         "Die Wertentwicklung der Vergangenheit ist kein verlässlicher Indikator für die Zukunft.",
-        "Sie sollten sicher sein, dass Sie das Produkt verstehen."
+        "Sie sollten sicher sein, dass Sie das Produkt verstehen.",
+        "Formulierungen wie „garantierte Rendite“ haben in Werbung nichts zu suchen."
     })
     void denialsWarningsAndStatutoryProtectionAreNotFound(String text) {
         assertThat(quotes("no-guaranteed-returns", text)).as(text).isEmpty();

@@ -59,6 +59,8 @@ class RuleExceptionsTest {
             inclusive-language          | Peter Hale, our chairman, opened the meeting.
             no-pressure-selling         | There is no need to act now: take your time and talk to an adviser.
             no-pressure-selling         | Be wary of salespeople who tell you to act now.
+            no-unqualified-superlatives | Slogans like "the UK's best ISA" mean nothing without a dated source.
+            no-guaranteed-returns       | Phrases such as "guaranteed returns" belong in no advert.
             no-pressure-selling         | Genuine schemes will never push you to transfer in a hurry.
             no-pressure-selling         | If you are in a hurry, the app is the quickest way to pay in.
             no-guaranteed-returns       | The income is guaranteed by the insurer you buy it from. If that insurer failed, the Financial Services Compensation Scheme would protect 100% of your annuity income, with no upper limit.
