@@ -209,6 +209,7 @@ class DefaultDeGuidelineSetTest {
         "Am besten sprechen Sie mit Ihrer Beratung.",
         "Wir beraten Sie nach bestem Wissen und Gewissen.",
         "Alles bestens.",
+        "Das beste Argument für einen Sparplan ist die Regelmäßigkeit.",
         "Ein guter Tarif mit fairen Gebühren."
     })
     void idiomsAreNotSuperlatives(String text) {
@@ -232,7 +233,9 @@ class DefaultDeGuidelineSetTest {
         "Ihre Ansprechpartnerin ist Frau Anna Kaufmann.",
         "Herr Fachmann leitet das Team.",
         "Alle Anlegerinnen und Anleger erhalten die Unterlagen.",
-        "Die alten Verträge bleiben gültig."
+        "Die alten Verträge bleiben gültig.",
+        "Jede Anlegerin und jeder Anleger sollte die Kosten kennen.",
+        "Der Kunde oder die Kundin erhält die Unterlagen per Post."
     })
     void namedPersonsPairFormsAndLowerCaseWordsAreNotFound(String text) {
         assertThat(quotes("inclusive-language", text)).as(text).isEmpty();
@@ -264,6 +267,7 @@ class DefaultDeGuidelineSetTest {
         "Nehmen Sie sich Zeit und lassen Sie sich beraten.",
         "Greifen Sie zu diesem Zweck auf Ihr Online-Banking zu.",
         "Wir melden uns in den nächsten 48 Stunden bei Ihnen.",
+        "Das Angebot war zeitlich begrenzt und ist inzwischen ausgelaufen.",
         "Vorsicht bei Anbietern, die behaupten, ein Angebot gelte nur noch heute."
     })
     void factualDeadlinesAndAdviceAreNotPressure(String text) {

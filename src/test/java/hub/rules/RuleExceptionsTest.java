@@ -61,6 +61,10 @@ class RuleExceptionsTest {
             no-pressure-selling         | Be wary of salespeople who tell you to act now.
             no-unqualified-superlatives | Slogans like "the UK's best ISA" mean nothing without a dated source.
             no-guaranteed-returns       | Phrases such as "guaranteed returns" belong in no advert.
+            no-pressure-selling         | The bonus rate was available for a limited time in 2023 and has closed.
+            no-unqualified-superlatives | A tracker fund offers the best of both worlds: low costs and a wide spread.
+            no-unqualified-superlatives | In the best-case scenario the fund returns 6% a year.
+            no-unqualified-superlatives | The app is at its best when you link all your accounts.
             no-pressure-selling         | Genuine schemes will never push you to transfer in a hurry.
             no-pressure-selling         | If you are in a hurry, the app is the quickest way to pay in.
             no-guaranteed-returns       | The income is guaranteed by the insurer you buy it from. If that insurer failed, the Financial Services Compensation Scheme would protect 100% of your annuity income, with no upper limit.
