@@ -145,6 +145,15 @@ class RuleExceptionsTest {
                 .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
         assertThat(findings("risk-warning-required", "Keep an emergency fund, then invest the rest in shares."))
                 .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+        assertThat(findings("risk-warning-required", "Unlike an investment, our savings account pays a fixed rate."))
+                .isEmpty();
+        assertThat(findings("risk-warning-required", "Your premiums are not invested. Cover is subject to terms."))
+                .isEmpty();
+        assertThat(findings("risk-warning-required", "Our account is a safe place to start investing your savings. "
+                + "Deposits are protected by the FSCS up to £85,000 per person.")).isEmpty();
+        assertThat(findings("risk-warning-required", "Our fund invests in shares. "
+                + "Cash held by the platform is protected by the FSCS up to £85,000 per person."))
+                .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
     }
 
     @ParameterizedTest
