@@ -65,6 +65,8 @@ class RuleExceptionsTest {
             no-unqualified-superlatives | A tracker fund offers the best of both worlds: low costs and a wide spread.
             no-unqualified-superlatives | In the best-case scenario the fund returns 6% a year.
             no-unqualified-superlatives | The app is at its best when you link all your accounts.
+            insurance-exclusions        | Keep paying in each month, whatever happens on the stock market.
+            insurance-exclusions        | The plan suits people who want to keep saving whatever happens to interest rates.
             no-pressure-selling         | Genuine schemes will never push you to transfer in a hurry.
             no-pressure-selling         | If you are in a hurry, the app is the quickest way to pay in.
             no-guaranteed-returns       | The income is guaranteed by the insurer you buy it from. If that insurer failed, the Financial Services Compensation Scheme would protect 100% of your annuity income, with no upper limit.
@@ -113,6 +115,7 @@ class RuleExceptionsTest {
             no-guaranteed-returns       | Give it ten years and your pot can only go one way.
             risk-warning-required       | Spread this widely, there is practically no risk.
             risk-warning-required       | In theory you could lose money, but that has never happened.
+            insurance-exclusions        | Your family is looked after, whatever happens.
             jargon-explained            | You can move your pot into drawdown later. We send a yearly statement. Drawdown means leaving the pot invested.
             no-pressure-selling         | Act now and sort out your paperwork: an up-to-date folder helps your family.
             no-guaranteed-returns       | Your income is guaranteed by the insurer for life.
