@@ -108,7 +108,10 @@ class DefaultDeGuidelineSetTest {
         "Einlagen sind durch die gesetzliche Einlagensicherung bis 100.000 Euro je Kunde und Bank geschützt.",
         "Die Wertentwicklung der Vergangenheit ist kein verlässlicher Indikator für die Zukunft.",
         "Sie sollten sicher sein, dass Sie das Produkt verstehen.",
-        "Formulierungen wie „garantierte Rendite“ haben in Werbung nichts zu suchen."
+        "Formulierungen wie „garantierte Rendite“ haben in Werbung nichts zu suchen.",
+        "Garantierte Renditen verspricht kein seriöser Anbieter.",
+        "Wenn Ihnen ein Angebot risikolos erscheint, ist es das fast nie.",
+        "An der Börse ist nichts risikolos."
     })
     void denialsWarningsAndStatutoryProtectionAreNotFound(String text) {
         assertThat(quotes("no-guaranteed-returns", text)).as(text).isEmpty();

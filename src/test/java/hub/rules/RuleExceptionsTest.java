@@ -67,6 +67,7 @@ class RuleExceptionsTest {
             no-unqualified-superlatives | The app is at its best when you link all your accounts.
             insurance-exclusions        | Keep paying in each month, whatever happens on the stock market.
             insurance-exclusions        | The plan suits people who want to keep saving whatever happens to interest rates.
+            no-guaranteed-returns       | If it sounds risk-free, it almost certainly isn't.
             no-pressure-selling         | Genuine schemes will never push you to transfer in a hurry.
             no-pressure-selling         | If you are in a hurry, the app is the quickest way to pay in.
             no-guaranteed-returns       | The income is guaranteed by the insurer you buy it from. If that insurer failed, the Financial Services Compensation Scheme would protect 100% of your annuity income, with no upper limit.
