@@ -213,6 +213,9 @@ class DefaultDeGuidelineSetTest {
         "Wir beraten Sie nach bestem Wissen und Gewissen.",
         "Alles bestens.",
         "Das beste Argument für einen Sparplan ist die Regelmäßigkeit.",
+        "Der günstigste Tarif ist nicht immer der beste.",
+        "Die günstigste Police muss nicht die passende sein.",
+        "Die besten Sparerinnen und Sparer prüfen ihre Zinsen jedes Jahr.",
         "Ein guter Tarif mit fairen Gebühren."
     })
     void idiomsAreNotSuperlatives(String text) {

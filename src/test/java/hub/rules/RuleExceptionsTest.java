@@ -68,6 +68,9 @@ class RuleExceptionsTest {
             insurance-exclusions        | Keep paying in each month, whatever happens on the stock market.
             insurance-exclusions        | The plan suits people who want to keep saving whatever happens to interest rates.
             no-guaranteed-returns       | If it sounds risk-free, it almost certainly isn't.
+            no-unqualified-superlatives | Choosing the cheapest policy is not always the best idea.
+            no-unqualified-superlatives | Shop around: the lowest premium may not give you the cover you need.
+            no-unqualified-superlatives | The best investors review their costs every year.
             no-pressure-selling         | Genuine schemes will never push you to transfer in a hurry.
             no-pressure-selling         | If you are in a hurry, the app is the quickest way to pay in.
             no-guaranteed-returns       | The income is guaranteed by the insurer you buy it from. If that insurer failed, the Financial Services Compensation Scheme would protect 100% of your annuity income, with no upper limit.
@@ -85,6 +88,7 @@ class RuleExceptionsTest {
             no-guaranteed-returns       | With us you simply can't lose.                                      | can't lose
             no-guaranteed-returns       | Returns are guaranteed for every saver.                             | Returns are guaranteed
             no-unqualified-superlatives | The best savings plan for families.                                 | best
+            no-unqualified-superlatives | Our cheapest policy is the one for you.                              | cheapest
             no-unqualified-superlatives | Best rates in town, says our adviser Anna Best.                     | Best
             no-unqualified-superlatives | Harbour is Britain's leading provider of pet cover.                 | Britain's leading
             no-unqualified-superlatives | We are the market leader in pensions.                               | market leader
