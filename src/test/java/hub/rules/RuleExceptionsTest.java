@@ -212,7 +212,9 @@ class RuleExceptionsTest {
         "With-profits funds smooth returns by holding some back in good years.",
         "The annuity rate tells you how much income each £1,000 buys.",
         "Gilts are loans to the UK government.",
-        "The fund uses derivatives, contracts whose value depends on another asset."
+        "The fund uses derivatives, contracts whose value depends on another asset.",
+        "Volatility, how much a price moves up and down, is higher for small companies.",
+        "The TER covers the fund's yearly running costs."
     })
     void jargonExplainedInOtherWordsIsExplained(String text) {
         assertThat(findings("jargon-explained", text)).as(text).isEmpty();
