@@ -107,7 +107,11 @@ class DefaultDeGuidelineSetTest {
         "Der Wert der Anlage kann steigen und fallen.",
         "Einlagen sind durch die gesetzliche Einlagensicherung bis 100.000 Euro je Kunde und Bank geschützt.",
         "Die Wertentwicklung der Vergangenheit ist kein verlässlicher Indikator für die Zukunft.",
-        "Sie sollten sicher sein, dass Sie das Produkt verstehen."
+        "Sie sollten sicher sein, dass Sie das Produkt verstehen.",
+        "Formulierungen wie „garantierte Rendite“ haben in Werbung nichts zu suchen.",
+        "Garantierte Renditen verspricht kein seriöser Anbieter.",
+        "Wenn Ihnen ein Angebot risikolos erscheint, ist es das fast nie.",
+        "An der Börse ist nichts risikolos."
     })
     void denialsWarningsAndStatutoryProtectionAreNotFound(String text) {
         assertThat(quotes("no-guaranteed-returns", text)).as(text).isEmpty();
@@ -141,11 +145,50 @@ class DefaultDeGuidelineSetTest {
                 .isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Es besteht das Risiko von Kursverlusten.",
+        "Wertverluste sind möglich.",
+        "Anlegerinnen und Anleger können Geld verlieren.",
+        "Das eingesetzte Kapital kann verloren gehen.",
+        "Im schlimmsten Fall verlieren Sie Ihr gesamtes Geld.",
+        "Es kann sein, dass Sie am Ende weniger haben, als Sie eingezahlt haben.",
+        "Die Kurse schwanken, und Verluste lassen sich nicht ausschließen.",
+        "Eine Garantie, dass Sie Ihr Geld zurückbekommen, gibt es nicht.",
+        "Aktienkurse gehen rauf und runter.",
+        "Ihr Kapital ist nicht geschützt."
+    })
+    void aGermanRiskWarningInOtherWordsSatisfiesTheRequirement(String warning) {
+        assertThat(check("risk-warning-required", "Unser Aktienfonds bietet Chancen. " + warning)).as(warning)
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Unser Aktienfonds bietet Chancen. Mit uns können Sie nichts verlieren.",
+        "Unser Aktienfonds bietet Chancen. Verluste sind ausgeschlossen.",
+        "Unser Aktienfonds bietet Chancen. Sie erhalten nie weniger, als Sie eingezahlt haben.",
+        "Unsere Zahnzusatzversicherung zahlt sofort, ohne Wartezeit."
+    })
+    void aDeniedWarningOrConditionIsNone(String text) {
+        assertThat(check("risk-warning-required", text)).as(text).singleElement()
+                .satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+    }
+
     @Test
     void aFundArticleWithoutRiskWarningIsFoundAndADepositArticleNeedsNone() {
         assertThat(check("risk-warning-required", "Unser Fondssparplan bringt Ihnen hohe Renditen. Jetzt eröffnen!"))
                 .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
         assertThat(check("risk-warning-required", "Unser Tagesgeld bringt Ihnen 3 % Zinsen.")).isEmpty();
+    }
+
+    @Test
+    void aDepositGuaranteeFundIsNoInvestmentFund() {
+        assertThat(check("risk-warning-required", "Ihre Einlagen sind gesetzlich bis 100.000 Euro gesichert. "
+                + "Zusätzlich ist die Bank Mitglied im Einlagensicherungsfonds des Bankenverbands.")).isEmpty();
+        assertThat(check("risk-warning-required", "Die Bank gehört dem Sicherungsfonds der Sparkassen an.")).isEmpty();
+        assertThat(check("risk-warning-required", "Unser Aktienfonds bringt Ihnen hohe Renditen."))
+                .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
     }
 
     @ParameterizedTest
@@ -169,6 +212,10 @@ class DefaultDeGuidelineSetTest {
         "Am besten sprechen Sie mit Ihrer Beratung.",
         "Wir beraten Sie nach bestem Wissen und Gewissen.",
         "Alles bestens.",
+        "Das beste Argument für einen Sparplan ist die Regelmäßigkeit.",
+        "Der günstigste Tarif ist nicht immer der beste.",
+        "Die günstigste Police muss nicht die passende sein.",
+        "Die besten Sparerinnen und Sparer prüfen ihre Zinsen jedes Jahr.",
         "Ein guter Tarif mit fairen Gebühren."
     })
     void idiomsAreNotSuperlatives(String text) {
@@ -192,7 +239,9 @@ class DefaultDeGuidelineSetTest {
         "Ihre Ansprechpartnerin ist Frau Anna Kaufmann.",
         "Herr Fachmann leitet das Team.",
         "Alle Anlegerinnen und Anleger erhalten die Unterlagen.",
-        "Die alten Verträge bleiben gültig."
+        "Die alten Verträge bleiben gültig.",
+        "Jede Anlegerin und jeder Anleger sollte die Kosten kennen.",
+        "Der Kunde oder die Kundin erhält die Unterlagen per Post."
     })
     void namedPersonsPairFormsAndLowerCaseWordsAreNotFound(String text) {
         assertThat(quotes("inclusive-language", text)).as(text).isEmpty();
@@ -206,7 +255,13 @@ class DefaultDeGuidelineSetTest {
         "Ihre letzte Chance auf diesen Zins.",
         "Diese Gelegenheit dürfen Sie nicht verpassen.",
         "Ein zeitlich begrenztes Angebot.",
-        "Handeln Sie jetzt, bevor es zu spät ist."
+        "Handeln Sie jetzt, bevor es zu spät ist.",
+        "Aber Achtung: Das Aktionsangebot gilt nur noch heute.",
+        "Der Beitrag gilt nur für Anträge, die in den nächsten 48 Stunden bei uns eingehen.",
+        "Der Aktionszins gilt nur für die ersten 1.000 Neukunden.",
+        "Die Plätze sind fast vergeben.",
+        "Die Uhr tickt.",
+        "Lassen Sie sich diesen Zins nicht entgehen."
     })
     void pressureSellingIsFound(String text) {
         assertThat(check("no-pressure-selling", text)).as(text).isNotEmpty();
@@ -216,10 +271,21 @@ class DefaultDeGuidelineSetTest {
     @ValueSource(strings = {
         "Anträge sind bis zum 30. Juni 2025 möglich.",
         "Nehmen Sie sich Zeit und lassen Sie sich beraten.",
-        "Greifen Sie zu diesem Zweck auf Ihr Online-Banking zu."
+        "Greifen Sie zu diesem Zweck auf Ihr Online-Banking zu.",
+        "Wir melden uns in den nächsten 48 Stunden bei Ihnen.",
+        "Das Angebot war zeitlich begrenzt und ist inzwischen ausgelaufen.",
+        "Vorsicht bei Anbietern, die behaupten, ein Angebot gelte nur noch heute."
     })
     void factualDeadlinesAndAdviceAreNotPressure(String text) {
         assertThat(quotes("no-pressure-selling", text)).as(text).isEmpty();
+    }
+
+    @Test
+    void aCallToSortOutOnesOwnPapersNeedsReview() {
+        assertThat(check("no-pressure-selling", "Handeln Sie jetzt und bringen Sie Ordnung in Ihre Unterlagen."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.needsReview()).isTrue());
+        assertThat(check("no-pressure-selling", "Handeln Sie jetzt und sichern Sie sich 4 % Zinsen."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.certain()).isTrue());
     }
 
     @ParameterizedTest
@@ -237,7 +303,14 @@ class DefaultDeGuidelineSetTest {
     @ValueSource(strings = {
         "Die Kosten eines Fonds stehen als TER im Factsheet. Die Abkürzung steht für die jährlichen Gesamtkosten.",
         "Der Fonds ist thesaurierend. Der Begriff bezeichnet Fonds, die Erträge wieder anlegen.",
-        "Der Index MSCI World umfasst rund 1.400 Unternehmen aus 23 Industrieländern."
+        "Der Index MSCI World umfasst rund 1.400 Unternehmen aus 23 Industrieländern.",
+        "Die laufenden Kosten eines ETF werden als TER angegeben, kurz für „Total Expense Ratio“.",
+        "Die Kosten stehen als TER im Factsheet. Gemeint sind die jährlichen Kosten der Verwaltung.",
+        "Die TER steht für die jährlichen Gesamtkosten des Fonds.",
+        "Beim Ausgabeaufschlag handelt es sich um eine einmalige Gebühr beim Kauf.",
+        "Achten Sie auf den Ausgabeaufschlag. Diese Gebühr zahlen Sie einmal beim Kauf.",
+        "Die Volatilität zeigt, wie stark der Kurs schwankt.",
+        "Wählen Sie die Thesaurierung. Dabei werden Erträge automatisch wieder angelegt."
     })
     void jargonExplainedInTheNextSentenceIsExplained(String text) {
         assertThat(quotes("jargon-explained", text)).as(text).isEmpty();

@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shipped English set's exceptions on the cases a compliance officer raised (issue 18): denials, idioms, named
@@ -57,6 +59,23 @@ class RuleExceptionsTest {
             inclusive-language          | Peter Hale, our chairman, opened the meeting.
             no-pressure-selling         | There is no need to act now: take your time and talk to an adviser.
             no-pressure-selling         | Be wary of salespeople who tell you to act now.
+            no-unqualified-superlatives | Slogans like "the UK's best ISA" mean nothing without a dated source.
+            no-guaranteed-returns       | Phrases such as "guaranteed returns" belong in no advert.
+            no-pressure-selling         | The bonus rate was available for a limited time in 2023 and has closed.
+            no-unqualified-superlatives | A tracker fund offers the best of both worlds: low costs and a wide spread.
+            no-unqualified-superlatives | In the best-case scenario the fund returns 6% a year.
+            no-unqualified-superlatives | The app is at its best when you link all your accounts.
+            insurance-exclusions        | Keep paying in each month, whatever happens on the stock market.
+            insurance-exclusions        | The plan suits people who want to keep saving whatever happens to interest rates.
+            no-guaranteed-returns       | If it sounds risk-free, it almost certainly isn't.
+            no-unqualified-superlatives | Choosing the cheapest policy is not always the best idea.
+            no-unqualified-superlatives | Shop around: the lowest premium may not give you the cover you need.
+            no-unqualified-superlatives | The best investors review their costs every year.
+            no-pressure-selling         | Genuine schemes will never push you to transfer in a hurry.
+            no-pressure-selling         | If you are in a hurry, the app is the quickest way to pay in.
+            no-guaranteed-returns       | The income is guaranteed by the insurer you buy it from. If that insurer failed, the Financial Services Compensation Scheme would protect 100% of your annuity income, with no upper limit.
+            jargon-explained            | The yearly cost of a fund is shown as its TER, short for total expense ratio.
+            jargon-explained            | Our fact sheet gives the OCF, an abbreviation for ongoing charges figure.
             """)
     void excusedHitsAreNoFindings(String guideline, String text) {
         assertThat(findings(guideline, text)).isEmpty();
@@ -69,6 +88,7 @@ class RuleExceptionsTest {
             no-guaranteed-returns       | With us you simply can't lose.                                      | can't lose
             no-guaranteed-returns       | Returns are guaranteed for every saver.                             | Returns are guaranteed
             no-unqualified-superlatives | The best savings plan for families.                                 | best
+            no-unqualified-superlatives | Our cheapest policy is the one for you.                              | cheapest
             no-unqualified-superlatives | Best rates in town, says our adviser Anna Best.                     | Best
             no-unqualified-superlatives | Harbour is Britain's leading provider of pet cover.                 | Britain's leading
             no-unqualified-superlatives | We are the market leader in pensions.                               | market leader
@@ -77,6 +97,7 @@ class RuleExceptionsTest {
             no-pressure-selling         | Only 3 places are left for this offer.                              | Only 3 places are left
             no-pressure-selling         | Rates like these won't last, so sign up.                            | won't last
             no-pressure-selling         | The offer ends tonight.                                             | offer ends tonight
+            no-pressure-selling         | Hurry, the offer ends on Friday.                                    | Hurry
             inclusive-language          | Ask our spokesman for the figures.                                  | spokesman
             inclusive-language          | We explain it in layman's terms.                                    | layman's
             """)
@@ -99,7 +120,10 @@ class RuleExceptionsTest {
             no-guaranteed-returns       | Give it ten years and your pot can only go one way.
             risk-warning-required       | Spread this widely, there is practically no risk.
             risk-warning-required       | In theory you could lose money, but that has never happened.
+            insurance-exclusions        | Your family is looked after, whatever happens.
             jargon-explained            | You can move your pot into drawdown later. We send a yearly statement. Drawdown means leaving the pot invested.
+            no-pressure-selling         | Act now and sort out your paperwork: an up-to-date folder helps your family.
+            no-guaranteed-returns       | Your income is guaranteed by the insurer for life.
             """)
     void ambiguousHitsNeedReview(String guideline, String text) {
         assertThat(findings(guideline, text)).isNotEmpty().allSatisfy(f -> assertThat(f.needsReview()).isTrue());
@@ -117,6 +141,121 @@ class RuleExceptionsTest {
             Finding before = findings.get(i - 1);
             assertThat(findings.get(i).offset()).isGreaterThanOrEqualTo(before.offset() + before.length());
         }
+    }
+
+    @Test
+    void aDepositArticleNeedsNoMarketRiskWarningThoughItMentionsAnEmergencyFund() {
+        assertThat(findings("risk-warning-required", "The account suits savers who want to keep an emergency fund. "
+                + "Deposits are protected by the FSCS up to £120,000 per eligible person.")).isEmpty();
+        assertThat(findings("risk-warning-required", "Pay into a rainy-day fund or a holiday fund each month."))
+                .isEmpty();
+        assertThat(findings("risk-warning-required", "Our global fund has grown steadily. Start today."))
+                .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+        assertThat(findings("risk-warning-required", "Keep an emergency fund, then invest the rest in shares."))
+                .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+        assertThat(findings("risk-warning-required", "Unlike an investment, our savings account pays a fixed rate."))
+                .isEmpty();
+        assertThat(findings("risk-warning-required", "Your premiums are not invested. Cover is subject to terms."))
+                .isEmpty();
+        assertThat(findings("risk-warning-required", "Our account is a safe place to start investing your savings. "
+                + "Deposits are protected by the FSCS up to £85,000 per person.")).isEmpty();
+        assertThat(findings("risk-warning-required", "Our fund invests in shares. "
+                + "Cash held by the platform is protected by the FSCS up to £85,000 per person."))
+                .singleElement().satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "This rate is only available to the first 500 savers.",
+        "Apply within the next 48 hours to get the bonus.",
+        "Spaces are filling up quickly.",
+        "Places in the fund are limited.",
+        "Thousands have already joined. Don't be left behind.",
+        "The clock is ticking on this offer.",
+        "Offer closes Sunday at midnight.",
+        "You'll kick yourself if you wait.",
+        "Don't leave it until it's too late: call us today."
+    })
+    void pressureWithoutAStockPhraseIsFound(String text) {
+        assertThat(findings("no-pressure-selling", text)).as(text).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.certain()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Others are already locking in this rate.",
+        "Grab this deal while you can.",
+        "Switch before rates drop again."
+    })
+    void pressureThatMayBeAdviceNeedsReview(String text) {
+        assertThat(findings("no-pressure-selling", text)).as(text).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.needsReview()).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Take your time: the offer runs until 30 June 2026.",
+        "The offer ends on Friday 30 June 2026.",
+        "We will reply to your complaint within the next 2 days.",
+        "Last year's offer ended on 31 March.",
+        "Do not rush into a decision."
+    })
+    void factualDeadlinesAreNoPressure(String text) {
+        assertThat(findings("no-pressure-selling", text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Your pot can go into drawdown. In drawdown, your pot stays invested and you take an income from it.",
+        "Look at the OCF. This figure covers the fund's yearly running costs.",
+        "Check the surrender value, meaning what you get if you cash in early.",
+        "With-profits funds smooth returns by holding some back in good years.",
+        "The annuity rate tells you how much income each £1,000 buys.",
+        "Gilts are loans to the UK government.",
+        "The fund uses derivatives, contracts whose value depends on another asset.",
+        "Volatility, how much a price moves up and down, is higher for small companies.",
+        "The TER covers the fund's yearly running costs."
+    })
+    void jargonExplainedInOtherWordsIsExplained(String text) {
+        assertThat(findings("jargon-explained", text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Annuities are popular with people who retire this year.",
+        "The TER is lower for funds that track an index.",
+        "Ask about drawdown. This is something our advisers do every day."
+    })
+    void jargonWithoutAnExplanationIsFound(String text) {
+        assertThat(findings("jargon-explained", text)).as(text).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Investing involves risk, including the loss of some or all of the money you put in.",
+        "You could end up with less than you put in.",
+        "Your investment could be worth less than you paid for it.",
+        "Your capital is not protected.",
+        "Markets go down as well as up.",
+        "Share prices go up and down, so you might lose everything you invest.",
+        "There is no guarantee you will get your money back.",
+        "You may not get back the amount you originally invested.",
+        "Values fluctuate and you could make a loss."
+    })
+    void aRiskWarningInOtherWordsSatisfiesTheRequirement(String warning) {
+        assertThat(findings("risk-warning-required", "Our fund invests in shares. " + warning)).as(warning).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Our fund invests in shares. With us you can't lose money.",
+        "Our fund invests in shares. You will never get back less than you paid in.",
+        "Our fund invests in shares. You won't make a loss.",
+        "Our pet insurance pays vet bills with no waiting period."
+    })
+    void aDeniedWarningOrConditionIsNone(String text) {
+        assertThat(findings("risk-warning-required", text)).as(text).singleElement()
+                .satisfies(f -> assertThat(f.checkId()).isEqualTo("required-phrase"));
     }
 
     private List<Finding> findings(String guidelineId, String text) {
