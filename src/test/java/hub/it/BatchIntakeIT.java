@@ -312,7 +312,7 @@ class BatchIntakeIT extends LocalServicesIT {
         cases.put(batch("it-bad-set-" + UUID.randomUUID(), 2, "no-such-set"),
                 new String[] {"SchemaViolation", "items[0]: Guideline set 'no-such-set' does not exist"});
         cases.put(batch("it-callback", 1, "it-rules", "ftp://example.com/hook"),
-                new String[] {"SchemaViolation", "or an https:// callback URL; got 'ftp://example.com/hook'"});
+                new String[] {"SchemaViolation", "'replyTo': must be a queue or topic name"});
         cases.put(batch("it-dup-ref", 2, "it-rules").replace("\"ref-1\"", "\"ref-0\""),
                 new String[] {"SchemaViolation", "items[1].externalRef 'ref-0' appears twice"});
         cases.put(batch("it-empty-text", 1, "it-rules").replace("Article 0 about a fund with target returns.", " "),
