@@ -50,12 +50,51 @@ class RouteDefinitionsTest {
     }
 
     static Stream<Path> routeFiles() throws IOException {
+        return allFiles().filter(f -> !isTemplate(f));
+    }
+
+    /** The route templates: the extension points (docs/routes.md), instantiated from camel.route-template.config. */
+    static Stream<Path> templateFiles() throws IOException {
+        return allFiles().filter(RouteDefinitionsTest::isTemplate);
+    }
+
+    private static Stream<Path> allFiles() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(ROUTES)) {
             files = s.filter(f -> !f.equals(REST_API)).sorted().toList();
         }
         assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".camel.yaml"));
         return files.stream();
+    }
+
+    private static boolean isTemplate(Path file) {
+        try {
+            JsonNode doc = YAML.readTree(file.toFile());
+            return doc.isArray() && doc.size() == 1 && doc.get(0).has("routeTemplate");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templateFiles")
+    void holdsOneTemplateWithAnIdNamedLikeTheFileAndDocumentedParameters(Path file) throws IOException {
+        assertThat(schema.validate(YAML.readTree(file.toFile()))).as(file + " schema errors").isEmpty();
+        JsonNode template = YAML.readTree(file.toFile()).get(0).get("routeTemplate");
+        assertThat(file.getFileName().toString()).isEqualTo(template.path("id").asText() + ".camel.yaml");
+        assertThat(template.path("parameters")).isNotEmpty();
+        JsonNode from = template.path("route").path("from");
+        assertThat(from.path("uri").asText()).as("a template's consumer is named by its parameters").contains("{{");
+        assertThat(from.has("steps")).isTrue();
+        List<String> uris = new ArrayList<>();
+        template.findValues("uri").forEach(u -> uris.add(u.asText()));
+        assertThat(uris).allSatisfy(uri -> assertThat(uri.contains("{{") || INTERNAL.matcher(uri).matches())
+                .as("endpoint '" + uri + "' in " + file + " must be a {{placeholder}}").isTrue());
+    }
+
+    @Test
+    void shipsTheDeliveryTemplate() throws IOException {
+        assertThat(templateFiles().map(f -> f.getFileName().toString())).contains("deliver-webhook.camel.yaml");
     }
 
     @ParameterizedTest(name = "{0}")
