@@ -58,6 +58,21 @@ class RouteDefinitionsTest {
         return allFiles().filter(RouteDefinitionsTest::isTemplate);
     }
 
+    /** The guide's example routes (docs/examples/routes) follow the same conventions as the hub's own. */
+    static Stream<Path> exampleFiles() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("docs/examples/routes"))) {
+            return s.sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exampleFiles")
+    void theGuidesExampleRoutesFollowTheConventionsToo(Path file) throws IOException {
+        validatesAgainstTheCamelYamlDslSchema(file);
+        holdsOneCanonicalRouteWithAnIdNamedLikeTheFile(file);
+        letsSubRouteFailuresTravelBackToTheCaller(file);
+    }
+
     private static Stream<Path> allFiles() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(ROUTES)) {
