@@ -47,6 +47,14 @@ class DeliveryTemplatesIT extends LocalServicesIT {
     private static final WireMockServer RECEIVER =
             new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
+    /**
+     * The body a Teams Workflows webhook ("When a Teams webhook request is received") posts: an Adaptive Card. Two
+     * closing braces are written "} }": Camel would read "}}" as the end of a {{placeholder}}.
+     */
+    static final String TEAMS_PAYLOAD = "{\"type\":\"message\",\"attachments\":[{\"contentType\":"
+            + "\"application/vnd.microsoft.card.adaptive\",\"content\":{\"type\":\"AdaptiveCard\",\"version\":\"1.4\","
+            + "\"body\":[{\"type\":\"TextBlock\",\"text\":\"Job $simple{body[jobId]} scored $simple{body[score]}\"}]} }]}";
+
     @Autowired
     CamelContext camel;
 
@@ -61,7 +69,7 @@ class DeliveryTemplatesIT extends LocalServicesIT {
         registry.add("camel.route-template.config[0].routeId", () -> "deliver-report-teams");
         registry.add("camel.route-template.config[0].name", () -> "teams");
         registry.add("camel.route-template.config[0].event", () -> "report-completed");
-        registry.add("camel.route-template.config[0].payload", () -> "{\"text\":\"Job $simple{body[jobId]} scored $simple{body[score]}\"}");
+        registry.add("camel.route-template.config[0].payload", () -> TEAMS_PAYLOAD);
         registry.add("camel.route-template.config[1].templateId", () -> "deliver-webhook");
         registry.add("camel.route-template.config[1].routeId", () -> "deliver-report-down");
         registry.add("camel.route-template.config[1].name", () -> "down");
@@ -114,7 +122,10 @@ class DeliveryTemplatesIT extends LocalServicesIT {
         LoggedRequest teams = posts("/teams/hook").get(0);
         assertThat(teams.getUrl()).isEqualTo("/teams/hook?api-version=1&sig=a%2Bb");
         assertThat(teams.getHeader("Content-Type")).startsWith("application/json");
-        String text = JSON.readTree(teams.getBodyAsString()).path("text").asText();
+        JsonNode card = JSON.readTree(teams.getBodyAsString());
+        assertThat(card.path("attachments").path(0).path("contentType").asText())
+                .isEqualTo("application/vnd.microsoft.card.adaptive");
+        String text = card.path("attachments").path(0).path("content").path("body").path(0).path("text").asText();
         assertThat(text).startsWith("Job " + jobId + " scored ");
         assertThat(new java.math.BigDecimal(text.substring(("Job " + jobId + " scored ").length())))
                 .isEqualByComparingTo(report.path("score").decimalValue());
