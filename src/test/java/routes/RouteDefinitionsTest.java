@@ -35,8 +35,11 @@ class RouteDefinitionsTest {
     private static final Path REST_API = ROUTES.resolve("rest-api.camel.yaml");
     private static final Path CONTRACT = Path.of("openapi/compliance-hub.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    /** Endpoints internal to the hub: in-JVM hand-offs, the hub's own SQL, its own timers. */
-    private static final Pattern INTERNAL = Pattern.compile("^(direct|sql:classpath|timer):.*");
+    /**
+     * Endpoints internal to the hub: in-JVM hand-offs, the hub's own SQL, its own timers, and the queues of the
+     * delivery destinations (seda:deliver-<event>-<name>, which publish-report and publish-batch-result feed).
+     */
+    private static final Pattern INTERNAL = Pattern.compile("^((direct|sql:classpath|timer):|seda:deliver-).*");
     /** A toD whose endpoint the calling route takes from configuration into a property (the generic cache routes). */
     private static final Pattern DYNAMIC = Pattern.compile("^(\\$\\{exchangeProperty\\.[A-Za-z]+})+$");
     private static JsonSchema schema;
