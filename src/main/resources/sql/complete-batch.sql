@@ -27,4 +27,4 @@ WITH done AS (
      WHERE d.reply_to IS NOT NULL
     RETURNING batch_id
 )
-SELECT d.*, (SELECT count(*) FROM event) AS events FROM done d
+SELECT d.*, c.completed, c.failed, (SELECT count(*) FROM event) AS events FROM done d CROSS JOIN counts c

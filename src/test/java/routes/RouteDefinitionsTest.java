@@ -35,8 +35,11 @@ class RouteDefinitionsTest {
     private static final Path REST_API = ROUTES.resolve("rest-api.camel.yaml");
     private static final Path CONTRACT = Path.of("openapi/compliance-hub.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    /** Endpoints internal to the hub: in-JVM hand-offs, the hub's own SQL, its own timers. */
-    private static final Pattern INTERNAL = Pattern.compile("^(direct|sql:classpath|timer):.*");
+    /**
+     * Endpoints internal to the hub: in-JVM hand-offs, the hub's own SQL, its own timers, and the queues of the
+     * delivery destinations (seda:deliver-<event>-<name>, which publish-report and publish-batch-result feed).
+     */
+    private static final Pattern INTERNAL = Pattern.compile("^((direct|sql:classpath|timer):|seda:deliver-).*");
     /** A toD whose endpoint the calling route takes from configuration into a property (the generic cache routes). */
     private static final Pattern DYNAMIC = Pattern.compile("^(\\$\\{exchangeProperty\\.[A-Za-z]+})+$");
     private static JsonSchema schema;
@@ -50,12 +53,66 @@ class RouteDefinitionsTest {
     }
 
     static Stream<Path> routeFiles() throws IOException {
+        return allFiles().filter(f -> !isTemplate(f));
+    }
+
+    /** The route templates: the extension points (docs/routes.md), instantiated from camel.route-template.config. */
+    static Stream<Path> templateFiles() throws IOException {
+        return allFiles().filter(RouteDefinitionsTest::isTemplate);
+    }
+
+    /** The guide's example routes (docs/examples/routes) follow the same conventions as the hub's own. */
+    static Stream<Path> exampleFiles() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("docs/examples/routes"))) {
+            return s.sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exampleFiles")
+    void theGuidesExampleRoutesFollowTheConventionsToo(Path file) throws IOException {
+        validatesAgainstTheCamelYamlDslSchema(file);
+        holdsOneCanonicalRouteWithAnIdNamedLikeTheFile(file);
+        letsSubRouteFailuresTravelBackToTheCaller(file);
+    }
+
+    private static Stream<Path> allFiles() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(ROUTES)) {
             files = s.filter(f -> !f.equals(REST_API)).sorted().toList();
         }
         assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".camel.yaml"));
         return files.stream();
+    }
+
+    private static boolean isTemplate(Path file) {
+        try {
+            JsonNode doc = YAML.readTree(file.toFile());
+            return doc.isArray() && doc.size() == 1 && doc.get(0).has("routeTemplate");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templateFiles")
+    void holdsOneTemplateWithAnIdNamedLikeTheFileAndDocumentedParameters(Path file) throws IOException {
+        assertThat(schema.validate(YAML.readTree(file.toFile()))).as(file + " schema errors").isEmpty();
+        JsonNode template = YAML.readTree(file.toFile()).get(0).get("routeTemplate");
+        assertThat(file.getFileName().toString()).isEqualTo(template.path("id").asText() + ".camel.yaml");
+        assertThat(template.path("parameters")).isNotEmpty();
+        JsonNode from = template.path("route").path("from");
+        assertThat(from.path("uri").asText()).as("a template's consumer is named by its parameters").contains("{{");
+        assertThat(from.has("steps")).isTrue();
+        List<String> uris = new ArrayList<>();
+        template.findValues("uri").forEach(u -> uris.add(u.asText()));
+        assertThat(uris).allSatisfy(uri -> assertThat(uri.contains("{{") || INTERNAL.matcher(uri).matches())
+                .as("endpoint '" + uri + "' in " + file + " must be a {{placeholder}}").isTrue());
+    }
+
+    @Test
+    void shipsTheDeliveryTemplate() throws IOException {
+        assertThat(templateFiles().map(f -> f.getFileName().toString())).contains("deliver-webhook.camel.yaml");
     }
 
     @ParameterizedTest(name = "{0}")
