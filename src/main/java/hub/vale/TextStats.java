@@ -8,14 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * The counts readability formulas and {@code metric} rules use: words, sentences, characters (letters and digits
- * of words), syllables (the usual vowel-group estimate), complex (three or more syllables), long (more than six
- * letters) and polysyllabic words, and paragraphs.
+ * of words), syllables (the usual vowel-group estimate), complex (three or more syllables without an
+ * {@code -es}/{@code -ed}/{@code -ing} ending), long (more than six letters) and polysyllabic (three or more
+ * syllables) words, and paragraphs.
  */
 record TextStats(double words, double sentences, double characters, double syllables, double complexWords,
         double longWords, double polysyllabicWords, double paragraphs) {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
     private static final Pattern VOWELS = Pattern.compile("[aeiouy]+");
+    private static final Pattern SPLIT_IA = Pattern.compile("(?<!t)ia(?<!cia(?=l))");
 
     static TextStats of(String text) {
         Matcher m = WORD.matcher(text);
@@ -24,18 +26,31 @@ record TextStats(double words, double sentences, double characters, double sylla
         double syllables = 0;
         double complex = 0;
         double longWords = 0;
+        double polysyllabic = 0;
         while (m.find()) {
             String word = m.group();
             int n = syllables(word);
             words++;
             characters += word.codePoints().filter(Character::isLetterOrDigit).count();
             syllables += n;
-            complex += n >= 3 ? 1 : 0;
+            polysyllabic += n >= 3 ? 1 : 0;
+            complex += complex(word, n) ? 1 : 0;
             longWords += word.length() > 6 ? 1 : 0;
         }
         double paragraphs = text.isBlank() ? 0 : text.strip().split("\\n\\s*\\n").length;
         return new TextStats(words, text.isBlank() ? 0 : Sentences.count(text), characters, syllables, complex,
-                longWords, complex, paragraphs);
+                longWords, polysyllabic, paragraphs);
+    }
+
+    /**
+     * A complex word (Gunning-Fog) has three or more syllables not counting an {@code -es}, {@code -ed} or
+     * {@code -ing} ending, as Vale's summariser counts them ("improving" and "developed" are not complex,
+     * "developing" is); polysyllabic words (SMOG) count every syllable.
+     */
+    static boolean complex(String word, int syllables) {
+        String w = word.toLowerCase(Locale.ROOT);
+        int n = w.endsWith("es") || w.endsWith("ed") || w.endsWith("ing") ? syllables - 1 : syllables;
+        return n > 2;
     }
 
     static int syllables(String word) {
@@ -50,6 +65,11 @@ record TextStats(double words, double sentences, double characters, double sylla
         Matcher m = VOWELS.matcher(w);
         int count = 0;
         while (m.find()) {
+            count++;
+        }
+        // "ia" is two syllables (as-so-ci-at-ed, me-di-a) except in "tia" and "cial" (ini-tial, spe-cial)
+        Matcher ia = SPLIT_IA.matcher(w);
+        while (ia.find()) {
             count++;
         }
         return Math.max(1, count);

@@ -177,6 +177,28 @@ class ValeRulesTest {
     }
 
     @Test
+    void complexWordsDiscountAnEsEdOrIngEndingAsValeCountsThem() {
+        // three vowel groups each, but the ending is not counted towards "complex" (Gunning-Fog); SMOG's
+        // polysyllabic words count every syllable
+        assertThat(TextStats.complex("improving", TextStats.syllables("improving"))).isFalse();
+        assertThat(TextStats.complex("developed", TextStats.syllables("developed"))).isFalse();
+        assertThat(TextStats.complex("developing", TextStats.syllables("developing"))).isTrue();
+        assertThat(TextStats.complex("consultant", TextStats.syllables("consultant"))).isTrue();
+        TextStats stats = TextStats.of("We were improving it. They developed the consultant tools.");
+        assertThat(stats.complexWords()).isEqualTo(1);
+        assertThat(stats.polysyllabicWords()).isEqualTo(3);
+    }
+
+    @Test
+    void iaIsTwoSyllablesExceptInTiaAndCial() {
+        assertThat(TextStats.syllables("associated")).isEqualTo(4); // as-so-ci-at(-ed stripped)
+        assertThat(TextStats.syllables("media")).isEqualTo(3);
+        assertThat(TextStats.syllables("special")).isEqualTo(2);
+        assertThat(TextStats.syllables("initial")).isEqualTo(3);
+        assertThat(TextStats.complex("associated", TextStats.syllables("associated"))).isTrue();
+    }
+
+    @Test
     void unsupportedTypesCompileToNothing() {
         assertThat(rule("extends: script\nmessage: x\nscript: y\n")).isNull();
         assertThat(rule("extends: sequence\nmessage: x\ntokens: []\n")).isNull();
