@@ -131,7 +131,7 @@ public final class LoadBenchmark {
             // Every request of the load submits a new article (post.lua numbers the title): one the hub has judged
             // before would be answered from the unit cache, and its job would not wait on the fake LLM.
             Files.writeString(body, submission("Savings update {n}"));
-            List<String> completed = prepareCompletedJobs(200);
+            List<String> completed = prepareCompletedJobs(GtcBenchmark.env("BENCH_FIXTURE_JOBS", 200));
             Path resultIds = work.resolve("completed-ids.txt");
             Files.write(resultIds, completed);
             llm.latencyMs.set(llmLatencyMs);
