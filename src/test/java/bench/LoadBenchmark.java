@@ -568,7 +568,8 @@ public final class LoadBenchmark {
                 .append("idle until the JIT's optimizing compiler has caught up (fewer than 50 methods queued for C2; ")
                 .append(String.format(Locale.ROOT, "%.0f–%.0f s", jitWaits.stream().mapToDouble(d -> d).min().orElse(0),
                         jitWaits.stream().mapToDouble(d -> d).max().orElse(0)))
-                .append(" in this run): a fresh hub's C2 queue held 3,082 methods after a few minutes of load, and the ")
+                .append(" in this run; hubs and bare floors on Java ").append(hubJavaVersion).append(")")
+                .append(": a fresh hub's C2 queue held 3,082 methods after a few minutes of load, and the ")
                 .append("compiler took one of the two cores for as long as they lasted. ")
                 .append("Two **floors**, each served twice: by the **bare** app (`bench/bare`: the same Spring Boot 3.5.7 ")
                 .append("and camel-spring-boot-bom 4.17.0, platform-http, no security, filters, tracing or meters; started ")
@@ -584,7 +585,8 @@ public final class LoadBenchmark {
                 .append("to 2.6 times. The fake LLM answers ")
                 .append("after ").append(llmLatencyMs).append(" ms during the load. Every submission is a new article ")
                 .append("(`post.lua` numbers its title), so none is answered from the unit cache, and the hub runs its ")
-                .append("default bounds (32 jobs, 8 guideline evaluations at once): the jobs the load submits are evaluated ")
+                .append("default bounds (32 jobs, 8 guideline evaluations at once; on Java 21+ the 8 are the LLM client's ")
+                .append("connections per route, as Camel's virtual-thread pools ignore their size): the jobs the load submits are evaluated ")
                 .append("at a trickle and the figures are those of the API path.\n\n");
         md.append("| Endpoint | Clients | Requests/s | p50 ms | p90 ms | p99 ms | Errors | Server CPU ms/request "
                         + "| vs bare floor | vs hub floor | Per run (share of the bare floor) |\n")
@@ -671,6 +673,52 @@ public final class LoadBenchmark {
     static final String ANALYSIS = """
 
             ## What limits it
+
+            ### Issue 25: against the bare stack (2026-12-06)
+
+            - **The floors now come from two apps.** `bench/bare` is a Maven project of its own (Spring Boot 3.5.7,
+              camel-spring-boot-bom 4.17.0, platform-http, camel-sql, the PostgreSQL driver; nothing else), packaged by
+              `scripts/bench-load.sh`, started beside each turn's hub on the same JVM and heap, and never part of the
+              hub's jar. The hub's own floors stay as the second column, so the hub's cost splits into its filter chain
+              (hub floor against bare floor) and its routes (endpoint against hub floor). Every run records the
+              server's CPU time per request from /proc: the least noisy figure on a shared machine.
+            - **Per filter** (JFR, request-path samples of the hub's constant floor attributed to the innermost filter
+              or servlet frame; about 100 samples a run, so ±5 points): the servlet (Spring MVC's dispatch and the
+              Camel route) 55 % on the hub against 84 % on the bare app; `RequestContextFilter` 14 % (3.5 % bare),
+              `BearerTokenAuthenticationFilter` 7 %, `ServerHttpObservationFilter` (the `http.server.requests`
+              meter and its span) 5 %, Spring Security's header, context, authentication and authorization filters
+              2-4 % each, the hub's audit, correlation, screening and limits filters about 1 % each. platform-http
+              answers through Spring MVC's asynchronous dispatch, so Tomcat runs the security chain a second time
+              for the response (7-8 % of the samples under `CoyoteAdapter.asyncDispatch`).
+            - **Cut in this round** (each with its commit's measurement; single runs with JFR on and a load average
+              of 12-30 from other builds, so only the direction is certain):
+              - the rate limit's Redis round trip on every API call: tokens are leased, up to what the rate refills in
+                `hub.api.rate-limit.lease-ms` (100 ms, at most half the burst), one `EVALSHA` a lease
+                (`LeasedTokenBucket`); 5.9 % of a cached read's request-path samples before, 0.4 % after;
+              - a submission's body read four times (the contract's control-character walk and parse, the reader's
+                walk and parse): the reader binds the contract's tree (`StrictJson.bind`), two reads left;
+              - 1,000 jobs in flight on platform threads: on Java 21+ Tomcat, seda's workers and Camel's pools run
+                virtual threads (`spring.threads.virtual.enabled`, passed on to Camel by camel-spring-boot).
+            - **What limits a submission now** (JFR, request-path samples, Java 17 profile run after the cuts):
+              Camel's engine 21 % (about 35 processor steps in six routes), Spring's servlet filters and MVC 17 %,
+              Tomcat 11 %, the INSERT and its pool 9.5 %, the MDC copied around every step 8.4 % (21.6 % before the
+              cuts: `MDCUnitOfWork` copies the whole MDC map per step, and the map is larger while a request carries
+              its trace, span, correlation and job keys), Camel's spans and Micrometer 5 % each, JSON 4.5 %, the
+              contract check 2.8 %. Nothing is large alone; reaching half of the bare INSERT floor needs the
+              submission's Camel part at a few steps (one bean doing validate, insert, cache and hand-off), no
+              per-step MDC copy (`camel.main.use-mdc-logging=false` and the hub's own keys set once per job and
+              request), and platform-http answering without the asynchronous dispatch.
+            - **What limits a cached status read:** the same shared stack (Spring web filters 30 %, Tomcat 13 %,
+              Spring Security and JWT 9 %), Camel's engine 23 % for a read that is one cache lookup, Camel's and
+              Micrometer's tracing and meters 13 % (the baggage propagator copies its fields on every scope), MDC
+              5 %, Redis 4 %. The bare constant floor answers without any filter, span or meter; the hub's status
+              read can reach half of it only without its filters' and tracing's per-request work, which the hub's
+              security and observability requirements (docs/security.md, docs/monitoring.md) keep.
+            - **Per job** (claim to completion minus the longest LLM call): see the targets table; the analysis of
+              round 5 below still holds (per-unit cache lookups through `toD`, exchange copies of the parallel
+              evaluation, MDC and spans per step).
+
+            ### Earlier rounds
 
             Profiled with JFR on a hub under `wrk -c16` (`jcmd <pid> JFR.start settings=profile`, then
             `jfr print --events jdk.ExecutionSample --stack-depth 200` aggregated by frame), in five rounds.
