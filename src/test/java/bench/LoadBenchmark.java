@@ -699,6 +699,9 @@ public final class LoadBenchmark {
                 walk and parse): the reader binds the contract's tree (`StrictJson.bind`), two reads left;
               - 1,000 jobs in flight on platform threads: on Java 21+ Tomcat, seda's workers and Camel's pools run
                 virtual threads (`spring.threads.virtual.enabled`, passed on to Camel by camel-spring-boot).
+              - (after the table's run) Spring Security's chain on the ASYNC dispatch: `spring.security.filter.dispatcher-types:
+                request, error`; its samples under the asynchronous dispatch went from 7.6-10 % to none, the CPU per request did
+                not move beyond the noise of a single run.
             - **What limits a submission now** (JFR, request-path samples, Java 17 profile run after the cuts):
               Camel's engine 21 % (about 35 processor steps in six routes), Spring's servlet filters and MVC 17 %,
               Tomcat 11 %, the INSERT and its pool 9.5 %, the MDC copied around every step 8.4 % (21.6 % before the
@@ -707,7 +710,7 @@ public final class LoadBenchmark {
               contract check 2.8 %. Nothing is large alone; reaching half of the bare INSERT floor needs the
               submission's Camel part at a few steps (one bean doing validate, insert, cache and hand-off), no
               per-step MDC copy (`camel.main.use-mdc-logging=false` and the hub's own keys set once per job and
-              request), and platform-http answering without the asynchronous dispatch.
+              request), and platform-http answering without the asynchronous dispatch (its second pass now skips the security chain).
             - **What limits a cached status read:** the same shared stack (Spring web filters 30 %, Tomcat 13 %,
               Spring Security and JWT 9 %), Camel's engine 23 % for a read that is one cache lookup, Camel's and
               Micrometer's tracing and meters 13 % (the baggage propagator copies its fields on every scope), MDC
