@@ -17,7 +17,9 @@ RUN ./mvnw -B -ntp -Dmaven.test.skip=true -DskipTests package \
  && java -Djarmode=tools -jar target/compliance-hub-*.jar extract --layers --launcher --destination /layers
 
 # ---- runtime: a maintained JRE, non-root, one image layer per Spring Boot layer --------------------------
-FROM docker.io/library/eclipse-temurin:17.0.16_8-jre-noble
+# Java 25 for virtual threads (spring.threads.virtual.enabled, issue 25): a job waiting on the LLM holds no platform
+# thread. The jar is compiled for Java 17 (the build stage and the developers' default JDK) and runs on either.
+FROM docker.io/library/eclipse-temurin:25.0.3_9-jre-noble
 RUN groupadd --system --gid 10001 hub \
  && useradd --system --uid 10001 --gid hub --home-dir /app --shell /usr/sbin/nologin hub \
  && mkdir -p /app/data && chown hub:hub /app/data

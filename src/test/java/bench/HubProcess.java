@@ -39,13 +39,11 @@ final class HubProcess implements AutoCloseable {
 
     /** Starts a hub with {@code -Xmx<heap>} and the given Spring arguments, and waits until it is ready. */
     static HubProcess start(String heap, Path log, List<String> args) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+UseG1GC",
+                java(), "-Xmx" + heap, "-XX:+UseG1GC"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "hub.ComplianceHubApplication",
                 "--spring.profiles.active=local,it",
@@ -56,23 +54,59 @@ final class HubProcess implements AutoCloseable {
                 "--hub.api.rate-limit.burst=1000000",
                 "--logging.level.root=WARN"));
         command.addAll(args);
+        return launch(port, log, command, "/actuator/health/readiness");
+    }
+
+    /**
+     * The bare floors (bench/bare, issue 25): the same Spring Boot and Camel on platform-http with nothing of the hub's
+     * around them, from the jar scripts/bench-load.sh packages, on the hub's JVM and heap, in a JVM of its own.
+     */
+    static HubProcess startBare(String heap, Path jar, Path log, String dbUrl) throws Exception {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: ./mvnw -B -f bench/bare/pom.xml package (scripts/bench-load.sh does)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + dbUrl));
+        return launch(port, log, command, "/bench/floor/constant");
+    }
+
+    /** The JVM the hubs run on: BENCH_JAVA_HOME (e.g. a Java 25 JDK for virtual threads), else the benchmark's own. */
+    static String java() {
+        return Path.of(System.getenv().getOrDefault("BENCH_JAVA_HOME", System.getProperty("java.home")), "bin", "java").toString();
+    }
+
+    /** Extra JVM options for the hubs and the bare floors, space-separated: BENCH_JVM_OPTS (e.g. a JFR recording). */
+    static List<String> jvmOptions() {
+        String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static HubProcess launch(int port, Path log, List<String> command, String readyPath) throws Exception {
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // A benchmark stopped with Ctrl-C or kill takes its hubs with it.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         HubProcess hub = new HubProcess(port, log, process);
-        hub.awaitReady(Duration.ofSeconds(120));
+        hub.awaitReady(readyPath, Duration.ofSeconds(120));
         return hub;
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
+    private void awaitReady(String readyPath, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the hub exited; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+                if (http.send(HttpRequest.newBuilder(uri(readyPath)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
@@ -128,12 +162,20 @@ final class HubProcess implements AutoCloseable {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    /** Methods waiting for the JIT's optimizing compiler (C2), from {@code jcmd <pid> Compiler.queue}. */
-    int c2Queue() throws Exception {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(process.pid()), "Compiler.queue").redirectErrorStream(true).start();
+    /** Runs {@code jcmd <pid> <command...>} and answers its output. */
+    String jcmd(String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(Path.of(java()).getParent().toString(), "jcmd").toString(),
+                String.valueOf(process.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         jcmd.waitFor();
+        return output;
+    }
+
+    /** Methods waiting for the JIT's optimizing compiler (C2), from {@code jcmd <pid> Compiler.queue}. */
+    int c2Queue() throws Exception {
+        String output = jcmd("Compiler.queue");
         int start = output.indexOf("C2 compile queue:");
         if (start < 0) {
             throw new IllegalStateException("no C2 queue in jcmd's answer: " + output);

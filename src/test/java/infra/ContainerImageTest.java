@@ -89,7 +89,8 @@ class ContainerImageTest {
     void hubImageMatchesTheTemplatesPortProbesAndRuntime() throws IOException {
         List<String> stage = finalStage(HUB);
         assertPinnedNonRoot(stage);
-        assertThat(single(stage, "FROM")).contains("eclipse-temurin:17.").contains("-jre-");
+        // Java 25 at run time for virtual threads (issue 25); the jar is built for 17
+        assertThat(single(stage, "FROM")).contains("eclipse-temurin:25.").contains("-jre-");
         int exposed = Integer.parseInt(single(stage, "EXPOSE"));
         assertThat(templatePorts(app("hubAppName"))).hasSizeGreaterThanOrEqualTo(4).containsOnly(exposed);
         assertThat(single(stage, "ENV")).isEqualTo("PORT=" + exposed); // server.port: ${PORT:8080}

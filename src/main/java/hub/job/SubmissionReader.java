@@ -1,7 +1,9 @@
 package hub.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.contract.RequestContract;
 import hub.article.Article;
 import hub.article.TextHash;
 import hub.guideline.GuidelineSet;
@@ -29,6 +31,7 @@ public class SubmissionReader {
     static final int MAX_TITLE_CHARS = 1_000;
     static final int MAX_EXTERNAL_REF_CHARS = 200;
     static final int MAX_GTC_QUERY_CHARS = 200;
+    private static final String KNOWN_FIELDS = "article, guidelineSet, options, externalRef, previousJobId";
 
     private final StrictJson json;
     private final ObjectMapper strict;
@@ -53,12 +56,17 @@ public class SubmissionReader {
 
     public void read(Exchange exchange) throws JsonProcessingException {
         requireJson(exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class));
-        String body = utf8Body(exchange);
-        if (body == null || body.isBlank()) {
-            throw ProblemException.badRequest("The request body is empty; send a JSON job submission.");
+        JobSubmission submission;
+        if (exchange.getProperty(RequestContract.BODY) instanceof JsonNode tree) {
+            // The contract check read the body strictly and left its tree: bound from it, not read a second time.
+            submission = json.bind(tree, JobSubmission.class, KNOWN_FIELDS);
+        } else {
+            String body = utf8Body(exchange);
+            if (body == null || body.isBlank()) {
+                throw ProblemException.badRequest("The request body is empty; send a JSON job submission.");
+            }
+            submission = parse(body, JobSubmission.class, KNOWN_FIELDS);
         }
-        JobSubmission submission = parse(body, JobSubmission.class,
-                "article, guidelineSet, options, externalRef, previousJobId");
         CheckedSubmission checked = check(submission == null ? null : submission.withoutPreviousJob());
         exchange.setProperty(JobProperties.JOB_ID, UUID.randomUUID().toString());
         checked.setOn(exchange);

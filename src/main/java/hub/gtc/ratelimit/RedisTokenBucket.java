@@ -59,8 +59,27 @@ public class RedisTokenBucket implements SmartSearchRateLimiter {
             return wait
             """;
 
+    /**
+     * As {@link #LUA}, taking up to ARGV[4] whole tokens at once (a lease, see {@link LeasedTokenBucket}): returns the
+     * number taken (at least 1), or minus the milliseconds until one could be.
+     */
+    static final String LUA_UP_TO = LUA
+            .replace("""
+                    local wait = 0
+                    if tokens >= 1 then
+                      tokens = tokens - 1
+                    else""", """
+                    local wait = 0
+                    local taken = 0
+                    if tokens >= 1 then
+                      taken = math.min(tonumber(ARGV[4]), math.floor(tokens))
+                      tokens = tokens - taken
+                    else""")
+            .replace("return wait", "if taken > 0 then return taken end\nreturn -wait");
+
     private static final Logger LOG = LoggerFactory.getLogger(RedisTokenBucket.class);
     private static final RedisScript<Long> SCRIPT = new DefaultRedisScript<>(LUA, Long.class);
+    private static final RedisScript<Long> SCRIPT_UP_TO = new DefaultRedisScript<>(LUA_UP_TO, Long.class);
 
     private final StringRedisTemplate redis;
     private final List<String> keys;
@@ -104,25 +123,42 @@ public class RedisTokenBucket implements SmartSearchRateLimiter {
 
     @Override
     public long tryTake() {
+        return run(SCRIPT, java.util.function.LongUnaryOperator.identity(), rateArg, burstArg, expiryMsArg);
+    }
+
+    /**
+     * Takes up to {@code count} tokens in one round trip: the number taken (at least 1), or minus the milliseconds
+     * until one could be. While Redis is unreachable, one token (or none) of the local fallback.
+     */
+    public long tryTakeUpTo(long count) {
+        if (count <= 1) {
+            long wait = tryTake();
+            return wait == 0 ? 1 : -wait;
+        }
+        return run(SCRIPT_UP_TO, wait -> wait == 0 ? 1 : -wait, rateArg, burstArg, expiryMsArg, Long.toString(count));
+    }
+
+    /** The script's answer, or the local fallback's wait (mapped by {@code fromWait}) while Redis is unreachable. */
+    private long run(RedisScript<Long> script, java.util.function.LongUnaryOperator fromWait, String... args) {
         if (fallingBack.get() && System.nanoTime() - redisRetryAtNanos < 0) {
-            return fallback.tryTake();
+            return fromWait.applyAsLong(fallback.tryTake());
         }
         try {
-            Long waitMs = redis.execute(SCRIPT, keys, rateArg, burstArg, expiryMsArg);
-            if (waitMs == null) {
+            Long answer = redis.execute(script, keys, (Object[]) args);
+            if (answer == null) {
                 throw new IllegalStateException("the rate limit script returned nothing");
             }
             if (fallingBack.compareAndSet(true, false)) {
                 LOG.info("Redis rate limiter {} is reachable again; the limit is shared by all instances", key());
             }
-            return waitMs;
+            return answer;
         } catch (RuntimeException e) {
             redisRetryAtNanos = System.nanoTime() + redisRetryIntervalNanos;
             if (fallingBack.compareAndSet(false, true)) {
                 LOG.warn("Redis rate limiter {} is unreachable ({}); each instance limits itself until Redis is back",
                         key(), e.toString());
             }
-            return fallback.tryTake();
+            return fromWait.applyAsLong(fallback.tryTake());
         }
     }
 

@@ -46,6 +46,50 @@ class RedisTokenBucketTest {
     }
 
     @Test
+    void takesSeveralTokensInOneCallAndWaitsAsOneTokenWould() {
+        RedisTokenBucket bucket = new RedisTokenBucket(template(6379), name, 2, 5, new LocalTokenBucket(2, 5));
+
+        assertThat(RedisTokenBucket.LUA_UP_TO).contains("taken = math.min(tonumber(ARGV[4])").contains("return -wait");
+        assertThat(bucket.tryTakeUpTo(3)).isEqualTo(3);
+        assertThat(bucket.tryTakeUpTo(3)).isEqualTo(2);
+        assertThat(bucket.tryTakeUpTo(3)).isBetween(-500L, -1L);
+        assertThat(bucket.tryTake()).isBetween(1L, 500L);
+    }
+
+    @Test
+    void leasesHandOutNoMoreThanTheSharedBucketGave() {
+        RedisTokenBucket shared = new RedisTokenBucket(template(6379), name, 1, 10, new LocalTokenBucket(1, 10));
+        long[] now = {0};
+        LeasedTokenBucket leased = new LeasedTokenBucket(shared, 4, 100, () -> now[0]);
+
+        int granted = 0;
+        for (int i = 0; i < 20; i++) {
+            if (leased.tryTake() == 0) {
+                granted++;
+            }
+        }
+        // 10 tokens in the bucket: leases of 4, 4 and 2, then a wait.
+        assertThat(granted).isEqualTo(10);
+        assertThat(leased.tryTake()).isBetween(1L, 1000L);
+        assertThat(LeasedTokenBucket.leaseTokens(20, 40, 100)).isEqualTo(2);
+        assertThat(LeasedTokenBucket.leaseTokens(1_000_000, 1_000_000, 100)).isEqualTo(100_000);
+        assertThat(LeasedTokenBucket.leaseTokens(1, 1, 100)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnspentLeaseEndsAfterItsTime() {
+        RedisTokenBucket shared = new RedisTokenBucket(template(6379), name, 1, 10, new LocalTokenBucket(1, 10));
+        long[] now = {0};
+        LeasedTokenBucket leased = new LeasedTokenBucket(shared, 5, 100, () -> now[0]);
+
+        assertThat(leased.tryTake()).isZero();
+        now[0] += 100_000_000L;
+        // The rest of the first lease (4) is dropped; the next call leases the shared bucket's other 5.
+        assertThat(leased.tryTake()).isZero();
+        assertThat(Double.parseDouble(template(6379).opsForHash().get(shared.key(), "tokens").toString())).isLessThan(1);
+    }
+
+    @Test
     void idleBucketsExpire() {
         StringRedisTemplate redis = template(6379);
         RedisTokenBucket bucket = new RedisTokenBucket(redis, name, 1000, 1, new LocalTokenBucket(1000, 1));
