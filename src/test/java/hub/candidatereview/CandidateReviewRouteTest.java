@@ -83,7 +83,7 @@ class CandidateReviewRouteTest {
                 new CandidateReviewRequestFactory(JSON, "claude", 800, 0), new CandidateReviewParser(JSON)));
         for (String route : List.of("llm-chat", "review-rule-candidates")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "classpath:camel/" + route + ".camel.yaml"));
+                    ResourceHelper.resolveMandatoryResource(context, "file:" + routes.RouteFiles.find(route)));
         }
         context.start();
         camel = context;
