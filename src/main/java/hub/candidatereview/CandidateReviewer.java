@@ -1,7 +1,7 @@
 package hub.candidatereview;
 
-import hub.report.Finding;
-import hub.report.GuidelineResult.LlmCall;
+import hub.report.model.Finding;
+import hub.report.model.GuidelineResult.LlmCall;
 import hub.report.GuidelineTask;
 import java.util.List;
 import org.apache.camel.Exchange;

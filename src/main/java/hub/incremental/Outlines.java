@@ -4,7 +4,7 @@ import hub.article.ArticleUnits.Unit;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
 import hub.report.GuidelineTask;
-import hub.report.Verdict;
+import hub.report.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

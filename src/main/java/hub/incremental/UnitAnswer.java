@@ -1,7 +1,7 @@
 package hub.incremental;
 
 import hub.job.JobProgress;
-import hub.report.GuidelineResult;
+import hub.report.model.GuidelineResult;
 
 /**
  * The verdict on one {@link UnitQuestion}: from the unit cache ({@code reused}), from the model, or none yet (a cache

@@ -3,6 +3,8 @@ package hub.report;
 import hub.article.ArticleUnits;
 import hub.article.PlainText;
 import hub.guideline.Guideline;
+import hub.report.model.Finding;
+import hub.report.model.GuidelineResult;
 import java.util.List;
 
 /**

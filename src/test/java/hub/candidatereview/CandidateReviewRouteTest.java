@@ -19,7 +19,7 @@ import hub.llm.LlmCallOutcome;
 import hub.llm.LlmMetrics;
 import hub.llm.RetryPolicy;
 import hub.llm.StructuredOutput;
-import hub.report.Finding;
+import hub.report.model.Finding;
 import hub.report.GuidelineTask;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;

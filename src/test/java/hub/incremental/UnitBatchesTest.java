@@ -9,7 +9,7 @@ import hub.article.PlainText;
 import hub.guideline.Checks;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
-import hub.guideline.Severity;
+import hub.report.model.Severity;
 import hub.llm.ChatRequestFactory;
 import hub.report.GuidelineTask;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package hub.injection;
+package hub.report.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package hub.article;
+package hub.report.model;
 
 import java.util.List;
 

@@ -1,13 +1,6 @@
-package hub.report;
+package hub.report.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import hub.article.UnitChanges;
-import hub.cost.ReportCost;
-import hub.gtc.search.GtcFetched;
-import hub.gtc.search.GtcFinding;
-import hub.gtc.search.GtcLookup;
-import hub.injection.PromptInjection;
-import hub.language.ArticleLanguage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

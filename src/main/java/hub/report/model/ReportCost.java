@@ -1,4 +1,4 @@
-package hub.cost;
+package hub.report.model;
 
 import java.util.Map;
 

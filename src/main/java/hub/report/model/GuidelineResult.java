@@ -1,8 +1,6 @@
-package hub.report;
+package hub.report.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import hub.guideline.Guideline;
-import hub.guideline.Severity;
 import java.util.List;
 
 /**
@@ -72,12 +70,6 @@ public record GuidelineResult(
                 rationale, confidence, reason, llm, reused, reusedFrom, reusedLlm, true);
     }
 
-    public static GuidelineResult of(Guideline g, Verdict verdict, EvaluatedBy by, List<Finding> findings,
-                                     String rationale, Double confidence, String reason, LlmCall llm) {
-        return new GuidelineResult(g.id(), g.title(), g.category(), g.severity(), g.weight(), verdict, by, findings,
-                rationale, confidence, reason, llm);
-    }
-
     /** What one guideline's LLM evaluation cost: calls made (re-asks included), tokens, latency. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LlmCall(String model, int calls, int promptTokens, int completionTokens, long latencyMs) {
@@ -86,7 +78,7 @@ public record GuidelineResult(
          * What a model call (and its one re-ask, when {@code firstAnswer} is not null) cost: the tokens of both
          * answers and the time since {@code startedAtNanos} ({@link System#nanoTime()}; 0 when null).
          */
-        public static LlmCall measured(String model, hub.llm.TokenUsage answer, hub.llm.TokenUsage firstAnswer,
+        public static LlmCall measured(String model, hub.report.model.TokenUsage answer, hub.report.model.TokenUsage firstAnswer,
                 Long startedAtNanos) {
             long latencyMs = startedAtNanos == null ? 0 : (System.nanoTime() - startedAtNanos) / 1_000_000;
             return new LlmCall(model, firstAnswer == null ? 1 : 2,

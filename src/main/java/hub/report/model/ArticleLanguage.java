@@ -1,4 +1,4 @@
-package hub.language;
+package hub.report.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,4 @@
-package hub.language;
+package hub.report.model;
 
 import java.util.Locale;
 

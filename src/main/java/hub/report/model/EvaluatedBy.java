@@ -1,4 +1,4 @@
-package hub.report;
+package hub.report.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package hub.language;
+package hub.report.model;
 
 /**
  * What the detector thinks the article's language is: an ISO 639-1 code and the detector's confidence in it (a

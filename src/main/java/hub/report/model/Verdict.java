@@ -1,4 +1,4 @@
-package hub.report;
+package hub.report.model;
 
 public enum Verdict {
     PASS, FAIL, WARN, NOT_APPLICABLE, NOT_EVALUATED, ERROR;

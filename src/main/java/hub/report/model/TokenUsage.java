@@ -1,4 +1,4 @@
-package hub.llm;
+package hub.report.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

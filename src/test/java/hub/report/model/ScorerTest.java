@@ -1,11 +1,10 @@
-package hub.report;
+package hub.report.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import hub.guideline.Checks;
 import hub.guideline.Guideline;
-import hub.guideline.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -98,6 +97,6 @@ class ScorerTest {
     private static GuidelineResult result(Severity severity, double weight, Verdict verdict, List<Finding> findings) {
         Guideline g = new Guideline("g-" + weight + verdict, "title", "cat", severity, weight, null,
                 new Checks(List.of(new Checks.ForbiddenTerm("x", null, null, false)), null, null, null, null));
-        return GuidelineResult.of(g, verdict, EvaluatedBy.RULE, findings, null, null, null, null);
+        return g.result(verdict, EvaluatedBy.RULE, findings, null, null, null, null);
     }
 }

@@ -1,6 +1,5 @@
-package hub.report;
+package hub.report.model;
 
-import hub.guideline.Severity;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package hub.gtc.search;
+package hub.report.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
