@@ -2,7 +2,7 @@ package hub.candidatereview;
 
 import hub.report.model.Finding;
 import hub.report.model.GuidelineResult.LlmCall;
-import hub.report.GuidelineTask;
+import hub.guideline.GuidelineTask;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;

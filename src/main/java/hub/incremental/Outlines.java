@@ -3,7 +3,7 @@ package hub.incremental;
 import hub.article.ArticleUnits.Unit;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
-import hub.report.GuidelineTask;
+import hub.guideline.GuidelineTask;
 import hub.report.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package hub.incremental;
 
 import hub.guideline.GuidelineScope;
-import hub.report.GuidelineTask;
+import hub.guideline.GuidelineTask;
 import hub.report.model.Verdict;
 import java.util.List;
 

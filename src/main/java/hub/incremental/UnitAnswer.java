@@ -1,6 +1,5 @@
 package hub.incremental;
 
-import hub.job.JobProgress;
 import hub.report.model.GuidelineResult;
 
 /**
@@ -8,7 +7,7 @@ import hub.report.model.GuidelineResult;
  * miss not asked). {@code error} is the model's ERROR result when it could not answer.
  */
 public record UnitAnswer(UnitQuestion question, CachedVerdict verdict, boolean reused, GuidelineResult error)
-        implements JobProgress.GuidelineWork {
+        implements GuidelineWork {
 
     @Override
     public String guidelineId() {

@@ -6,7 +6,7 @@ import hub.report.model.EvaluatedBy;
 import hub.report.model.Finding;
 import hub.report.model.GuidelineResult;
 import hub.report.model.GuidelineResult.LlmCall;
-import hub.report.GuidelineTask;
+import hub.guideline.GuidelineTask;
 import hub.report.model.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

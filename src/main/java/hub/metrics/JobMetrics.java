@@ -2,7 +2,7 @@ package hub.metrics;
 
 import hub.gtc.check.GtcCheckRequestFactory;
 import hub.guideline.GuidelineSet;
-import hub.llm.PromptVersions;
+import hub.report.PromptVersions;
 import hub.report.model.ComplianceReport;
 import hub.report.model.GuidelineResult;
 import hub.report.model.Scorer;

@@ -4,6 +4,7 @@ import hub.article.PlainText;
 import hub.article.QuoteLocator;
 import hub.candidatereview.CandidateReview;
 import hub.guideline.Guideline;
+import hub.guideline.GuidelineTask;
 import hub.report.model.EvaluatedBy;
 import hub.report.model.Finding;
 import hub.report.model.GuidelineResult;

@@ -17,7 +17,6 @@ import hub.guideline.GuidelineSet;
 import hub.injection.PromptInjectionDetector;
 import hub.report.model.ArticleLanguage;
 import hub.llm.ChatRequestFactory;
-import hub.llm.PromptVersions;
 import hub.report.model.Verdict;
 import hub.store.SqlValues;
 import java.time.Instant;

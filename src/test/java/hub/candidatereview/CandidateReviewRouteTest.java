@@ -20,7 +20,7 @@ import hub.llm.LlmMetrics;
 import hub.llm.RetryPolicy;
 import hub.llm.StructuredOutput;
 import hub.report.model.Finding;
-import hub.report.GuidelineTask;
+import hub.guideline.GuidelineTask;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;

@@ -11,7 +11,7 @@ import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
 import hub.report.model.Severity;
 import hub.llm.ChatRequestFactory;
-import hub.report.GuidelineTask;
+import hub.guideline.GuidelineTask;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import hub.guideline.GuidelineScope;
 import hub.report.model.Severity;
 import hub.llm.ChatRequestFactory;
 import hub.report.model.GuidelineResult;
-import hub.report.GuidelineTask;
+import hub.guideline.GuidelineTask;
 import hub.report.model.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,6 +7,7 @@ import hub.article.PlainText;
 import hub.candidatereview.CandidateReview;
 import hub.guideline.Checks;
 import hub.guideline.Guideline;
+import hub.guideline.GuidelineTask;
 import hub.report.model.EvaluatedBy;
 import hub.report.model.Finding;
 import hub.report.model.GuidelineResult;

@@ -9,7 +9,7 @@ import hub.article.ArticleFormat;
 import hub.article.PlainText;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineSet;
-import hub.guideline.GuidelineSetRegistry;
+import hub.guideline.registry.GuidelineSetRegistry;
 import hub.report.model.Finding;
 import java.io.IOException;
 import java.io.InputStream;

@@ -14,7 +14,7 @@ import hub.gtc.units.GtcClaimUnit;
 import hub.gtc.units.GtcClaimUnits;
 import hub.gtc.units.GtcUnitAnswer;
 import hub.gtc.units.GtcUnitLookup;
-import hub.job.JobProperties;
+import hub.job.model.JobProperties;
 import hub.report.model.ComplianceReport.GtcSection;
 import hub.report.model.GtcFetched;
 import hub.report.model.GtcFinding;

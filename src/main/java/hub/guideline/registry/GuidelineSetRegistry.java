@@ -1,13 +1,16 @@
-package hub.guideline;
+package hub.guideline.registry;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import hub.guideline.Guideline;
+import hub.guideline.GuidelineScope;
+import hub.guideline.GuidelineSet;
+import hub.guideline.GuidelineSetErrors;
 import hub.problem.ProblemException;
 import hub.rules.RuleEngine;
-import hub.vale.ValeGuidelines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

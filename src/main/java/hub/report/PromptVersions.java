@@ -1,7 +1,9 @@
-package hub.llm;
+package hub.report;
 
 import hub.candidatereview.CandidateReviewRequestFactory;
 
+import hub.llm.ChatRequestFactory;
+import hub.llm.UnitBatchRequestFactory;
 /**
  * The versions of the prompts and output contracts that judge guidelines, as reports and MLflow runs name them: the
  * single-guideline prompt (window, somewhere and article scopes), the batch prompt (unit scope) and the review of

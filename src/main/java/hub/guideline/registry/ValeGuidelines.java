@@ -1,8 +1,14 @@
-package hub.vale;
+package hub.guideline.registry;
 
 import hub.guideline.Checks;
 import hub.guideline.Guideline;
 import hub.guideline.ValeSettings;
+import hub.vale.Rule;
+import hub.vale.StyleLoader;
+import hub.vale.UnsupportedRule;
+import hub.vale.ValeChecker;
+import hub.vale.ValeLevel;
+import hub.vale.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

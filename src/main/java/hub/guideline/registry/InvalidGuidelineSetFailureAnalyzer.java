@@ -1,4 +1,4 @@
-package hub.guideline;
+package hub.guideline.registry;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,6 +1,7 @@
-package hub.problem;
+package hub.input;
 
-import hub.input.StrictJson;
+import hub.problem.ProblemException;
+import hub.problem.ServletProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

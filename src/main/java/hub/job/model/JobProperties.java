@@ -1,4 +1,4 @@
-package hub.job;
+package hub.job.model;
 
 import java.util.Map;
 import org.apache.camel.Exchange;

@@ -1,8 +1,11 @@
-package hub.guideline;
+package hub.guideline.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hub.guideline.Guideline;
+import hub.guideline.GuidelineScope;
+import hub.guideline.GuidelineSet;
 import hub.problem.ProblemException;
 import hub.rules.RuleEngine;
 import java.io.IOException;

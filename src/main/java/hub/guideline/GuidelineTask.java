@@ -1,8 +1,7 @@
-package hub.report;
+package hub.guideline;
 
 import hub.article.ArticleUnits;
 import hub.article.PlainText;
-import hub.guideline.Guideline;
 import hub.report.model.Finding;
 import hub.report.model.GuidelineResult;
 import java.util.List;

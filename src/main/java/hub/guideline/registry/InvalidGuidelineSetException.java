@@ -1,4 +1,4 @@
-package hub.guideline;
+package hub.guideline.registry;
 
 /**
  * A guideline set that cannot be used: its message is one line naming the file, the guideline and the field, and
