@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.guideline.Checks;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
-import hub.guideline.Severity;
+import hub.report.model.Severity;
 import hub.llm.ChatRequestFactory;
 import hub.llm.ParsedBatch;
 import hub.llm.UnitBatchParser;

@@ -1,7 +1,7 @@
 package bench;
 
 import hub.language.ArticleLanguageDetector;
-import hub.language.DetectedLanguage;
+import hub.report.model.DetectedLanguage;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 

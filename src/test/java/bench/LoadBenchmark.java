@@ -204,7 +204,7 @@ public final class LoadBenchmark {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + DB_URL,
                 "--spring.flyway.schemas=" + SCHEMA,
-                "--camel.main.routes-include-pattern=classpath:camel/*.camel.yaml,classpath:bench-routes/*.camel.yaml",
+                "--camel.main.routes-include-pattern=classpath:camel/**/*.camel.yaml,classpath:bench-routes/*.camel.yaml",
                 "--hub.instance-id=load-bench-" + name,
                 "--hub.region=bench",
                 "--hub.data-dir=" + work.resolve("data"),

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 @CamelSpringBootTest
 @UseAdviceWith
 @SpringBootTest(classes = CompleteBatchSpringRouteTest.Routes.class, properties = {
-    "camel.main.routes-include-pattern=file:src/main/resources/camel/complete-batch.camel.yaml",
+    "camel.main.routes-include-pattern=file:src/main/resources/camel/70-batches/complete-batch.camel.yaml",
     "camel.main.name=complete-batch-test"
 })
 class CompleteBatchSpringRouteTest {

@@ -40,7 +40,7 @@ class KaotoCatalogTest {
         assertThat(schemas).as("camelYamlDsl-*.json under " + catalog).isNotEmpty();
         List<Path> files = new ArrayList<>();
         for (String dir : List.of("src/main/resources/camel", "docs/examples/routes")) {
-            try (Stream<Path> s = Files.list(Path.of(dir))) {
+            try (Stream<Path> s = Files.walk(Path.of(dir))) {
                 s.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().forEach(files::add);
             }
         }

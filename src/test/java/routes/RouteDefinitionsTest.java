@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RouteDefinitionsTest {
 
-    private static final Path ROUTES = Path.of("src/main/resources/camel");
+    private static final Path ROUTES = RouteFiles.ROOT;
     /** The one file that is not a route: the REST API, routed from openapi/compliance-hub.yaml. */
-    private static final Path REST_API = ROUTES.resolve("rest-api.camel.yaml");
+    private static final Path REST_API = ROUTES.resolve("10-api/rest-api.camel.yaml");
     private static final Path CONTRACT = Path.of("openapi/compliance-hub.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /**
@@ -77,11 +77,8 @@ class RouteDefinitionsTest {
     }
 
     private static Stream<Path> allFiles() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(ROUTES)) {
-            files = s.filter(f -> !f.equals(REST_API)).sorted().toList();
-        }
-        assertThat(files).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).endsWith(".camel.yaml"));
+        List<Path> files = RouteFiles.all().stream().filter(f -> !f.equals(REST_API)).toList();
+        assertThat(files).isNotEmpty();
         return files.stream();
     }
 
@@ -108,6 +105,22 @@ class RouteDefinitionsTest {
         template.findValues("uri").forEach(u -> uris.add(u.asText()));
         assertThat(uris).allSatisfy(uri -> assertThat(uri.contains("{{") || INTERNAL.matcher(uri).matches())
                 .as("endpoint '" + uri + "' in " + file + " must be a {{placeholder}}").isTrue());
+    }
+
+    /**
+     * The route folder follows a job (docs/architecture.md, "A job's walk"): every route file sits in a stage folder
+     * named NN-stage, and each stage folder says in its README.md what enters, what leaves and which route to read first.
+     */
+    @Test
+    void putsEveryRouteFileInAStageFolderWithItsReadme() throws IOException {
+        assertThat(RouteFiles.all()).allSatisfy(f -> {
+            assertThat(f.getParent().getParent()).as(f + " sits in a stage folder").isEqualTo(ROUTES);
+            assertThat(f.getParent().getFileName().toString()).matches("\\d\\d-[a-z]+");
+        });
+        try (Stream<Path> dirs = Files.list(ROUTES)) {
+            assertThat(dirs.filter(Files::isDirectory).toList()).isNotEmpty().allSatisfy(d ->
+                    assertThat(d.resolve("README.md")).as(d + "/README.md").isRegularFile());
+        }
     }
 
     @Test
@@ -144,7 +157,8 @@ class RouteDefinitionsTest {
                         return;
                     }
                     String id = op.path("operationId").asText();
-                    Path file = ROUTES.resolve(id + ".camel.yaml");
+                    // The contract's operations live in the API's stage folder (camel/10-api).
+                    Path file = ROUTES.resolve("10-api").resolve(id + ".camel.yaml");
                     JsonNode route = Files.exists(file) ? readRoute(file) : null;
                     if (id.isEmpty() || route == null
                             || !route.path("from").path("uri").asText().equals("direct:" + id)

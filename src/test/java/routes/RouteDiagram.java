@@ -40,8 +40,8 @@ public final class RouteDiagram {
     static String mermaid() throws IOException {
         Map<String, JsonNode> routes = new TreeMap<>();
         Map<String, JsonNode> templates = new TreeMap<>();
-        try (Stream<Path> files = Files.list(ROUTES)) {
-            for (Path f : files.sorted().toList()) {
+        try (Stream<Path> files = Files.walk(ROUTES)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList()) {
                 JsonNode item = YAML.readTree(f.toFile()).get(0);
                 if (item.has("route")) {
                     routes.put(item.get("route").path("id").asText(), item.get("route"));

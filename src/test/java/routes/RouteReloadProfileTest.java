@@ -38,6 +38,7 @@ class RouteReloadProfileTest {
         assertThat(main.path("routes-reload-directory").asText())
                 .isEqualTo("${HUB_ROUTES_RELOAD_DIRECTORY:src/main/resources/camel}");
         assertThat(Path.of("src/main/resources/camel")).isDirectory();
+        assertThat(main.path("routes-reload-directory-recursive").asBoolean()).as("the stage folders").isTrue();
         assertThat(main.path("routes-reload-pattern").asText()).isEqualTo("*.camel.yaml");
         assertThat(main.path("routes-reload-remove-all-routes").asBoolean(true)).isFalse();
     }

@@ -27,7 +27,7 @@ public final class RouteTestKit implements AutoCloseable {
     public RouteTestKit routes(String... names) throws Exception {
         for (String name : names) {
             PluginHelper.getRoutesLoader(camel).loadRoutes(PluginHelper.getResourceLoader(camel)
-                    .resolveResource("file:src/main/resources/camel/" + name + ".camel.yaml"));
+                    .resolveResource("file:" + RouteFiles.find(name)));
         }
         return this;
     }

@@ -1,6 +1,6 @@
 package hub.article;
 
-import hub.report.Finding;
+import hub.report.model.Finding;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;

@@ -1,6 +1,6 @@
 package hub.candidatereview;
 
-import hub.report.GuidelineResult.LlmCall;
+import hub.report.model.GuidelineResult.LlmCall;
 import java.util.List;
 
 /**

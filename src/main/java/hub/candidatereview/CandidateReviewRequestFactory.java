@@ -7,7 +7,7 @@ import hub.article.QuoteLocator;
 import hub.guideline.Guideline;
 import hub.llm.ChatCompletionRequests;
 import hub.llm.ChatRequestFactory;
-import hub.report.Finding;
+import hub.report.model.Finding;
 import java.text.BreakIterator;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package hub.candidatereview;
 
-import hub.report.Finding;
-import hub.report.GuidelineResult.LlmCall;
-import hub.report.GuidelineTask;
+import hub.report.model.Finding;
+import hub.report.model.GuidelineResult.LlmCall;
+import hub.guideline.GuidelineTask;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;

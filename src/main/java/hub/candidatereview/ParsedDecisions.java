@@ -1,6 +1,6 @@
 package hub.candidatereview;
 
-import hub.llm.TokenUsage;
+import hub.report.model.TokenUsage;
 import java.util.List;
 
 /**

@@ -18,7 +18,7 @@ import org.apache.camel.component.rest.openapi.DefaultRestOpenapiProcessorStrate
 import org.springframework.stereotype.Component;
 
 /**
- * How Camel routes the contract (camel/rest-api.camel.yaml): each operation of openapi/compliance-hub.yaml goes to
+ * How Camel routes the contract (camel/10-api/rest-api.camel.yaml): each operation of openapi/compliance-hub.yaml goes to
  * {@code direct:<operationId>}. Operations marked {@code x-served-by: spring-mvc} (the development sign-in and the
  * actuator endpoints) are served by Spring, not by a route, and are left out. Any other operation without its route
  * stops the start, with a message that names the route file to add.
@@ -57,7 +57,7 @@ public class ContractRouting extends DefaultRestOpenapiProcessorStrategy {
             if (id == null) {
                 missing.add(method + " " + path + " has no operationId (the name of its route)");
             } else if (!routeEndpoints.contains("direct://" + id)) {
-                missing.add(method + " " + path + " → add src/main/resources/camel/" + id
+                missing.add(method + " " + path + " → add src/main/resources/camel/10-api/" + id
                         + ".camel.yaml, a route from direct:" + id);
             }
         }));

@@ -1,10 +1,11 @@
 package hub.cost;
 
-import hub.gtc.search.GtcFetched;
-import hub.gtc.search.GtcLookup;
-import hub.report.ComplianceReport.GtcSection;
-import hub.report.GuidelineResult;
-import hub.report.GuidelineResult.LlmCall;
+import hub.report.model.GtcFetched;
+import hub.report.model.GtcLookup;
+import hub.report.model.ComplianceReport.GtcSection;
+import hub.report.model.GuidelineResult;
+import hub.report.model.GuidelineResult.LlmCall;
+import hub.report.model.ReportCost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package hub.cost;
 
+import hub.report.model.ReportCost;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;

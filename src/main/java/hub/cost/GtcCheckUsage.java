@@ -1,6 +1,6 @@
 package hub.cost;
 
-import hub.report.GuidelineResult.LlmCall;
+import hub.report.model.GuidelineResult.LlmCall;
 
 /**
  * The model work of a job's GTC consistency check: {@code called}, the call this check made (null when none), and

@@ -3,6 +3,7 @@ package hub.cost;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.article.ArticleUnits;
+import hub.report.model.ReportCost;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

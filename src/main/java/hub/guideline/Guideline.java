@@ -1,8 +1,14 @@
 package hub.guideline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import hub.report.model.EvaluatedBy;
+import hub.report.model.Finding;
+import hub.report.model.GuidelineResult;
+import hub.report.model.Severity;
+import hub.report.model.Verdict;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +58,13 @@ public record Guideline(
     public Guideline withCues(LanguageCues cues) {
         return new Guideline(id, title, category, severity, weight, instruction, checks.withCues(cues), scope, version,
                 roles);
+    }
+
+    /** What was judged of this guideline, as the report's result: its id, title, category, severity and weight. */
+    public GuidelineResult result(Verdict verdict, EvaluatedBy by, List<Finding> findings, String rationale,
+                                  Double confidence, String reason, GuidelineResult.LlmCall llm) {
+        return new GuidelineResult(id, title, category, severity, weight, verdict, by, findings, rationale, confidence,
+                reason, llm);
     }
 
     public boolean needsLlm() {

@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
  * {@code data/guidelines/x.yaml, guideline 'no-promises', field 'severity': 'critical' is not allowed; allowed:
  * error, warning, info}.
  */
-final class GuidelineSetErrors {
+public final class GuidelineSetErrors {
 
     private GuidelineSetErrors() {
     }
 
-    static String describe(String source, JsonNode tree, JsonMappingException mapping) {
+    public static String describe(String source, JsonNode tree, JsonMappingException mapping) {
         StringBuilder where = new StringBuilder(source);
         StringBuilder field = new StringBuilder();
         JsonNode node = tree;

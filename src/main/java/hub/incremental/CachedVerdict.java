@@ -1,6 +1,6 @@
 package hub.incremental;
 
-import hub.report.Verdict;
+import hub.report.model.Verdict;
 import java.util.List;
 
 /**

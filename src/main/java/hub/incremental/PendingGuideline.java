@@ -1,8 +1,8 @@
 package hub.incremental;
 
 import hub.guideline.GuidelineScope;
-import hub.report.GuidelineTask;
-import hub.report.Verdict;
+import hub.guideline.GuidelineTask;
+import hub.report.model.Verdict;
 import java.util.List;
 
 /** An LLM-judged guideline after the unit-cache lookups: what the cache answered and what must go to the model. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hub.article.ArticleUnits;
-import hub.article.UnitChanges;
+import hub.report.model.UnitChanges;
 import hub.problem.ProblemException;
 import hub.security.Caller;
 import java.util.List;

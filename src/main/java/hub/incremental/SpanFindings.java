@@ -4,7 +4,7 @@ import hub.article.PlainText;
 import hub.article.QuoteLocator;
 import hub.incremental.CachedVerdict.SpanFinding;
 import hub.llm.QuotedFinding;
-import hub.report.Finding;
+import hub.report.model.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,14 +1,13 @@
 package hub.incremental;
 
-import hub.job.JobProgress;
-import hub.report.GuidelineResult;
+import hub.report.model.GuidelineResult;
 
 /**
  * The verdict on one {@link UnitQuestion}: from the unit cache ({@code reused}), from the model, or none yet (a cache
  * miss not asked). {@code error} is the model's ERROR result when it could not answer.
  */
 public record UnitAnswer(UnitQuestion question, CachedVerdict verdict, boolean reused, GuidelineResult error)
-        implements JobProgress.GuidelineWork {
+        implements GuidelineWork {
 
     @Override
     public String guidelineId() {

@@ -9,10 +9,10 @@ import hub.llm.ParsedBatch.RequirementAnswer;
 import hub.llm.ParsedBatch.Violation;
 import hub.llm.UnitBatchParser;
 import hub.llm.UnitBatchRequestFactory;
-import hub.report.EvaluatedBy;
-import hub.report.GuidelineResult;
-import hub.report.GuidelineResult.LlmCall;
-import hub.report.Verdict;
+import hub.report.model.EvaluatedBy;
+import hub.report.model.GuidelineResult;
+import hub.report.model.GuidelineResult.LlmCall;
+import hub.report.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +135,7 @@ public class UnitBatchJudge {
         List<UnitAnswer> answers = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
             UnitQuestion q = open.get(i);
-            answers.add(new UnitAnswer(q, null, false, GuidelineResult.of(q.task().guideline(), Verdict.ERROR,
+            answers.add(new UnitAnswer(q, null, false, q.task().guideline().result(Verdict.ERROR,
                     EvaluatedBy.LLM, List.of(), null, null, reason, call == null ? null : share(call, i, open.size()))));
         }
         return answers;

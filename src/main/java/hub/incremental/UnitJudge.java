@@ -7,13 +7,13 @@ import hub.article.ArticleUnits.Unit;
 import hub.article.TextHash;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
-import hub.job.JobProperties;
+import hub.job.model.JobProperties;
 import hub.llm.ChatRequestFactory;
 import hub.llm.ParsedVerdict;
 import hub.llm.UnitBatchRequestFactory;
-import hub.report.GuidelineResult;
-import hub.report.GuidelineTask;
-import hub.report.Verdict;
+import hub.report.model.GuidelineResult;
+import hub.guideline.GuidelineTask;
+import hub.report.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -186,9 +186,9 @@ public class UnitJudge {
         for (Object e : evaluations) {
             if (e instanceof PendingGuideline pending) {
                 GuidelineResult result = UnitVerdicts.combine(pending, fresh);
-                List<hub.report.Finding> overruled = pending.task().overruled();
+                List<hub.report.model.Finding> overruled = pending.task().overruled();
                 if (!overruled.isEmpty()) {
-                    List<hub.report.Finding> all = new ArrayList<>(result.findings());
+                    List<hub.report.model.Finding> all = new ArrayList<>(result.findings());
                     all.addAll(overruled);
                     result = result.withFindings(all).withMoreLlm(pending.task().reviewCall());
                 }

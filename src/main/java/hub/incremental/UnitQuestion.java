@@ -1,8 +1,7 @@
 package hub.incremental;
 
 import hub.article.ArticleUnits;
-import hub.job.JobProgress;
-import hub.report.GuidelineTask;
+import hub.guideline.GuidelineTask;
 
 /**
  * One question to the model about one guideline: a unit of the article (with its neighbours as context for window
@@ -10,7 +9,7 @@ import hub.report.GuidelineTask;
  * {@code cacheKey} is null when the unit cache is off.
  */
 public record UnitQuestion(GuidelineTask task, ArticleUnits.Unit unit, String passage, String before, String after,
-        int start, int end, String cacheKey) implements JobProgress.GuidelineWork {
+        int start, int end, String cacheKey) implements GuidelineWork {
 
     /** The exchange property holding the question a model call is about. */
     public static final String PROPERTY = "unitQuestion";

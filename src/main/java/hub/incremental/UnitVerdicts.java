@@ -2,12 +2,12 @@ package hub.incremental;
 
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
-import hub.report.EvaluatedBy;
-import hub.report.Finding;
-import hub.report.GuidelineResult;
-import hub.report.GuidelineResult.LlmCall;
-import hub.report.GuidelineTask;
-import hub.report.Verdict;
+import hub.report.model.EvaluatedBy;
+import hub.report.model.Finding;
+import hub.report.model.GuidelineResult;
+import hub.report.model.GuidelineResult.LlmCall;
+import hub.guideline.GuidelineTask;
+import hub.report.model.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +61,7 @@ final class UnitVerdicts {
         UnitAnswer failed = answers.stream().filter(a -> a.error() != null).findFirst().orElse(null);
         if (failed != null) {
             GuidelineResult error = failed.error();
-            return GuidelineResult.of(g, Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null, error.reason(), called)
+            return g.result(Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null, error.reason(), called)
                     .withReuse(false, null, reusedCost);
         }
         GuidelineResult result = g.scope() == GuidelineScope.SOMEWHERE
@@ -89,24 +89,24 @@ final class UnitVerdicts {
             }
         }
         List<UnitAnswer> deciding = answers.stream().filter(a -> a.verdict().verdict() == overall).toList();
-        return GuidelineResult.of(task.guideline(), overall, EvaluatedBy.LLM, findings, rationale(deciding),
+        return task.guideline().result(overall, EvaluatedBy.LLM, findings, rationale(deciding),
                 confidence(deciding), null, called);
     }
 
     private static GuidelineResult somewhere(GuidelineTask task, List<UnitAnswer> answers, LlmCall called) {
         List<UnitAnswer> passing = answers.stream().filter(a -> a.verdict().verdict() == Verdict.PASS).toList();
         if (!passing.isEmpty()) {
-            return GuidelineResult.of(task.guideline(), Verdict.PASS, EvaluatedBy.LLM, List.of(),
+            return task.guideline().result(Verdict.PASS, EvaluatedBy.LLM, List.of(),
                     rationale(passing.subList(0, 1)), confidence(passing.subList(0, 1)), null, called);
         }
         boolean concerned = answers.stream().anyMatch(a -> a.verdict().verdict() != Verdict.NOT_APPLICABLE);
         if (!concerned) {
-            return GuidelineResult.of(task.guideline(), Verdict.NOT_APPLICABLE, EvaluatedBy.LLM, List.of(),
+            return task.guideline().result(Verdict.NOT_APPLICABLE, EvaluatedBy.LLM, List.of(),
                     rationale(answers), confidence(answers), null, called);
         }
         Verdict verdict = answers.stream().anyMatch(a -> a.verdict().verdict() == Verdict.FAIL) ? Verdict.FAIL : Verdict.WARN;
         String message = "No part of the article satisfies this guideline: " + task.guideline().title() + ".";
-        return GuidelineResult.of(task.guideline(), verdict, EvaluatedBy.LLM,
+        return task.guideline().result(verdict, EvaluatedBy.LLM,
                 List.of(Finding.articleLevel("llm", message, null)), message, confidence(answers), null, called);
     }
 

@@ -1,5 +1,6 @@
 package hub.injection;
 
+import hub.report.model.PromptInjection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package hub.job;
 
+import hub.incremental.GuidelineWork;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,11 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("jobProgress")
 public class JobProgress {
-
-    /** A piece of a guideline's evaluation that the model answers: a guideline is done when all of its are. */
-    public interface GuidelineWork {
-        String guidelineId();
-    }
 
     private record Counter(int total, AtomicInteger done, Map<String, AtomicInteger> openAnswers) {}
 

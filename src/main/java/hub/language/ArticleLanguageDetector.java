@@ -4,6 +4,8 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import hub.report.model.DetectedLanguage;
+import hub.report.model.LanguageTags;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

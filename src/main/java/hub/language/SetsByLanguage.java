@@ -2,7 +2,9 @@ package hub.language;
 
 import hub.article.Article;
 import hub.article.PlainText;
-import hub.guideline.GuidelineSetRegistry;
+import hub.guideline.registry.GuidelineSetRegistry;
+import hub.report.model.DetectedLanguage;
+import hub.report.model.LanguageTags;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package hub.llm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.report.model.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

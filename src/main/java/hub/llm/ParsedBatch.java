@@ -1,6 +1,7 @@
 package hub.llm;
 
-import hub.report.Verdict;
+import hub.report.model.TokenUsage;
+import hub.report.model.Verdict;
 import java.util.List;
 import java.util.Set;
 

@@ -11,7 +11,7 @@ import hub.llm.ChatCompletionAnswers.ContractViolation;
 import hub.llm.ParsedBatch.GuidelineAnswer;
 import hub.llm.ParsedBatch.RequirementAnswer;
 import hub.llm.ParsedBatch.Violation;
-import hub.report.Verdict;
+import hub.report.model.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,11 +2,11 @@ package hub.metrics;
 
 import hub.gtc.check.GtcCheckRequestFactory;
 import hub.guideline.GuidelineSet;
-import hub.llm.PromptVersions;
-import hub.report.ComplianceReport;
-import hub.report.GuidelineResult;
-import hub.report.Scorer;
-import hub.report.Verdict;
+import hub.report.PromptVersions;
+import hub.report.model.ComplianceReport;
+import hub.report.model.GuidelineResult;
+import hub.report.model.Scorer;
+import hub.report.model.Verdict;
 import hub.store.SqlValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hub.metrics.CompletedJob;
 import hub.metrics.JobMetrics;
-import hub.report.Verdict;
+import hub.report.model.Verdict;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;

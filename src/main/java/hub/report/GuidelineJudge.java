@@ -4,11 +4,16 @@ import hub.article.PlainText;
 import hub.article.QuoteLocator;
 import hub.candidatereview.CandidateReview;
 import hub.guideline.Guideline;
-import hub.guideline.Severity;
+import hub.guideline.GuidelineTask;
+import hub.report.model.EvaluatedBy;
+import hub.report.model.Finding;
+import hub.report.model.GuidelineResult;
+import hub.report.model.Severity;
 import hub.incremental.UnitQuestion;
 import hub.llm.ChatRequestFactory;
 import hub.llm.ParsedVerdict;
 import hub.llm.QuotedFinding;
+import hub.report.model.Verdict;
 import hub.rules.RuleEngine;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +64,7 @@ public class GuidelineJudge {
             return null;
         }
         return findings.isEmpty()
-                ? GuidelineResult.of(g, Verdict.PASS, EvaluatedBy.RULE, List.of(), "All deterministic checks passed.",
+                ? g.result(Verdict.PASS, EvaluatedBy.RULE, List.of(), "All deterministic checks passed.",
                         1.0, null, null)
                 : ofRuleHits(g, findings, null);
     }
@@ -77,11 +82,11 @@ public class GuidelineJudge {
     static GuidelineResult ofRuleHits(Guideline g, List<Finding> findings, String reason) {
         boolean certain = findings.stream().anyMatch(Finding::certain);
         if (!certain) {
-            return GuidelineResult.of(g, Verdict.WARN, EvaluatedBy.RULE, findings, "Deterministic checks found "
+            return g.result(Verdict.WARN, EvaluatedBy.RULE, findings, "Deterministic checks found "
                     + findings.size() + " possible problem(s) that need review.", null, reason, null).needingReview();
         }
         Verdict verdict = g.severity() == Severity.ERROR ? Verdict.FAIL : Verdict.WARN;
-        return GuidelineResult.of(g, verdict, EvaluatedBy.RULE, findings,
+        return g.result(verdict, EvaluatedBy.RULE, findings,
                 "Deterministic checks found " + findings.size() + " problem(s).", 1.0, reason, null);
     }
 
@@ -121,7 +126,7 @@ public class GuidelineJudge {
             return null;
         }
         Verdict verdict = g.severity() == Severity.ERROR ? Verdict.FAIL : Verdict.WARN;
-        return GuidelineResult.of(g, verdict, EvaluatedBy.RULE, findings, "The model confirmed " + confirmed + " of "
+        return g.result(verdict, EvaluatedBy.RULE, findings, "The model confirmed " + confirmed + " of "
                 + candidates.size() + " rule finding(s).", 1.0, null, review.call());
     }
 
@@ -139,7 +144,7 @@ public class GuidelineJudge {
     public GuidelineResult notConfigured(GuidelineTask task) {
         Guideline g = task.guideline();
         String rulesNote = g.hasDeterministicChecks() ? " Its deterministic checks found nothing." : "";
-        return GuidelineResult.of(g, Verdict.NOT_EVALUATED, EvaluatedBy.LLM, List.of(), null, null,
+        return g.result(Verdict.NOT_EVALUATED, EvaluatedBy.LLM, List.of(), null, null,
                 "No LLM is configured (hub.llm.enabled=false); this guideline needs model judgement." + rulesNote, null);
     }
 
@@ -172,7 +177,7 @@ public class GuidelineJudge {
         GuidelineTask task = exchange.getProperty("task", GuidelineTask.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String why = cause == null ? "the circuit breaker is open" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return GuidelineResult.of(task.guideline(), Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null,
+        return task.guideline().result(Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null,
                 "LLM unavailable: " + why, null);
     }
 
@@ -191,10 +196,10 @@ public class GuidelineJudge {
 
         Guideline g = task.guideline();
         if (!answer.valid()) {
-            return GuidelineResult.of(g, Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null,
+            return g.result(Verdict.ERROR, EvaluatedBy.LLM, List.of(), null, null,
                     "The model's answer was invalid twice: " + answer.problem(), call);
         }
-        return GuidelineResult.of(g, answer.verdict(), EvaluatedBy.LLM, locate(task.article(), answer),
+        return g.result(answer.verdict(), EvaluatedBy.LLM, locate(task.article(), answer),
                 answer.rationale(), answer.confidence(), null, call);
     }
 

@@ -1,6 +1,6 @@
 package hub.rules;
 
-import hub.report.Finding;
+import hub.report.model.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -7,7 +7,7 @@ import hub.guideline.Checks.PatternCheck;
 import hub.guideline.Checks.RequiredPhrase;
 import hub.guideline.Guideline;
 import hub.guideline.HitExceptions;
-import hub.report.Finding;
+import hub.report.model.Finding;
 import hub.vale.Rule;
 import hub.vale.ValeAlert;
 import hub.vale.ValeDocument;

@@ -1,6 +1,6 @@
 package hub.vale;
 
-import hub.guideline.Severity;
+import hub.report.model.Severity;
 import java.util.Locale;
 
 /** Vale's alert levels, lowest first; {@code MinAlertLevel} drops every rule below the configured one. */

@@ -2,6 +2,7 @@ package hub.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hub.report.model.UnitChanges;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.contract.MessageContract;
-import hub.guideline.GuidelineSetRegistry;
+import hub.guideline.registry.GuidelineSetRegistry;
 import hub.job.SubmissionReader;
 import hub.problem.ProblemException;
 import hub.rules.RuleEngine;

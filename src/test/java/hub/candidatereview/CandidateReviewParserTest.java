@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.candidatereview.CandidateReview.Decision;
-import hub.llm.TokenUsage;
+import hub.report.model.TokenUsage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -19,8 +19,8 @@ import hub.llm.LlmCallOutcome;
 import hub.llm.LlmMetrics;
 import hub.llm.RetryPolicy;
 import hub.llm.StructuredOutput;
-import hub.report.Finding;
-import hub.report.GuidelineTask;
+import hub.report.model.Finding;
+import hub.guideline.GuidelineTask;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -83,7 +83,7 @@ class CandidateReviewRouteTest {
                 new CandidateReviewRequestFactory(JSON, "claude", 800, 0), new CandidateReviewParser(JSON)));
         for (String route : List.of("llm-chat", "review-rule-candidates")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "classpath:camel/" + route + ".camel.yaml"));
+                    ResourceHelper.resolveMandatoryResource(context, "file:" + routes.RouteFiles.find(route)));
         }
         context.start();
         camel = context;

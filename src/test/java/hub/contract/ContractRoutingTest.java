@@ -24,7 +24,7 @@ class ContractRoutingTest {
         var missing = ContractRouting.missingRoutes(routed, Set.of("direct://submit-job"));
         assertThat(missing).hasSize(routed.getPaths().values().stream()
                 .mapToInt(p -> p.readOperations().size()).sum() - 1);
-        assertThat(missing).contains("GET /api/v1/jobs/{id} → add src/main/resources/camel/get-job-status.camel.yaml, "
+        assertThat(missing).contains("GET /api/v1/jobs/{id} → add src/main/resources/camel/10-api/get-job-status.camel.yaml, "
                 + "a route from direct:get-job-status");
     }
 }

@@ -6,7 +6,7 @@ import hub.article.ArticleFormat;
 import hub.article.PlainText;
 import hub.incremental.CachedVerdict.SpanFinding;
 import hub.llm.QuotedFinding;
-import hub.report.Finding;
+import hub.report.model.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package hub.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hub.report.model.PromptInjection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -52,13 +52,13 @@ class RouteReloadIT extends LocalServicesIT {
     @DynamicPropertySource
     static void watchedCopy(DynamicPropertyRegistry registry) {
         routes = copyOfTheRoutes();
-        registry.add("camel.main.routes-include-pattern", () -> "file:" + routes + "/*.camel.yaml");
+        registry.add("camel.main.routes-include-pattern", () -> "file:" + routes + "/**/*.camel.yaml");
         registry.add("camel.main.routes-reload-directory", routes::toString);
     }
 
     @Test
     void anEditedRouteFileIsReloadedWithinSecondsAndABrokenEditLeavesThePreviousRouteRunning() throws Exception {
-        Path file = routes.resolve("list-guideline-sets.camel.yaml");
+        Path file = routes.resolve("10-api/list-guideline-sets.camel.yaml");
         String original = Files.readString(file);
         assertThat(version(hub.get("/api/v1/guideline-sets"))).isEmpty();
         ReloadStrategy watcher = camel.hasService(RouteWatcherReloadStrategy.class);
@@ -151,14 +151,17 @@ class RouteReloadIT extends LocalServicesIT {
     private static Path copyOfTheRoutes() {
         try {
             Path dir = Files.createTempDirectory("hub-routes-");
-            try (Stream<Path> files = Files.list(Path.of("src/main/resources/camel"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, dir.resolve(f.getFileName()));
+            Path source = Path.of("src/main/resources/camel");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".camel.yaml")).toList()) {
+                    Path copy = dir.resolve(source.relativize(f).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(f, copy);
                 }
             }
             // docs/routes.md, "Add a step to the evaluation", applied as the guide says: the new file, and its call.
-            Files.copy(Path.of("docs/examples/routes/flag-low-scores.camel.yaml"), dir.resolve("flag-low-scores.camel.yaml"));
-            Path worker = dir.resolve("process-job.camel.yaml");
+            Files.copy(Path.of("docs/examples/routes/flag-low-scores.camel.yaml"), dir.resolve("40-evaluation/flag-low-scores.camel.yaml"));
+            Path worker = dir.resolve("30-worker/process-job.camel.yaml");
             String processJob = Files.readString(worker);
             if (!processJob.contains(ASSEMBLE)) {
                 throw new IllegalStateException("process-job.camel.yaml no longer has the step docs/routes.md adds after");

@@ -2,6 +2,7 @@ package hub.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hub.incremental.GuidelineWork;
 import org.junit.jupiter.api.Test;
 
 class JobProgressTest {
@@ -38,8 +39,8 @@ class JobProgressTest {
         JobProgress progress = new JobProgress();
         progress.start("j", 3);
         progress.guidelineDone("j");
-        JobProgress.GuidelineWork fees = () -> "fees";
-        JobProgress.GuidelineWork balance = () -> "balance";
+        GuidelineWork fees = () -> "fees";
+        GuidelineWork balance = () -> "balance";
         progress.expectAnswers("j", java.util.List.of(fees, fees, balance));
         assertThat(progress.answered("j", fees)).as("fees has one question left").isFalse();
         assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(1, 3));
@@ -54,9 +55,9 @@ class JobProgressTest {
     void aBatchOfAnswersCompletesEveryGuidelineWhoseLastQuestionItAnswered() {
         JobProgress progress = new JobProgress();
         progress.start("j", 4);
-        JobProgress.GuidelineWork claims = () -> "claims";
-        JobProgress.GuidelineWork fees = () -> "fees";
-        JobProgress.GuidelineWork warning = () -> "warning";
+        GuidelineWork claims = () -> "claims";
+        GuidelineWork fees = () -> "fees";
+        GuidelineWork warning = () -> "warning";
         progress.expectAnswers("j", java.util.List.of(claims, claims, fees, claims, fees, warning));
         assertThat(progress.answeredAll("j", java.util.List.of(claims, fees))).as("neither is complete").isFalse();
         assertThat(progress.of("j")).isEqualTo(new JobProgress.Progress(0, 4));

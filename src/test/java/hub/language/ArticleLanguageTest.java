@@ -3,6 +3,9 @@ package hub.language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hub.report.model.ArticleLanguage;
+import hub.report.model.DetectedLanguage;
+import hub.report.model.LanguageTags;
 import org.junit.jupiter.api.Test;
 
 class ArticleLanguageTest {

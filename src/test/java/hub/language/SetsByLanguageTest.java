@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hub.article.Article;
 import hub.article.ArticleFormat;
-import hub.guideline.GuidelineSetRegistry;
+import hub.guideline.registry.GuidelineSetRegistry;
 import hub.rules.RuleEngine;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hub.llm.ChatCompletionAnswers.ContractViolation;
 import hub.llm.ChatCompletionAnswers.Reply;
+import hub.report.model.TokenUsage;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.guideline.Checks;
 import hub.guideline.Guideline;
-import hub.guideline.Severity;
+import hub.report.model.Severity;
 import org.junit.jupiter.api.Test;
 
 class ChatRequestFactoryTest {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.llm.ParsedBatch.GuidelineAnswer;
-import hub.report.Verdict;
+import hub.report.model.TokenUsage;
+import hub.report.model.Verdict;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.guideline.Checks;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineScope;
-import hub.guideline.Severity;
+import hub.report.model.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

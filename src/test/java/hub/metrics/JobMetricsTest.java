@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineSet;
-import hub.report.EvaluatedBy;
-import hub.report.GuidelineResult;
-import hub.report.Verdict;
+import hub.report.model.EvaluatedBy;
+import hub.report.model.GuidelineResult;
+import hub.report.model.Verdict;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,7 +25,7 @@ class JobMetricsTest {
     private final JobMetrics metrics = new JobMetrics(meters, true, "claude");
 
     private static GuidelineResult result(String id, Verdict verdict, GuidelineResult.LlmCall llm) {
-        return new GuidelineResult(id, id, "c", hub.guideline.Severity.ERROR, 1, verdict, EvaluatedBy.LLM, List.of(),
+        return new GuidelineResult(id, id, "c", hub.report.model.Severity.ERROR, 1, verdict, EvaluatedBy.LLM, List.of(),
                 null, null, null, llm);
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hub.metrics.CompletedJob;
 import hub.metrics.JobMetrics;
-import hub.report.Verdict;
+import hub.report.model.Verdict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;

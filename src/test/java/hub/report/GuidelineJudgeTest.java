@@ -7,10 +7,15 @@ import hub.article.PlainText;
 import hub.candidatereview.CandidateReview;
 import hub.guideline.Checks;
 import hub.guideline.Guideline;
-import hub.guideline.Severity;
+import hub.guideline.GuidelineTask;
+import hub.report.model.EvaluatedBy;
+import hub.report.model.Finding;
+import hub.report.model.GuidelineResult;
+import hub.report.model.Severity;
 import hub.llm.ParsedVerdict;
 import hub.llm.QuotedFinding;
-import hub.llm.TokenUsage;
+import hub.report.model.TokenUsage;
+import hub.report.model.Verdict;
 import hub.rules.RuleEngine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,7 +107,7 @@ class GuidelineJudgeTest {
     void modelQuotesAreLocatedInTheSubmittedTextInOrder() {
         String source = "**Fees** apply 🙂. Fees apply again.";
         PlainText text = PlainText.of(source, ArticleFormat.MARKDOWN);
-        ParsedVerdict answer = ParsedVerdict.of(hub.report.Verdict.FAIL, 0.8, "two fee mentions", List.of(
+        ParsedVerdict answer = ParsedVerdict.of(hub.report.model.Verdict.FAIL, 0.8, "two fee mentions", List.of(
                 new QuotedFinding("Fees apply", "first", null),
                 new QuotedFinding("Fees apply", "second", null),
                 new QuotedFinding("not in the article", "invented", null)), "{}", TokenUsage.NONE, "m");

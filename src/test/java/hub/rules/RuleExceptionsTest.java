@@ -8,7 +8,7 @@ import hub.article.ArticleFormat;
 import hub.article.PlainText;
 import hub.guideline.Guideline;
 import hub.guideline.GuidelineSet;
-import hub.report.Finding;
+import hub.report.model.Finding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

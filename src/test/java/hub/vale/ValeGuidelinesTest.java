@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hub.guideline.Guideline;
 import hub.guideline.ValeSettings;
+import hub.guideline.registry.ValeGuidelines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,8 +11,8 @@ import hub.gtc.PdfTextExtractor;
 import hub.gtc.TestPdfs;
 import hub.gtc.check.GtcCheckRequestFactory;
 import hub.gtc.check.GtcPassage;
-import hub.gtc.search.GtcFetched;
-import hub.gtc.search.GtcLookup;
+import hub.report.model.GtcFetched;
+import hub.report.model.GtcLookup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
