@@ -1,38 +1,42 @@
 package hub.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
-import org.apache.camel.model.Model;
-import org.apache.camel.model.rest.RestDefinition;
-import org.apache.camel.model.rest.VerbDefinition;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The route templates of the REST API ({@code /api/v1/jobs/{id}}), read from Camel's REST definitions, so the
- * audit log names the operation rather than the raw path, which could hold anything a client sent.
+ * The operations' path templates ({@code /api/v1/jobs/{id}}), read from the REST contract the hub routes from
+ * (openapi/compliance-hub.yaml, on the classpath as {@value #CONTRACT}), so the audit log names the operation
+ * rather than the raw path, which could hold anything a client sent.
  */
 @Component
 public class ApiRoutes {
+
+    static final String CONTRACT = "static/openapi/compliance-hub.yaml";
 
     /** A request's template (or {@code unmatched}) and the job or batch id its path names. */
     public record Match(String template, String id) {
     }
 
-    private final CamelContext camel;
-    private volatile List<Map.Entry<String, PathPattern>> patterns;
+    private final List<Map.Entry<String, PathPattern>> patterns;
 
-    public ApiRoutes(CamelContext camel) {
-        this.camel = camel;
+    public ApiRoutes() {
+        this.patterns = patterns(CONTRACT);
     }
 
     public Match match(String method, String path) {
         PathContainer container = PathContainer.parsePath(path);
-        for (Map.Entry<String, PathPattern> p : patterns()) {
+        for (Map.Entry<String, PathPattern> p : patterns) {
             if (p.getKey().equalsIgnoreCase(method) && p.getValue().matches(container)) {
                 PathPattern.PathMatchInfo info = p.getValue().matchAndExtract(container);
                 return new Match(p.getValue().getPatternString(), info == null ? null : info.getUriVariables().get("id"));
@@ -49,17 +53,28 @@ public class ApiRoutes {
         return location == null ? null : location.substring(location.lastIndexOf('/') + 1);
     }
 
-    private List<Map.Entry<String, PathPattern>> patterns() {
-        if (patterns == null) {
-            List<Map.Entry<String, PathPattern>> all = new ArrayList<>();
-            for (RestDefinition rest : camel.getCamelContextExtension().getContextPlugin(Model.class).getRestDefinitions()) {
-                for (VerbDefinition verb : rest.getVerbs()) {
-                    String path = rest.getPath() + (verb.getPath() == null ? "" : verb.getPath());
-                    all.add(Map.entry(verb.asVerb(), PathPatternParser.defaultInstance.parse(path)));
-                }
+    /** Method and path template of every {@code /api} operation of the contract. */
+    static List<Map.Entry<String, PathPattern>> patterns(String resource) {
+        JsonNode document;
+        try (InputStream in = ApiRoutes.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
             }
-            patterns = List.copyOf(all);
+            document = new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return patterns;
+        List<Map.Entry<String, PathPattern>> all = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> {
+            if (path.getKey().startsWith("/api/")) {
+                path.getValue().properties().forEach(method -> {
+                    if (method.getValue().has("operationId")) {
+                        all.add(Map.entry(method.getKey().toUpperCase(java.util.Locale.ROOT),
+                                PathPatternParser.defaultInstance.parse(path.getKey())));
+                    }
+                });
+            }
+        });
+        return List.copyOf(all);
     }
 }
