@@ -135,6 +135,21 @@ class RouteDefinitionsTest {
         assertThat(errors).as(file + " schema errors").isEmpty();
     }
 
+    /**
+     * Camel loads the routes of each stage folder by its own pattern (from the packaged jar a {@code **} pattern
+     * loses the folder): a new folder must be listed in camel.main.routes-include-pattern.
+     */
+    @Test
+    void loadsEveryStageFolder() throws IOException {
+        String pattern = YAML.readTree(Path.of("src/main/resources/application.yaml").toFile())
+                .path("camel").path("main").path("routes-include-pattern").asText();
+        try (Stream<Path> dirs = Files.list(Path.of("src/main/resources/camel"))) {
+            dirs.filter(Files::isDirectory).forEach(dir -> assertThat(pattern.split(","))
+                    .as("routes-include-pattern lists " + dir.getFileName())
+                    .contains("classpath:camel/" + dir.getFileName() + "/*.camel.yaml"));
+        }
+    }
+
     @Test
     void routesTheRestApiFromTheCommittedContract() throws IOException {
         assertThat(schema.validate(YAML.readTree(REST_API.toFile()))).as(REST_API + " schema errors").isEmpty();
