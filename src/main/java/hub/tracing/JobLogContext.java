@@ -11,9 +11,8 @@ import org.springframework.stereotype.Component;
  * Puts the job id of the exchange being processed, and the correlation id its message carries (header
  * {@code X-Correlation-ID}, set at intake by {@link CorrelationIdFilter}), into the logs' MDC ({@code jobId},
  * {@code correlationId}, as on the request threads) and on the route's span ({@code job.id},
- * {@code correlation_id}). Camel's MDC logging ({@code camel.main.use-mdc-logging}) carries the keys to the threads
- * that evaluate the job's guidelines ({@code camel.main.mdc-logging-keys-pattern}), next to Camel's {@code trace_id}
- * and {@code span_id}.
+ * {@code correlation_id}). {@link JobMdcUnitOfWork} sets the keys again on the threads that evaluate the job's
+ * guidelines, next to Camel's {@code trace_id} and {@code span_id}.
  */
 @Component("jobLogContext")
 public class JobLogContext {
