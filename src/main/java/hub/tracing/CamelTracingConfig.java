@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Camel's spans through Micrometer Observation, on Spring Boot's tracer (OpenTelemetry bridge). Routes and
  * endpoints get spans, except the in-process {@code direct:} hops ({@link RemoteHopTracer}); the W3C
- * {@code traceparent} and {@code baggage} headers are injected into every message a route sends (HTTP requests to
- * the LLM and Smart Search, job messages on the queue) and extracted from every message a route consumes, so one
- * trace covers intake, queue, worker, LLM and Smart Search.
+ * {@code traceparent} header (no baggage: {@code management.tracing.baggage.enabled=false}) is injected into every
+ * message a route sends (HTTP requests to the LLM and Smart Search, job messages on the queue) and extracted from
+ * every message a route consumes, so one trace covers intake, queue, worker, LLM and Smart Search.
  * <p>
  * camel-observation-starter backs off whenever Spring Boot's own observation auto-configuration is present (it is,
  * with the actuator), so the tracer is set up here, as the starter would. {@code hub.tracing.camel=false} leaves Camel
