@@ -201,6 +201,5 @@ class ValeRulesTest {
     @Test
     void unsupportedTypesCompileToNothing() {
         assertThat(rule("extends: script\nmessage: x\nscript: y\n")).isNull();
-        assertThat(rule("extends: sequence\nmessage: x\ntokens: []\n")).isNull();
     }
 }
