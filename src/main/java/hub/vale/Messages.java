@@ -1,9 +1,16 @@
 package hub.vale;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Vale's message formatting: each {@code %s} takes the next argument, as Go's Sprintf does. */
+/**
+ * Vale's message formatting: each {@code %s} takes the next argument and {@code %[n]s} the n-th, as Go's Sprintf
+ * does; arguments the message does not use are dropped.
+ */
 final class Messages {
+
+    private static final Pattern INDEXED = Pattern.compile("%\\[(\\d+)]([svq])");
 
     private Messages() {
     }
@@ -17,6 +24,17 @@ final class Messages {
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);
             if (c == '%' && i + 1 < template.length()) {
+                Matcher indexed = INDEXED.matcher(template).region(i, template.length());
+                if (indexed.lookingAt()) {
+                    // %[n]s takes the n-th argument; the next plain verb takes the one after it.
+                    int n = Integer.parseInt(indexed.group(1));
+                    char verb = indexed.group(2).charAt(0);
+                    String arg = n >= 1 && n <= args.length ? args[n - 1] : "%!" + verb + "(BADINDEX)";
+                    out.append(verb == 'q' ? '"' + arg + '"' : arg);
+                    next = n;
+                    i = indexed.end() - 1;
+                    continue;
+                }
                 char verb = template.charAt(i + 1);
                 if (verb == '%') {
                     out.append('%');

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads Vale styles: {@code <StylesPath>/<Style>/*.yml}, one rule per file, named {@code Style.File}. Every rule is
- * compiled here, once; a rule type the engine does not run ({@code sequence}, {@code spelling}, {@code script}) is
+ * compiled here, once; a rule type the engine does not run ({@code script}) is
  * returned as unsupported rather than dropped. A rule that does not compile (a pattern Java cannot run even after
  * {@link GoRegex} translates it, a file that is not YAML) is skipped with a warning naming the file and the
  * construct, and reported among the unsupported rules; the rest of its style loads.
@@ -181,6 +181,7 @@ public final class StyleLoader {
             case "capitalization" -> new CapitalizationRule(spec);
             case "metric" -> new MetricRule(spec);
             case "readability" -> new ReadabilityRule(spec);
+            case "sequence" -> new SequenceRule(spec);
             default -> null;
         };
     }
@@ -188,8 +189,6 @@ public final class StyleLoader {
     private static String reason(String type) {
         return switch (type) {
             case "script" -> "Tengo scripts need a Tengo interpreter; there is none for the JVM";
-            case "sequence" -> "sequence needs Vale's part-of-speech tagger (prose's English perceptron model); the hub "
-                    + "has no equivalent tagger, and one with other tags would raise other alerts";
             default -> "unknown rule type '" + type + "'";
         };
     }

@@ -12,13 +12,15 @@ import java.util.regex.Pattern;
 /**
  * {@code substitution}: each {@code swap} key is a pattern whose match should read as its value. The value may
  * offer alternatives ({@code a|b}) and refer to the key's own groups ({@code $1}). A match that already reads as
- * the value is not an alert.
+ * the value is not an alert. With {@code capitalize: true} (Vale 3; off by default) a match that starts with a capital
+ * gets suggestions that start with one too.
  */
 final class SubstitutionRule extends Rule {
 
     private final Pattern pattern;
     private final List<Swap> swaps;
     private final boolean ignoreCase;
+    private final boolean capitalize;
     private final Exceptions exceptions;
 
     private record Swap(int group, int ownGroups, String replacement) {}
@@ -26,6 +28,7 @@ final class SubstitutionRule extends Rule {
     SubstitutionRule(RuleSpec spec) {
         super(spec);
         this.ignoreCase = spec.bool("ignorecase");
+        this.capitalize = spec.bool("capitalize");
         List<Map.Entry<String, String>> entries = new ArrayList<>(spec.map("swap").entrySet());
         entries.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
         List<Swap> list = new ArrayList<>();
@@ -56,16 +59,22 @@ final class SubstitutionRule extends Rule {
                 int to = m.end(swap.group());
                 String observed = text.substring(from, to).strip();
                 String expected = expand(swap, m);
+                boolean capitalized = capitalize && observed.equals(capFirst(observed));
+                if (capitalized) {
+                    expected = capFirst(expected);
+                }
                 if (!conforms(expected, observed) && !exceptions.excuses(observed, text, from, to) && to > from) {
-                    out.add(substitute(block, from, to, expected, observed));
+                    out.add(substitute(block, from, to, expected, observed, capitalized));
                 }
                 break;
             }
         }
     }
 
-    private ValeAlert substitute(Block block, int from, int to, String expected, String observed) {
-        List<String> options = Arrays.asList(expected.split("\\|"));
+    private ValeAlert substitute(Block block, int from, int to, String expected, String observed,
+            boolean capitalized) {
+        List<String> options = Arrays.stream(expected.split("\\|"))
+                .map(o -> capitalized ? capFirst(o) : o).toList();
         String template = message();
         String shown = expected;
         if (action().name().equals("replace") && action().params().isEmpty()) {
@@ -94,6 +103,12 @@ final class SubstitutionRule extends Rule {
             value = value.replace("$" + g, captured == null ? "" : captured);
         }
         return value;
+    }
+
+    /** Vale's {@code CapFirst}: the first character in upper case. */
+    private static String capFirst(String s) {
+        return s.isEmpty() ? s : s.substring(0, s.offsetByCodePoints(0, 1)).toUpperCase(java.util.Locale.ROOT)
+                + s.substring(s.offsetByCodePoints(0, 1));
     }
 
     private static boolean isPhrase(String s) {

@@ -199,8 +199,20 @@ class ValeRulesTest {
     }
 
     @Test
+    void substitutionCapitalizesSuggestionsOnlyWhenTheRuleSaysCapitalize() {
+        String rule = "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\n"
+                + "action:\n  name: replace\nswap:\n  black hat: unethical|malicious\n";
+        String text = "Black hat tools and black hat tricks.";
+        assertThat(check(rule, text, ArticleFormat.PLAIN)).extracting(ValeAlert::message).containsExactly(
+                "Use 'unethical' or 'malicious' instead of 'Black hat'.",
+                "Use 'unethical' or 'malicious' instead of 'black hat'.");
+        assertThat(check(rule + "capitalize: true\n", text, ArticleFormat.PLAIN)).extracting(ValeAlert::message)
+                .containsExactly("Use 'Unethical' or 'Malicious' instead of 'Black hat'.",
+                        "Use 'unethical' or 'malicious' instead of 'black hat'.");
+    }
+
+    @Test
     void unsupportedTypesCompileToNothing() {
         assertThat(rule("extends: script\nmessage: x\nscript: y\n")).isNull();
-        assertThat(rule("extends: sequence\nmessage: x\ntokens: []\n")).isNull();
     }
 }
