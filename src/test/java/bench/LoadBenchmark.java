@@ -73,7 +73,10 @@ public final class LoadBenchmark {
     final int workers = GtcBenchmark.env("BENCH_WORKERS", 1000);
     final int parallelism = GtcBenchmark.env("BENCH_PARALLELISM", 1024);
     final int inFlightJobs = GtcBenchmark.env("BENCH_INFLIGHT_JOBS", 1000);
-    /** BENCH_JFR=1: a JFR recording (settings=profile) of every measured run, in target/load-bench/*.jfr. */
+    /**
+     * BENCH_JFR=1: a JFR recording (settings=profile) of every measured run and of the measured jobs one at a time
+     * (per-job.jfr), in target/load-bench/.
+     */
     final boolean jfr = "1".equals(System.getenv("BENCH_JFR"));
     final String heap = System.getenv().getOrDefault("BENCH_HEAP", "1g");
     final String token = System.getenv().getOrDefault("BENCH_TOKEN", HubProcess.token());
@@ -235,7 +238,14 @@ public final class LoadBenchmark {
         completeOneByOne(jobWarmUp);
         settleJit();
         long cpuBefore = hub.cpuTicks();
+        if (jfr) {
+            hub.jcmd("JFR.start", "name=jobs", "settings=profile",
+                    "filename=" + work.resolve("per-job.jfr").toAbsolutePath());
+        }
         List<String> ids = completeOneByOne(count);
+        if (jfr) {
+            hub.jcmd("JFR.stop", "name=jobs");
+        }
         // The hub's CPU per job: the submission call, the worker, the fake LLM's answers parsed; polled from outside.
         cpuMsPerJob = (hub.cpuTicks() - cpuBefore) * 10.0 / count;
         try (Connection db = DriverManager.getConnection(DB_URL, "postgres", "")) {
