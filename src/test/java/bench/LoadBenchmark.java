@@ -684,6 +684,32 @@ public final class LoadBenchmark {
 
             ## What limits it
 
+            ### Issue 25, second round (2026-12-07)
+
+            - **Cut:** Camel's `MDCUnitOfWork` copied the thread's whole MDC map before every processor step and
+              restored eight keys after it (11 % of a cached status read's and of a submission's CPU in the Java 25
+              profile below). `hub.tracing.JobMdcUnitOfWork` sets the job's, correlation's, route's and exchange's keys
+              when an exchange starts on a thread and again only when a step completes on another thread; in the
+              per-job profile after it the MDC is 0.9-1.6 % of the samples (`JobMdcUnitOfWorkTest`: the keys on every
+              thread of a job, the caller's own keys restored).
+            - **Cut:** W3C baggage (`management.tracing.baggage.enabled=false`): the hub defines no baggage fields, and
+              every span's scope copied the baggage into the MDC and the context.
+            - **Per job** (JFR over 300 jobs one at a time, LLM answering at once, `BENCH_JFR=1` writes `per-job.jfr`;
+              two runs at 02:00 and 02:17 UTC with two other engineers' builds on the machine, 1,131 and 1,158 samples,
+              each sample given to the innermost frame of a known library): Camel's engine 26-28 %, the blob store
+              (the Azure SDK: the report's and the article's archive writes and the audit log's appends) 18-19 %, the
+              rules and the prompt-injection screening 13-15 % (regular expressions: the rules' `pattern` and
+              `requiredPhrase` checks), Tomcat, Spring and security (the submission call) 12-14 %, Camel's spans 5.4 %,
+              JSON 4.7 %, the report and the judge 2.5-4 %, SQL 3.1-3.4 %, Redis 2.5 %, meters 1.7-2.4 %, the MDC
+              0.9-1.6 %. Claim to completion 104.5 and 77.4 ms, hub CPU 114.3 and 97.6 ms per job in those two runs.
+            - **Tried and reverted:** the blob clients on the JDK's HttpClient (`azure-core-http-jdk-httpclient`
+              1.1.1, Netty excluded): the blob store's share went from 19.3 % to 18.0 %, within the noise of one run,
+              and the JDK client needs `jdk.httpclient.allowRestrictedHeaders` for the SDK's `Content-Length`.
+            - **What would move the per-job figure:** the blob writes off the job's path (the report is durable in
+              PostgreSQL first; the archive copies could be written by a batching writer as the audit log is), the
+              rules' regular expressions compiled into one automaton per guideline set, and the evaluation's
+              parallel split without an exchange copy per guideline (3-4 % in copying properties).
+
             ### Issue 25: against the bare stack (2026-12-06)
 
             - **The floors now come from two apps.** `bench/bare` is a Maven project of its own (Spring Boot 3.5.7,
