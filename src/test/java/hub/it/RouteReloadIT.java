@@ -24,8 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * docs/routes.md, "Try a change: live reload": the hub on the {@code dev} profile, its routes loaded from and watched
  * in a temporary copy of src/main/resources/camel (so that the test never edits the sources). An edit to one route
- * file changes what the API answers within seconds, without a restart; a broken edit is refused with an error and
- * the previous route keeps answering.
+ * file changes what the API answers within seconds, without a restart; a broken edit (a misspelt step, or a route
+ * that cannot be created: a bean, a placeholder or an endpoint option that does not exist) is refused with an error
+ * naming the file, the route and the cause, and the previous route keeps answering.
  */
 @DirtiesContext
 @ActiveProfiles("dev")
@@ -65,11 +66,12 @@ class RouteReloadIT extends LocalServicesIT {
         assertThat(watcher).as("the dev profile watches the route folder").isNotNull();
 
         // The engineer's edit: one more step at the end of the route.
-        Files.writeString(file, original + """
+        String edited = original + """
                         - setHeader:
                             name: X-Route-Version
                             constant: "2"
-                """);
+                """;
+        Files.writeString(file, edited);
         long started = System.nanoTime();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> version(hub.get("/api/v1/guideline-sets")).equals(Optional.of("2")));
@@ -81,21 +83,47 @@ class RouteReloadIT extends LocalServicesIT {
         long failedBefore = watcher.getFailedCounter();
 
         // A broken edit (a misspelt step): refused with an error naming the file; the previous route still answers.
-        Files.writeString(file, original.replace("- setBody:", "- setBdoy:"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> watcher.getFailedCounter() > failedBefore);
-        assertThat(watcher.getLastError()).isNotNull();
-        assertThat(String.valueOf(watcher.getLastError().getMessage()) + watcher.getLastError().getCause())
-                .contains("setBdoy");
+        Files.writeString(file, edited.replace("- setBody:", "- setBdoy:"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> watcher.getFailedCounter() > failedBefore
+                && watcher.getLastError() != null && String.valueOf(watcher.getLastError().getMessage()).contains("setBdoy"));
+        assertThat(watcher.getLastError().getMessage()).contains("list-guideline-sets.camel.yaml");
         assertThat(camel.getRouteController().getRouteStatus("list-guideline-sets").isStarted()).isTrue();
         assertThat(version(hub.get("/api/v1/guideline-sets"))).contains("2");
 
-        // A file that parses but whose route cannot be created (a bean that does not exist): Camel has removed the
-        // old route by then, so the operation has no route until the next good save (docs/routes.md says so).
-        long failedBeforeBean = watcher.getFailedCounter();
-        Files.writeString(file, original.replace("ref: guidelineSets", "ref: noSuchBean"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> watcher.getFailedCounter() > failedBeforeBean);
-        assertThat(watcher.getLastError().getMessage()).contains("list-guideline-sets").contains("noSuchBean");
-        assertThat(camel.getRoute("list-guideline-sets")).isNull();
+        // Files that parse but whose route cannot be created (a bean, a placeholder, an endpoint option that does not
+        // exist): refused before the running route is touched, with one error naming the file, the route, the step and
+        // the cause; the previous route (the very same one) keeps answering.
+        org.apache.camel.Route running = camel.getRoute("list-guideline-sets");
+        String[][] brokenEdits = {
+                {"ref: guidelineSets", "ref: noSuchBean", "No bean could be found in the registry for: noSuchBean"},
+                {"constant: \"2\"", "constant: \"2\"\n        - to:\n            uri: \"direct:{{hub.no-such-setting}}\"",
+                        "hub.no-such-setting"},
+                {"constant: \"2\"", "constant: \"2\"\n        - to:\n            uri: \"direct:elsewhere?noSuchOption=1\"",
+                        "noSuchOption"},
+        };
+        for (String[] edit : brokenEdits) {
+            assertThat(edited).contains(edit[0]);
+            long failedBeforeEdit = watcher.getFailedCounter();
+            Files.writeString(file, edited.replace(edit[0], edit[1]));
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    watcher.getFailedCounter() > failedBeforeEdit && watcher.getLastError() != null
+                            && String.valueOf(watcher.getLastError().getMessage()).contains(edit[2]));
+            assertThat(camel.getRoute("list-guideline-sets")).as("the running route was not touched").isSameAs(running);
+            assertThat(camel.getRouteController().getRouteStatus("list-guideline-sets").isStarted()).isTrue();
+            assertThat(version(hub.get("/api/v1/guideline-sets"))).contains("2");
+            assertThat(watcher.getLastError().getMessage()).as("the error names the file, the route and the cause")
+                    .startsWith("Route file 10-api/list-guideline-sets.camel.yaml not reloaded: route list-guideline-sets cannot be created")
+                    .contains(edit[2])
+                    .endsWith("The previous route keeps running; fix the file and save it again.");
+        }
+        assertThat(watcher.getLastError().getMessage()).contains("at to[direct:elsewhere?noSuchOption=1]");
+        assertThat(((RouteWatcherReloadStrategy) watcher).getResourceReload())
+                .as("the dev profile's watcher checks a file first").isInstanceOf(routes.CheckedRouteReload.class);
+
+        // The next good save is reloaded as usual.
+        Files.writeString(file, edited.replace("constant: \"2\"", "constant: \"3\""));
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> version(hub.get("/api/v1/guideline-sets")).equals(Optional.of("3")));
 
         // Fixed again: back to the original behaviour.
         Files.writeString(file, original);
