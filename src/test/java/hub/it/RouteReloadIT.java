@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ReloadStrategy;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -30,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @DirtiesContext
 @ActiveProfiles("dev")
+// Camel's management on, as in the hub (camel-test turns it off for tests): the developer console's route statistics
+// come from it, and the checked reload must work beside it.
+@DisableJmx(false)
 class RouteReloadIT extends LocalServicesIT {
 
     private static Path routes;
@@ -119,6 +123,10 @@ class RouteReloadIT extends LocalServicesIT {
         assertThat(watcher.getLastError().getMessage()).contains("at to[direct:elsewhere?noSuchOption=1]");
         assertThat(((RouteWatcherReloadStrategy) watcher).getResourceReload())
                 .as("the dev profile's watcher checks a file first").isInstanceOf(routes.CheckedRouteReload.class);
+        // The developer console's reload view says the same to an operator.
+        HttpResponse<String> reload = hub.as("carol", TestTokens.TENANT, "compliance-admin").get("/actuator/camel/reload");
+        assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+        assertThat(reload.body()).contains("noSuchOption").contains("not reloaded");
 
         // The next good save is reloaded as usual.
         Files.writeString(file, edited.replace("constant: \"2\"", "constant: \"3\""));
@@ -169,6 +177,47 @@ class RouteReloadIT extends LocalServicesIT {
         HttpResponse<String> stop = admin.post("/actuator/camelroutes/submit-job/stop", "application/json", "{}");
         assertThat(stop.statusCode()).as("read-only: no route is stopped over HTTP").isGreaterThanOrEqualTo(400);
         assertThat(camel.getRouteController().getRouteStatus("submit-job").isStarted()).isTrue();
+    }
+
+    /**
+     * docs/routes.md, "See the running flow": Camel's developer console at /actuator/camel, for compliance-admin only,
+     * with the route statistics of Camel's management, and only the consoles of hub.dev-console.consoles.
+     */
+    @Test
+    void operatorsSeeCamelsDeveloperConsoleWithTheAdminRoleOnly() throws Exception {
+        HubClient admin = hub.as("carol", TestTokens.TENANT, "compliance-admin");
+        assertThat(hub.get("/api/v1/guideline-sets").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> index = admin.get("/actuator/camel");
+        assertThat(index.statusCode()).as(index.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode consoles = HubClient.json(index);
+        assertThat(consoles.has("route")).isTrue();
+        assertThat(consoles.has("reload")).isTrue();
+        assertThat(consoles.has("properties")).as("settings are not served").isFalse();
+        assertThat(consoles.has("browse")).as("message bodies are not served").isFalse();
+
+        HttpResponse<String> route = admin.get("/actuator/camel/route");
+        assertThat(route.statusCode()).as(route.body()).isEqualTo(200);
+        assertThat(route.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+        HubClient.json(route).path("route").path("routes").forEach(r -> byId.put(r.path("routeId").asText(), r));
+        assertThat(byId).containsKeys("process-job", "submit-job", "list-guideline-sets");
+        com.fasterxml.jackson.databind.JsonNode listed = byId.get("list-guideline-sets");
+        assertThat(listed.path("state").asText()).isEqualTo("Started");
+        assertThat(listed.path("statistics").path("exchangesTotal").asLong()).as(listed.toString()).isPositive();
+        assertThat(listed.path("statistics").has("meanProcessingTime")).isTrue();
+
+        assertThat(admin.get("/actuator/camel/properties").statusCode()).as("a console left out").isEqualTo(404);
+        HttpResponse<String> all = admin.get("/actuator/camel/all");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(HubClient.json(all).has("route")).isTrue();
+        assertThat(HubClient.json(all).has("system-properties")).isFalse();
+        assertThat(HubClient.json(all).has("bean")).isFalse();
+
+        assertThat(hub.get("/actuator/camel/route").statusCode()).as("the metrics role").isEqualTo(403);
+        assertThat(hub.get("/actuator/camel").statusCode()).as("the metrics role").isEqualTo(403);
+        assertThat(hub.withToken(null).get("/actuator/camel/route").statusCode()).isEqualTo(401);
+        assertThat(hub.withToken(null).get("/actuator/camel").statusCode()).isEqualTo(401);
     }
 
     private static Optional<String> version(HttpResponse<String> r) {
