@@ -29,7 +29,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * {@code /api/**} needs a bearer JWT ({@link JwtConfig}); {@code /api/v1/admin/**} the role compliance-admin.
- * Health probes are public; the running routes ({@code /actuator/camelroutes}) need compliance-admin; every other
+ * Health probes are public; the running routes ({@code /actuator/camelroutes}) and Camel's developer console
+ * ({@code /actuator/camel}) need compliance-admin; every other
  * actuator endpoint (metrics included) needs a token with the role compliance-admin or compliance-metrics. A 401 carries {@code WWW-Authenticate: Bearer ...} and a problem body.
  * The Word add-in's origins are a CORS allow-list ({@code hub.security.cors.allowed-origins}). The web console (the
  * add-in's task pane, {@code static/}) is public and has its own Content-Security-Policy
@@ -64,8 +65,10 @@ public class SecurityConfig {
             .authorizeHttpRequests(a -> a
                 .requestMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                // The running routes (camel-spring-boot's camelroutes endpoint): operators only, not the scraper.
-                .requestMatchers("/actuator/camelroutes", "/actuator/camelroutes/**").hasRole(Caller.ADMIN_ROLE)
+                // The running routes (camel-spring-boot's camelroutes endpoint) and Camel's developer console
+                // (routes.OperatorDevConsole): operators only, not the scraper.
+                .requestMatchers("/actuator/camelroutes", "/actuator/camelroutes/**", "/actuator/camel",
+                        "/actuator/camel/**").hasRole(Caller.ADMIN_ROLE)
                 .requestMatchers("/actuator/**").hasAnyRole(Caller.ADMIN_ROLE, METRICS_ROLE)
                 .requestMatchers("/api/v1/admin/**").hasRole(Caller.ADMIN_ROLE)
                 .requestMatchers("/api/**").authenticated()

@@ -72,6 +72,14 @@ class ObservabilityIT extends LocalServicesIT {
     static void smartSearchRegions(DynamicPropertyRegistry registry) {
         registry.add("hub.smart-search.primary.url", () -> "http://127.0.0.1:" + PRIMARY.port());
         registry.add("hub.smart-search.secondary.url", () -> "http://127.0.0.1:" + SECONDARY.port());
+        // A delivery destination (route template deliver-webhook) whose receiver answers 404: its drops are counted
+        // in hub_deliveries_dropped_total, which the alert DeliveriesDropped reads.
+        registry.add("camel.route-template.config[0].templateId", () -> "deliver-webhook");
+        registry.add("camel.route-template.config[0].routeId", () -> "deliver-report-ops");
+        registry.add("camel.route-template.config[0].name", () -> "ops");
+        registry.add("camel.route-template.config[0].event", () -> "report-completed");
+        registry.add("camel.route-template.config[0].url", () -> "http://127.0.0.1:" + SECONDARY.port() + "/hooks/ops");
+        registry.add("camel.route-template.config[0].redeliveryDelay", () -> "10");
     }
 
     private static WireMockServer start() {
@@ -239,6 +247,8 @@ class ObservabilityIT extends LocalServicesIT {
         assertThat(series(exported, "camel_route_policy_seconds_count")).isNotEmpty();
         assertThat(series(exported, "resilience4j_circuitbreaker_state")).anyMatch(l -> l.contains("name=\"llm-circuit-breaker\""));
         assertThat(series(exported, "hikaricp_connections_active")).isNotEmpty();
+        assertThat(series(exported, "hub_deliveries_dropped_total")).anyMatch(l -> l.contains("destination=\"ops\"")
+                && l.contains("reason=\"retries_exhausted\""));
         assertThat(series(exported, "jvm_memory_used_bytes")).isNotEmpty();
         assertThat(series(exported, "http_server_requests_seconds_bucket"))
                 .anyMatch(l -> l.contains("uri=\"/api/v1/jobs\"") && l.contains("le=\"0.3\""));

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ReloadStrategy;
 import org.apache.camel.support.RouteWatcherReloadStrategy;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
@@ -24,11 +25,15 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * docs/routes.md, "Try a change: live reload": the hub on the {@code dev} profile, its routes loaded from and watched
  * in a temporary copy of src/main/resources/camel (so that the test never edits the sources). An edit to one route
- * file changes what the API answers within seconds, without a restart; a broken edit is refused with an error and
- * the previous route keeps answering.
+ * file changes what the API answers within seconds, without a restart; a broken edit (a misspelt step, or a route
+ * that cannot be created: a bean, a placeholder or an endpoint option that does not exist) is refused with an error
+ * naming the file, the route and the cause, and the previous route keeps answering.
  */
 @DirtiesContext
 @ActiveProfiles("dev")
+// Camel's management on, as in the hub (camel-test turns it off for tests): the developer console's route statistics
+// come from it, and the checked reload must work beside it.
+@DisableJmx(false)
 class RouteReloadIT extends LocalServicesIT {
 
     private static Path routes;
@@ -65,11 +70,12 @@ class RouteReloadIT extends LocalServicesIT {
         assertThat(watcher).as("the dev profile watches the route folder").isNotNull();
 
         // The engineer's edit: one more step at the end of the route.
-        Files.writeString(file, original + """
+        String edited = original + """
                         - setHeader:
                             name: X-Route-Version
                             constant: "2"
-                """);
+                """;
+        Files.writeString(file, edited);
         long started = System.nanoTime();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> version(hub.get("/api/v1/guideline-sets")).equals(Optional.of("2")));
@@ -81,21 +87,51 @@ class RouteReloadIT extends LocalServicesIT {
         long failedBefore = watcher.getFailedCounter();
 
         // A broken edit (a misspelt step): refused with an error naming the file; the previous route still answers.
-        Files.writeString(file, original.replace("- setBody:", "- setBdoy:"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> watcher.getFailedCounter() > failedBefore);
-        assertThat(watcher.getLastError()).isNotNull();
-        assertThat(String.valueOf(watcher.getLastError().getMessage()) + watcher.getLastError().getCause())
-                .contains("setBdoy");
+        Files.writeString(file, edited.replace("- setBody:", "- setBdoy:"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> watcher.getFailedCounter() > failedBefore
+                && watcher.getLastError() != null && String.valueOf(watcher.getLastError().getMessage()).contains("setBdoy"));
+        assertThat(watcher.getLastError().getMessage()).contains("list-guideline-sets.camel.yaml");
         assertThat(camel.getRouteController().getRouteStatus("list-guideline-sets").isStarted()).isTrue();
         assertThat(version(hub.get("/api/v1/guideline-sets"))).contains("2");
 
-        // A file that parses but whose route cannot be created (a bean that does not exist): Camel has removed the
-        // old route by then, so the operation has no route until the next good save (docs/routes.md says so).
-        long failedBeforeBean = watcher.getFailedCounter();
-        Files.writeString(file, original.replace("ref: guidelineSets", "ref: noSuchBean"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> watcher.getFailedCounter() > failedBeforeBean);
-        assertThat(watcher.getLastError().getMessage()).contains("list-guideline-sets").contains("noSuchBean");
-        assertThat(camel.getRoute("list-guideline-sets")).isNull();
+        // Files that parse but whose route cannot be created (a bean, a placeholder, an endpoint option that does not
+        // exist): refused before the running route is touched, with one error naming the file, the route, the step and
+        // the cause; the previous route (the very same one) keeps answering.
+        org.apache.camel.Route running = camel.getRoute("list-guideline-sets");
+        String[][] brokenEdits = {
+                {"ref: guidelineSets", "ref: noSuchBean", "No bean could be found in the registry for: noSuchBean"},
+                {"constant: \"2\"", "constant: \"2\"\n        - to:\n            uri: \"direct:{{hub.no-such-setting}}\"",
+                        "hub.no-such-setting"},
+                {"constant: \"2\"", "constant: \"2\"\n        - to:\n            uri: \"direct:elsewhere?noSuchOption=1\"",
+                        "noSuchOption"},
+        };
+        for (String[] edit : brokenEdits) {
+            assertThat(edited).contains(edit[0]);
+            long failedBeforeEdit = watcher.getFailedCounter();
+            Files.writeString(file, edited.replace(edit[0], edit[1]));
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    watcher.getFailedCounter() > failedBeforeEdit && watcher.getLastError() != null
+                            && String.valueOf(watcher.getLastError().getMessage()).contains(edit[2]));
+            assertThat(camel.getRoute("list-guideline-sets")).as("the running route was not touched").isSameAs(running);
+            assertThat(camel.getRouteController().getRouteStatus("list-guideline-sets").isStarted()).isTrue();
+            assertThat(version(hub.get("/api/v1/guideline-sets"))).contains("2");
+            assertThat(watcher.getLastError().getMessage()).as("the error names the file, the route and the cause")
+                    .startsWith("Route file 10-api/list-guideline-sets.camel.yaml not reloaded: route list-guideline-sets cannot be created")
+                    .contains(edit[2])
+                    .endsWith("The previous route keeps running; fix the file and save it again.");
+        }
+        assertThat(watcher.getLastError().getMessage()).contains("at to[direct:elsewhere?noSuchOption=1]");
+        assertThat(((RouteWatcherReloadStrategy) watcher).getResourceReload())
+                .as("the dev profile's watcher checks a file first").isInstanceOf(routes.CheckedRouteReload.class);
+        // The developer console's reload view says the same to an operator.
+        HttpResponse<String> reload = hub.as("carol", TestTokens.TENANT, "compliance-admin").get("/actuator/camel/reload");
+        assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+        assertThat(reload.body()).contains("noSuchOption").contains("not reloaded");
+
+        // The next good save is reloaded as usual.
+        Files.writeString(file, edited.replace("constant: \"2\"", "constant: \"3\""));
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> version(hub.get("/api/v1/guideline-sets")).equals(Optional.of("3")));
 
         // Fixed again: back to the original behaviour.
         Files.writeString(file, original);
@@ -141,6 +177,47 @@ class RouteReloadIT extends LocalServicesIT {
         HttpResponse<String> stop = admin.post("/actuator/camelroutes/submit-job/stop", "application/json", "{}");
         assertThat(stop.statusCode()).as("read-only: no route is stopped over HTTP").isGreaterThanOrEqualTo(400);
         assertThat(camel.getRouteController().getRouteStatus("submit-job").isStarted()).isTrue();
+    }
+
+    /**
+     * docs/routes.md, "See the running flow": Camel's developer console at /actuator/camel, for compliance-admin only,
+     * with the route statistics of Camel's management, and only the consoles of hub.dev-console.consoles.
+     */
+    @Test
+    void operatorsSeeCamelsDeveloperConsoleWithTheAdminRoleOnly() throws Exception {
+        HubClient admin = hub.as("carol", TestTokens.TENANT, "compliance-admin");
+        assertThat(hub.get("/api/v1/guideline-sets").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> index = admin.get("/actuator/camel");
+        assertThat(index.statusCode()).as(index.body()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode consoles = HubClient.json(index);
+        assertThat(consoles.has("route")).isTrue();
+        assertThat(consoles.has("reload")).isTrue();
+        assertThat(consoles.has("properties")).as("settings are not served").isFalse();
+        assertThat(consoles.has("browse")).as("message bodies are not served").isFalse();
+
+        HttpResponse<String> route = admin.get("/actuator/camel/route");
+        assertThat(route.statusCode()).as(route.body()).isEqualTo(200);
+        assertThat(route.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+        HubClient.json(route).path("route").path("routes").forEach(r -> byId.put(r.path("routeId").asText(), r));
+        assertThat(byId).containsKeys("process-job", "submit-job", "list-guideline-sets");
+        com.fasterxml.jackson.databind.JsonNode listed = byId.get("list-guideline-sets");
+        assertThat(listed.path("state").asText()).isEqualTo("Started");
+        assertThat(listed.path("statistics").path("exchangesTotal").asLong()).as(listed.toString()).isPositive();
+        assertThat(listed.path("statistics").has("meanProcessingTime")).isTrue();
+
+        assertThat(admin.get("/actuator/camel/properties").statusCode()).as("a console left out").isEqualTo(404);
+        HttpResponse<String> all = admin.get("/actuator/camel/all");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(HubClient.json(all).has("route")).isTrue();
+        assertThat(HubClient.json(all).has("system-properties")).isFalse();
+        assertThat(HubClient.json(all).has("bean")).isFalse();
+
+        assertThat(hub.get("/actuator/camel/route").statusCode()).as("the metrics role").isEqualTo(403);
+        assertThat(hub.get("/actuator/camel").statusCode()).as("the metrics role").isEqualTo(403);
+        assertThat(hub.withToken(null).get("/actuator/camel/route").statusCode()).isEqualTo(401);
+        assertThat(hub.withToken(null).get("/actuator/camel").statusCode()).isEqualTo(401);
     }
 
     private static Optional<String> version(HttpResponse<String> r) {
