@@ -18,6 +18,7 @@ import org.apache.camel.language.bean.RuntimeBeanExpressionException;
 import org.apache.camel.BeanScope;
 import org.apache.camel.support.ObjectHelper;
 import org.apache.camel.util.OgnlHelper;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,11 @@ import org.springframework.stereotype.Component;
  * its arguments are bound as Camel binds them ({@link BeanInfo}), and an exception the method throws is set on the
  * exchange, as Camel's language does. A bean given as an instance or a type, an OGNL chain, or a method returning a
  * {@link Callable}, {@link Future} or {@link CompletionStage} stays with Camel's expression. Camel takes a language
- * from the registry before its own when the bean is named {@code <language>-language}.
+ * from the registry before its own when the bean is named {@code <language>-language};
+ * {@code hub.camel.direct-bean-calls=false} leaves every expression to Camel's language.
  */
 @Component("bean-language")
+@ConditionalOnProperty(name = "hub.camel.direct-bean-calls", havingValue = "true", matchIfMissing = true)
 public class DirectBeanLanguage extends BeanLanguage {
 
     @Override
