@@ -32,6 +32,8 @@ class LayersTest {
                     "hub.gtc.ratelimit"),
             // The request's plumbing: problems, strict input, callers and tenants, audit, callbacks, tracing.
             List.of("request", "hub.problem", "hub.input", "hub.security", "hub.audit", "hub.callback", "hub.tracing"),
+            // Markdown and HTML parsed once, with source positions, for the article's text map and Vale's scopes.
+            List.of("markup", "hub.markup"),
             List.of("article text", "hub.article", "hub.injection"),
             List.of("vale engine", "hub.vale", "hub.vale.conformance"),
             List.of("guidelines", "hub.guideline"),

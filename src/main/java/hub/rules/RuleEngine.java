@@ -138,7 +138,7 @@ public class RuleEngine {
 
     /** A Vale rule runs on the submitted text parsed into Vale's scopes, once per article for all its rules. */
     private void vale(Rule rule, PlainText article, List<Finding> findings) {
-        ValeDocument document = ValeDocument.cached(article, article.source(), article.format());
+        ValeDocument document = ValeDocument.cached(article, article.source(), article.format(), article.markup());
         String source = article.source();
         for (ValeAlert a : rule.check(document)) {
             if (a.match().isEmpty()) {

@@ -32,28 +32,10 @@ final class BlockCollector {
         }
     }
 
-    /** Source characters [from, to), dropping the backslash of Markdown escapes. */
-    void copyUnescaped(int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = source.charAt(i);
-            if (c == '\\' && i + 1 < to && isAsciiPunctuation(source.charAt(i + 1))) {
-                continue;
-            }
-            append(c, i);
-        }
-    }
-
     /** Code: one '*' for each source character in [from, to). */
     void mask(int from, int to) {
         for (int i = from; i < to; i++) {
             append(source.charAt(i) == '\n' ? '\n' : '*', i);
-        }
-    }
-
-    /** Decoded characters (an entity) standing for the source span starting at {@code at}. */
-    void decoded(String chars, int at) {
-        for (int i = 0; i < chars.length(); i++) {
-            append(chars.charAt(i), at);
         }
     }
 
@@ -82,10 +64,5 @@ final class BlockCollector {
 
     List<MarkupBlock> blocks() {
         return blocks;
-    }
-
-    static boolean isAsciiPunctuation(char c) {
-        return c < 128 && (c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`'
-                || c >= '{' && c <= '~');
     }
 }

@@ -1,52 +1,21 @@
 package hub.vale;
 
-import com.vladsch.flexmark.ast.AutoLink;
-import com.vladsch.flexmark.ast.BlockQuote;
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.CodeBlock;
-import com.vladsch.flexmark.ast.Emphasis;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.HardLineBreak;
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlCommentBlock;
-import com.vladsch.flexmark.ast.HtmlEntity;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ast.HtmlInlineComment;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.ImageRef;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.LinkRef;
-import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.MailLink;
-import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ast.StrongEmphasis;
-import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ast.ThematicBreak;
-import com.vladsch.flexmark.ext.tables.TableCell;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
+import hub.markup.MarkupDocument;
+import hub.markup.MarkupNode;
+import hub.markup.TextSpans;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Markdown (CommonMark with GitHub tables and YAML front matter, parsed by flexmark) as Vale's blocks: headings,
- * list items, block quotes and table cells are scoped blocks; other paragraphs are prose. Code spans are masked,
- * code blocks, HTML blocks, images and front matter are left out.
+ * Markdown ({@link MarkupDocument#markdown}) as Vale's blocks: headings, list items, block quotes and table cells
+ * are scoped blocks; other paragraphs are prose. Code spans are masked; code blocks, inline HTML tags, images, link
+ * reference definitions and front matter are left out. An HTML block is read as HTML ({@link HtmlBlocks}), since
+ * goldmark passes it through to the HTML Vale reads.
  */
 final class MarkdownBlocks {
 
-    private static final Parser PARSER = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), YamlFrontMatterExtension.create())))
-            .build();
+    private static final Set<String> LEFT_OUT = Set.of("pre", "hr", "img", MarkupNode.RAW_HTML, MarkupNode.COMMENT,
+            MarkupNode.FRONT_MATTER, MarkupNode.LINK_DEFINITION);
 
     private final BlockCollector out;
     private final Set<String> skipped;
@@ -58,108 +27,74 @@ final class MarkdownBlocks {
         this.ignored = ignored;
     }
 
-    static List<BlockCollector.MarkupBlock> parse(String source) {
-        return parse(source, Set.copyOf(ValeIni.DEFAULT_SKIPPED_SCOPES), Set.copyOf(ValeIni.DEFAULT_IGNORED_SCOPES));
-    }
-
     /**
      * With {@code SkippedScopes} and {@code IgnoredScopes} as the HTML tags the Markdown renders to: a heading is
      * {@code h1}–{@code h6}, a list item {@code li}, a quote {@code blockquote}, a table cell {@code th}/{@code td}
      * (inside {@code table}), a paragraph {@code p}; inline, a code span is {@code code}, emphasis {@code em}, strong
      * emphasis {@code strong}, a link {@code a}. Code blocks are always left out.
      */
-    static List<BlockCollector.MarkupBlock> parse(String source, Set<String> skipped, Set<String> ignored) {
-        MarkdownBlocks blocks = new MarkdownBlocks(source, skipped, ignored);
-        blocks.container(PARSER.parse(source), null);
+    static List<BlockCollector.MarkupBlock> parse(MarkupDocument document, Set<String> skipped, Set<String> ignored) {
+        MarkdownBlocks blocks = new MarkdownBlocks(document.source(), skipped, ignored);
+        blocks.container(document.root(), null);
         return blocks.out.blocks();
     }
 
-    private void container(Node node, String scope) {
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+    private void container(MarkupNode node, String scope) {
+        for (MarkupNode child : node.children()) {
             block(child, scope);
         }
     }
 
-    private void block(Node node, String scope) {
-        if (skipped.contains(tag(node)) || node instanceof TableCell && skipped.contains("table")) {
+    private void block(MarkupNode node, String scope) {
+        boolean cell = node.is("th") || node.is("td");
+        boolean left = LEFT_OUT.contains(node.name()) && !(node.is(MarkupNode.RAW_HTML) && node.isBlock());
+        if (skipped.contains(node.name()) || cell && skipped.contains("table") || left) {
             return;
         }
-        if (node instanceof Heading heading) {
-            inlines(heading);
-            out.finish("text.heading.h" + heading.getLevel());
-        } else if (node instanceof Paragraph) {
+        if (node.headingLevel() > 0) {
+            inlines(node);
+            out.finish("text.heading." + node.name());
+        } else if (node.is("p")) {
             inlines(node);
             out.finish(scope);
-        } else if (node instanceof TableCell cell) {
-            inlines(cell);
-            out.finish(cell.isHeader() ? "text.table.header" : "text.table.cell");
-        } else if (node instanceof ListItem) {
+        } else if (cell) {
+            inlines(node);
+            out.finish(node.is("th") ? "text.table.header" : "text.table.cell");
+        } else if (node.is("li")) {
             container(node, "text.list");
-        } else if (node instanceof BlockQuote) {
+        } else if (node.is("blockquote")) {
             container(node, scope == null ? "text.blockquote" : scope);
-        } else if (!isSkipped(node)) {
+        } else if (node.is(MarkupNode.RAW_HTML)) {
+            new HtmlBlocks(out, skipped, ignored).children(node, scope);
+            out.finish(scope);
+        } else {
             container(node, scope);
         }
     }
 
-    private static boolean isSkipped(Node node) {
-        return node instanceof CodeBlock || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock
-                || node instanceof HtmlBlock || node instanceof HtmlCommentBlock || node instanceof ThematicBreak
-                || node instanceof YamlFrontMatterBlock || node instanceof Reference;
-    }
-
-    private void inlines(Node parent) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+    private void inlines(MarkupNode parent) {
+        for (MarkupNode node : parent.children()) {
             inline(node);
         }
     }
 
-    private static String tag(Node node) {
-        if (node instanceof Heading heading) {
-            return "h" + heading.getLevel();
-        } else if (node instanceof TableCell cell) {
-            return cell.isHeader() ? "th" : "td";
-        } else if (node instanceof ListItem) {
-            return "li";
-        } else if (node instanceof BlockQuote) {
-            return "blockquote";
-        } else if (node instanceof Paragraph) {
-            return "p";
-        } else if (node instanceof Code) {
-            return "code";
-        } else if (node instanceof Emphasis) {
-            return "em";
-        } else if (node instanceof StrongEmphasis) {
-            return "strong";
-        } else if (node instanceof Link || node instanceof LinkRef) {
-            return "a";
-        }
-        return "";
-    }
-
-    private void inline(Node node) {
-        if (!(node instanceof Code) && !tag(node).isEmpty() && ignored.contains(tag(node))) {
-            out.mask(node.getStartOffset(), node.getEndOffset());
-            return;
-        }
-        if (node instanceof Code code && !ignored.contains("code")) {
-            out.copy(code.getText().getStartOffset(), code.getText().getEndOffset());
-        } else if (node instanceof Text) {
-            out.copyUnescaped(node.getStartOffset(), node.getEndOffset());
-        } else if (node instanceof Code code) {
-            BasedSequence text = code.getText();
-            out.mask(text.getStartOffset(), text.getEndOffset());
-        } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
-            int newline = node.getChars().indexOf('\n');
-            out.append('\n', newline < 0 ? node.getStartOffset() : node.getStartOffset() + newline);
-        } else if (node instanceof HtmlEntity) {
-            out.decoded(org.jsoup.parser.Parser.unescapeEntities(node.getChars().toString(), false),
-                    node.getStartOffset());
-        } else if (node instanceof AutoLink || node instanceof MailLink) {
-            BasedSequence text = node instanceof AutoLink link ? link.getText() : ((MailLink) node).getText();
-            out.copy(text.getStartOffset(), text.getEndOffset());
-        } else if (!(node instanceof Image || node instanceof ImageRef || node instanceof HtmlInline
-                || node instanceof HtmlInlineComment)) {
+    private void inline(MarkupNode node) {
+        if (node.is("code")) {
+            for (MarkupNode content : node.children()) {
+                if (ignored.contains("code")) {
+                    out.mask(content.start(), content.end());
+                } else {
+                    out.copy(content.start(), content.end());
+                }
+            }
+        } else if (ignored.contains(node.name())) {
+            out.mask(node.start(), node.end());
+        } else if (node.is(MarkupNode.TEXT) || node.is(MarkupNode.BREAK)) {
+            TextSpans text = node.text();
+            for (int i = 0; i < text.length(); i++) {
+                out.append(text.charAt(i), text.start(i));
+            }
+        } else if (!LEFT_OUT.contains(node.name())) {
             inlines(node);
         }
     }

@@ -1,6 +1,7 @@
 package hub.vale;
 
 import hub.article.ArticleFormat;
+import hub.markup.MarkupDocument;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -79,10 +80,17 @@ public final class ValeDocument {
     }
 
     public static ValeDocument of(String source, ArticleFormat format, Options options) {
+        return of(source, format, options, null);
+    }
+
+    /** As above, reading Markdown or HTML from {@code parsed} when it is given (the article's text map's parse). */
+    private static ValeDocument of(String source, ArticleFormat format, Options options, MarkupDocument parsed) {
         String text = source == null ? "" : source;
         List<BlockCollector.MarkupBlock> markup = switch (format == null ? ArticleFormat.PLAIN : format) {
-            case MARKDOWN -> MarkdownBlocks.parse(text, options.skippedScopes(), options.ignoredScopes());
-            case HTML -> HtmlBlocks.parse(text, options.skippedScopes(), options.ignoredScopes());
+            case MARKDOWN -> MarkdownBlocks.parse(parsed != null ? parsed : MarkupDocument.markdown(text),
+                    options.skippedScopes(), options.ignoredScopes());
+            case HTML -> HtmlBlocks.parse(parsed != null ? parsed : MarkupDocument.html(text),
+                    options.skippedScopes(), options.ignoredScopes());
             case PLAIN -> List.of(new BlockCollector.MarkupBlock(Block.verbatim(text, "txt", 0), true));
         };
         String ext = format == ArticleFormat.MARKDOWN ? "md" : format == ArticleFormat.HTML ? "html" : "txt";
@@ -122,7 +130,15 @@ public final class ValeDocument {
 
     /** The document for {@code key}'s text, parsed once while {@code key} (e.g. the request's article) lives. */
     public static ValeDocument cached(Object key, String source, ArticleFormat format) {
-        return CACHE.computeIfAbsent(key, k -> of(source, format));
+        return cached(key, source, format, null);
+    }
+
+    /**
+     * As above, from the article's already parsed Markdown or HTML ({@code hub.article.PlainText#markup()}; null:
+     * parse it here), so that one parse serves the text map and Vale's scopes.
+     */
+    public static ValeDocument cached(Object key, String source, ArticleFormat format, MarkupDocument parsed) {
+        return CACHE.computeIfAbsent(key, k -> of(source, format, Options.DEFAULT, parsed));
     }
 
     public String source() {
