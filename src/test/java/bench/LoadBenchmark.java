@@ -694,6 +694,15 @@ public final class LoadBenchmark {
               thread of a job, the caller's own keys restored).
             - **Cut:** W3C baggage (`management.tracing.baggage.enabled=false`): the hub defines no baggage fields, and
               every span's scope copied the baggage into the MDC and the context.
+            - **Cut:** Camel's bean language copies the whole exchange (properties and headers) for every `method:`
+              expression and copies them back; the routes hold 129 of them, and with a job's properties the copies
+              and the map resizing behind them were the largest item of Camel's engine in the per-job profile
+              (`BeanExpression.invokeBean` 4.1 % of the samples alone, `ConcurrentHashMap` resizing 2-3 % more).
+              `hub.config.DirectBeanLanguage` calls a named bean on the exchange itself, its arguments bound as Camel
+              binds them (`hub.camel.direct-bean-calls=false` turns it off). Two A/B pairs of the per-job phase (300
+              jobs one at a time, run in both orders, 02:23-02:58 UTC with one other build on the machine): hub CPU
+              per job 85.4 and 90.5 ms with it against 101.1 and 94.4 ms without (-10 % on the mean); own time per
+              job 67.1 and 70.6 ms against 83.3 and 67.6 ms, so the time per job moved within the noise.
             - **Per job** (JFR over 300 jobs one at a time, LLM answering at once, `BENCH_JFR=1` writes `per-job.jfr`;
               two runs at 02:00 and 02:17 UTC with two other engineers' builds on the machine, 1,131 and 1,158 samples,
               each sample given to the innermost frame of a known library): Camel's engine 26-28 %, the blob store
