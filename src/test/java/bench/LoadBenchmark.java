@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * drives every endpoint at 16 and 64 connections; each figure is reported beside its floor from the same run, as a
  * ratio, because absolute figures drift on shared machines. A fake LLM on loopback answers at once while the
  * result fixtures are prepared (that phase also gives the hub's own time per job) and after BENCH_LLM_LATENCY_MS
- * (20 s) during the load. Every submission is a new article (its title is numbered), so no job is answered from
- * the unit cache; the API phase runs the default worker and guideline bounds, so the slow LLM keeps the evaluation
+ * (20 s) during the load. Every submission is a new article (its title and every paragraph are numbered), so no
+ * job is answered from the unit cache; the API phase runs the default worker and guideline bounds, so the slow LLM keeps the evaluation
  * of the submitted jobs to a trickle and the figures are those of the API path. The in-flight phase then
  * starts a second hub with BENCH_WORKERS jobs evaluated at once, submits BENCH_INFLIGHT_JOBS jobs as one batch (so
  * all are queued at once) and follows them to the end: how many ran at once, threads, errors.
@@ -132,8 +132,8 @@ public final class LoadBenchmark {
                         + "created_at timestamptz NOT NULL DEFAULT now())");
             }
             Path body = work.resolve("submission.json");
-            // Every request of the load submits a new article (post.lua numbers the title): one the hub has judged
-            // before would be answered from the unit cache, and its job would not wait on the fake LLM.
+            // Every request of the load submits a new article (post.lua numbers the title and every paragraph): one
+            // the hub has judged before would be answered from the unit cache, and its job would not wait on the LLM.
             Files.writeString(body, submission("Savings update {n}"));
             List<String> completed = prepareCompletedJobs(GtcBenchmark.env("BENCH_FIXTURE_JOBS", 200));
             Path resultIds = work.resolve("completed-ids.txt");
@@ -219,9 +219,15 @@ public final class LoadBenchmark {
         return HubProcess.start(heap, work.resolve("hub-" + name + ".log"), args);
     }
 
+    /**
+     * A submission whose every paragraph names its title: the unit cache (issue 16) judges paragraphs, so an article
+     * that differed only in its title would have every other paragraph answered from it, and its job would run
+     * without waiting on the LLM (in the API phase, beside the measured requests, at the full speed of the CPU).
+     */
     static String submission(String title) {
+        String text = BatchBenchmark.article(1).replaceAll("Paragraph (\\d+)\\.", "Paragraph $1 of " + title + ".");
         return "{\"guidelineSet\": \"default\", \"article\": {\"title\": " + quoted(title) + ", \"format\": \"markdown\", "
-                + "\"language\": \"en\", \"text\": " + quoted(BatchBenchmark.article(1)) + "}}";
+                + "\"language\": \"en\", \"text\": " + quoted(text) + "}}";
     }
 
     private static String quoted(String text) {
@@ -594,7 +600,7 @@ public final class LoadBenchmark {
                 .append("(requests/s and share of the bare floor), because single runs on this machine have differed by up ")
                 .append("to 2.6 times. The fake LLM answers ")
                 .append("after ").append(llmLatencyMs).append(" ms during the load. Every submission is a new article ")
-                .append("(`post.lua` numbers its title), so none is answered from the unit cache, and the hub runs its ")
+                .append("(`post.lua` numbers its title and every paragraph), so none is answered from the unit cache, and the hub runs its ")
                 .append("default bounds (32 jobs, 8 guideline evaluations at once; on Java 21+ the 8 are the LLM client's ")
                 .append("connections per route, as Camel's virtual-thread pools ignore their size): the jobs the load submits are evaluated ")
                 .append("at a trickle and the figures are those of the API path.\n\n");

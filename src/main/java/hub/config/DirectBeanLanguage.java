@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
@@ -17,7 +18,6 @@ import org.apache.camel.language.bean.BeanLanguage;
 import org.apache.camel.language.bean.RuntimeBeanExpressionException;
 import org.apache.camel.BeanScope;
 import org.apache.camel.support.ObjectHelper;
-import org.apache.camel.util.OgnlHelper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -28,19 +28,30 @@ import org.springframework.stereotype.Component;
  * properties that was the largest single item of Camel's engine in the profiles (docs/performance.md). The route
  * files hold 129 of these expressions.
  * <p>
- * Only a named bean (registry {@code ref}, singleton scope) with a plain method name or signature is called directly:
+ * Only a named bean (registry {@code ref}, singleton scope) with a plain method name or one call is called directly:
  * its arguments are bound as Camel binds them ({@link BeanInfo}), and an exception the method throws is set on the
  * exchange, as Camel's language does. A bean given as an instance or a type, an OGNL chain, or a method returning a
  * {@link Callable}, {@link Future} or {@link CompletionStage} stays with Camel's expression. Camel takes a language
  * from the registry before its own when the bean is named {@code <language>-language};
  * {@code hub.camel.direct-bean-calls=false} leaves every expression to Camel's language.
+ * <p>
+ * The simple language's property chains ({@code ${body.cacheKey}}, {@code ${exchangeProperty.question.answered}})
+ * come here too, once per evaluation, with the value as the bean: Camel builds a bean expression for each, looks its
+ * bean info up by the value (hashing the whole record, deeply) and copies the exchange; {@link ValueAccessor} calls
+ * the accessor instead.
  */
 @Component("bean-language")
 @ConditionalOnProperty(name = "hub.camel.direct-bean-calls", havingValue = "true", matchIfMissing = true)
 public class DirectBeanLanguage extends BeanLanguage {
 
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
     @Override
     public Expression createExpression(String expression, Object[] properties) {
+        Expression accessor = ValueAccessor.of(properties);
+        if (accessor != null) {
+            return accessor;
+        }
         Expression created = super.createExpression(expression, properties);
         if (created instanceof BeanExpression camel && callsNamedBeanDirectly(camel)) {
             DirectBeanExpression direct = new DirectBeanExpression(camel.getBeanName(), camel.getMethod());
@@ -60,7 +71,37 @@ public class DirectBeanLanguage extends BeanLanguage {
     static boolean callsNamedBeanDirectly(BeanExpression expression) {
         return expression.getBean() == null && expression.getType() == null && expression.getBeanName() != null
                 && expression.getMethod() != null && expression.getScope() == BeanScope.Singleton
-                && !OgnlHelper.isValidOgnlExpression(expression.getMethod());
+                && plainCall(expression.getMethod());
+    }
+
+    /**
+     * A method name, or one call with its arguments and nothing after it: {@code status(${exchangeProperty.jobRow})}.
+     * Camel's own test ({@code OgnlHelper.isValidOgnlExpression}) takes any dot for a chain, the dots of the
+     * arguments' simple expressions too, and sent those calls the slowest way.
+     */
+    static boolean plainCall(String method) {
+        int open = method.indexOf('(');
+        if (!IDENTIFIER.matcher(open < 0 ? method : method.substring(0, open)).matches()) {
+            return false;
+        }
+        if (open < 0) {
+            return true;
+        }
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < method.length(); i++) {
+            char c = method.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i == method.length() - 1;
+            }
+        }
+        return false;
     }
 
     /** A bean method call on the exchange itself; whatever this class does not call directly goes to Camel's own. */

@@ -20,7 +20,8 @@ class DirectBeanLanguageTest {
     public static class Views {
         final List<Exchange> seen = new ArrayList<>();
 
-        public String status(String body, String jobId) {
+        public String status(String body, String jobId, Exchange exchange) {
+            seen.add(exchange);
             return body + "/" + jobId;
         }
 
@@ -55,7 +56,7 @@ class DirectBeanLanguageTest {
             public void configure() {
                 from("direct:status")
                     .setProperty("jobId", constant("j-1"))
-                    .setProperty("status", method("views", "status(${body}, ${exchangeProperty.jobId})"))
+                    .setProperty("status", method("views", "status(${body}, ${exchangeProperty.jobId}, *)"))
                     .filter(method("views", "accepted"))
                         .process(e -> routed = e)
                     .end()
@@ -80,7 +81,7 @@ class DirectBeanLanguageTest {
         Exchange done = producer.request("direct:status", e -> e.getIn().setBody("body"));
 
         assertThat(done.getProperty("status")).isEqualTo("body/j-1");
-        assertThat(views.seen).singleElement().isSameAs(routed);
+        assertThat(views.seen).hasSize(2).allSatisfy(seen -> assertThat(seen).isSameAs(routed));
         assertThat(done.getProperty("checked", Boolean.class)).isTrue();
         assertThat(done.getProperty(ExchangePropertyKey.TO_ENDPOINT.getName())).isNotEqualTo("bean-method-name");
     }
@@ -105,6 +106,22 @@ class DirectBeanLanguageTest {
                 .isNotInstanceOf(DirectBeanLanguage.DirectBeanExpression.class);
         assertThat(language.createExpression(null, new Object[] {null, null, "later.length", null, "views", null}))
                 .isNotInstanceOf(DirectBeanLanguage.DirectBeanExpression.class);
+        assertThat(language.createExpression(null,
+                        new Object[] {null, null, "status(${body}, ${exchangeProperty.jobId})", null, "views", null}))
+                .isInstanceOf(DirectBeanLanguage.DirectBeanExpression.class);
+    }
+
+    @Test
+    void aCallIsPlainWhateverItsArgumentsHoldAndAChainIsNot() {
+        assertThat(DirectBeanLanguage.plainCall("status")).isTrue();
+        assertThat(DirectBeanLanguage.plainCall("status(${exchangeProperty.jobRow})")).isTrue();
+        assertThat(DirectBeanLanguage.plainCall("check(*, 'job')")).isTrue();
+        assertThat(DirectBeanLanguage.plainCall("start(${exchangeProperty.jobId}, ${body.size()})")).isTrue();
+        assertThat(DirectBeanLanguage.plainCall("quote(')(', \".\")")).isTrue();
+        assertThat(DirectBeanLanguage.plainCall("status(${body}).length")).isFalse();
+        assertThat(DirectBeanLanguage.plainCall("later.length")).isFalse();
+        assertThat(DirectBeanLanguage.plainCall("items[0]")).isFalse();
+        assertThat(DirectBeanLanguage.plainCall("status(${body}")).isFalse();
     }
 
     @Test
