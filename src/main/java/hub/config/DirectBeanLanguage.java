@@ -48,7 +48,8 @@ public class DirectBeanLanguage extends BeanLanguage {
 
     @Override
     public Expression createExpression(String expression, Object[] properties) {
-        Expression accessor = ValueAccessor.of(properties);
+        Expression accessor = ValueAccessor.of(properties,
+                (value, chain) -> super.createExpression(null, new Object[] {null, value, chain}));
         if (accessor != null) {
             return accessor;
         }

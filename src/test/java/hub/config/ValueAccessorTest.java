@@ -22,6 +22,9 @@ class ValueAccessorTest {
         }
     }
 
+    public record Holder(Overloaded question) {
+    }
+
     public static class Overloaded {
         public String label() {
             return "plain";
@@ -43,6 +46,9 @@ class ValueAccessorTest {
             @Override
             public void configure() {
                 from("direct:eval").setBody(simple("${body.cacheKey}|${body.answered}|${body.units.size}"));
+                from("direct:chain").setProperty("question", body())
+                    .setBody(simple("${exchangeProperty.question.units.isEmpty()}/${exchangeProperty.question.cacheKey.length}"));
+                from("direct:nested").setBody(simple("${body.question.label}"));
                 from("direct:choice")
                     .setProperty("question", body())
                     .choice()
@@ -53,6 +59,7 @@ class ValueAccessorTest {
                 from("direct:empty").setBody(simple("${body.isEmpty()}"));
                 from("direct:label").setBody(simple("${body.label}"));
                 from("direct:fail").setBody(simple("${body.fail}"));
+                from("direct:key").choice().when(simple("${body.cacheKey} != null")).setBody(simple("${body.cacheKey}"));
             }
         });
         camel.start();
@@ -84,11 +91,20 @@ class ValueAccessorTest {
         DirectBeanLanguage language = new DirectBeanLanguage();
         language.setCamelContext(camel);
         Question question = new Question("k", true, List.of());
-        assertThat(ValueAccessor.of(new Object[] {null, question, "cacheKey"})).isInstanceOf(ValueAccessor.class);
-        assertThat(ValueAccessor.of(new Object[] {null, question, "units.size"})).isNull();
-        assertThat(ValueAccessor.of(new Object[] {null, question, "nothing"})).isNull();
-        assertThat(ValueAccessor.of(new Object[] {null, new Overloaded(), "label"})).isNull();
-        assertThat(ValueAccessor.of(new Object[] {null, null, "status", null, "views", null})).isNull();
+        assertThat(ValueAccessor.of(new Object[] {null, question, "cacheKey"}, null)).isInstanceOf(ValueAccessor.class);
+        assertThat(ValueAccessor.of(new Object[] {null, question, "units.size"}, null)).isInstanceOf(ValueAccessor.class);
+        assertThat(ValueAccessor.of(new Object[] {null, question, "units[0]"}, null)).isNull();
+        assertThat(ValueAccessor.of(new Object[] {null, question, "units?.size"}, null)).isNull();
+        assertThat(ValueAccessor.of(new Object[] {null, question, "nothing"}, null)).isNull();
+        assertThat(ValueAccessor.of(new Object[] {null, new Overloaded(), "label"}, null)).isNull();
+        assertThat(ValueAccessor.of(new Object[] {null, null, "status", null, "views", null}, null)).isNull();
+    }
+
+    @Test
+    void theHubsOwnRecordsAreRead() {
+        var question = new hub.incremental.UnitQuestion(null, null, "passage", "", "", 0, 7, "unit:key");
+        assertThat(ValueAccessor.of(new Object[] {null, question, "cacheKey"}, null)).isInstanceOf(ValueAccessor.class);
+        assertThat(producer.requestBody("direct:key", question, String.class)).isEqualTo("unit:key");
     }
 
     @Test
@@ -96,6 +112,17 @@ class ValueAccessorTest {
         // Camel binds the body to the overload with a parameter; the accessor would have called label().
         Overloaded overloaded = new Overloaded();
         assertThat(producer.requestBody("direct:label", overloaded, String.class)).isEqualTo(overloaded + "plain");
+    }
+
+    @Test
+    void aChainIsFollowedStepByStepAndWhatTheAccessorCannotCallGoesToCamel() {
+        assertThat(producer.requestBody("direct:chain", new Question("k-12", true, List.of("a")), String.class))
+                .isEqualTo("false/4");
+        // Camel binds the message body to the overload's parameter, as it does when it follows the whole chain.
+        Holder holder = new Holder(new Overloaded());
+        assertThat(producer.requestBody("direct:nested", holder, String.class)).isEqualTo(holder + "plain");
+        assertThatThrownBy(() -> producer.requestBody("direct:nested", new Holder(null)))
+                .rootCause().hasMessageContaining("returned null");
     }
 
     @Test
