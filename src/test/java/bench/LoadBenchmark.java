@@ -692,6 +692,43 @@ public final class LoadBenchmark {
 
             ## What limits it
 
+            ### Issue 25, third round (2026-12-07)
+
+            - **The benchmark had measured the load's jobs beside the API.** Every submission of the load differed
+              from the others in its title only; the unit cache (issue 16) judges an article paragraph by paragraph,
+              so every other paragraph was answered from it and the load's jobs ran to completion at the CPU's full
+              speed beside the measured requests instead of waiting on the 20 s fake LLM. In a JFR turn at 04:40 UTC
+              (one turn at 16 clients) 73 % of the hub's samples during the cached status reads were the jobs'
+              evaluation threads (`Split`, `seda://jobs`, `Multicast`, language detection) and 13 % the request
+              threads: 139 cached reads/s at 10.0 ms of CPU each, 83 submissions/s at 16.8 ms. With every paragraph
+              of every submission numbered (`post.lua` replaces each `{n}`), the next turn (04:45 UTC, JFR on too)
+              measured 1,614 cached reads/s at 0.98 ms and 283 submissions/s at 4.6 ms, the jobs' threads 4 % of the
+              samples. Much of the turn-to-turn spread of the pages before this one, and of round two's notes that
+              later runs of a turn measure a fuller database and that the second turn of a pair is the slower, was
+              most likely this artefact: a turn's later paths ran beside the backlog its earlier submissions queued. The fixture jobs name the
+              run too (`LoadBenchmark.RUN`): the unit cache in Redis outlives a run, and without it a second run's
+              per-job phase was answered from the first run's verdicts (own time 76-87 ms where the first run's was
+              88 ms, in the A/B below before the fix).
+            - **Per job, a new article now.** The per-job figures of earlier pages were of jobs whose paragraphs
+              (all but the title) came from the unit cache; they are now of new articles, every unit asked of the
+              instant fake LLM.
+            - **Cut:** Camel takes any dot in a `method:` expression for an OGNL chain (`OgnlHelper.isValidOgnlExpression`),
+              the dots inside its arguments too (`status(${exchangeProperty.jobRow})`), so 75 of the routes' 194
+              method expressions had stayed on Camel's slowest path (a bean holder and a bean-info lookup per call,
+              the exchange copied and copied back). `DirectBeanLanguage.plainCall` tells one call from a chain.
+            - **Cut:** the simple language's property chains (`${body.cacheKey}`, `${exchangeProperty.task.guideline.id}`,
+              about 40 in the routes) built a bean expression per evaluation, looked its bean info up keyed by the
+              value itself (hashing the whole record with its guideline, checks and exceptions) and copied the
+              exchange: 5-7 % of the per-job samples. `hub.config.ValueAccessor` calls the accessors step by step
+              and hands a step it cannot call (an overloaded name, a map key) to Camel with the rest of the chain.
+              As first committed it matched nothing: the simple language passes the chain with its leading dot
+              (`.cacheKey`), and its tests compared results, which Camel's own path gives too; a JFR run of the
+              per-job phase (05:52 UTC) still showed Camel's OGNL path at 5.2 %. `ValueAccessorTest` now checks that
+              the accessor is what the simple language gets.
+            - **A/B of the dotted calls** (the accessor matching nothing yet; per-job phase, 150 new articles one
+              at a time, both orders, 05:04-05:10 UTC): hub CPU per job 161.3 and 126.3 ms with them against 150.2
+              and 130.4 ms without, the second run of each pair the faster: no effect this machine resolves.
+
             ### Issue 25, second round (2026-12-07)
 
             - **Cut:** Camel's `MDCUnitOfWork` copied the thread's whole MDC map before every processor step and

@@ -51,11 +51,16 @@ final class ValueAccessor extends ExpressionAdapter {
 
     /**
      * The accessor for the bean language's properties when they are a simple chain on a value ({@code {resultType,
-     * value, chain}}) whose first step this class can call, or null.
+     * value, chain}}, the chain as {@code .cacheKey}) whose first step this class can call, or null.
      */
     static Expression of(Object[] properties, BiFunction<Object, String, Expression> camel) {
         if (properties.length != 3 || properties[0] != null || properties[1] == null
-                || !(properties[2] instanceof String chain) || !CHAIN.matcher(chain).matches()) {
+                || !(properties[2] instanceof String given)) {
+            return null;
+        }
+        // The simple language passes the chain with its leading dot: ${body.cacheKey} gives ".cacheKey".
+        String chain = given.startsWith(".") ? given.substring(1) : given;
+        if (!CHAIN.matcher(chain).matches()) {
             return null;
         }
         List<String> steps = Arrays.stream(chain.split("\\.")).map(step -> step.replace("()", "")).toList();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Expression;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -37,11 +38,20 @@ class ValueAccessorTest {
 
     private CamelContext camel;
     private ProducerTemplate producer;
+    /** What the language gave the simple language for each property chain it evaluated. */
+    private final List<Expression> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind("bean-language", new DirectBeanLanguage());
+        camel.getRegistry().bind("bean-language", new DirectBeanLanguage() {
+            @Override
+            public Expression createExpression(String expression, Object[] properties) {
+                Expression expression1 = super.createExpression(expression, properties);
+                created.add(expression1);
+                return expression1;
+            }
+        });
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -78,6 +88,7 @@ class ValueAccessorTest {
         assertThat(producer.requestBody("direct:choice", question, String.class)).isEqualTo("k-1");
         assertThat(producer.requestBody("direct:choice", new Question("k-2", false, List.of()), String.class))
                 .isEqualTo("ask");
+        assertThat(created).hasSize(6).allSatisfy(e -> assertThat(e).isInstanceOf(ValueAccessor.class));
     }
 
     @Test
@@ -91,10 +102,10 @@ class ValueAccessorTest {
         DirectBeanLanguage language = new DirectBeanLanguage();
         language.setCamelContext(camel);
         Question question = new Question("k", true, List.of());
-        assertThat(ValueAccessor.of(new Object[] {null, question, "cacheKey"}, null)).isInstanceOf(ValueAccessor.class);
-        assertThat(ValueAccessor.of(new Object[] {null, question, "units.size"}, null)).isInstanceOf(ValueAccessor.class);
+        assertThat(ValueAccessor.of(new Object[] {null, question, ".cacheKey"}, null)).isInstanceOf(ValueAccessor.class);
+        assertThat(ValueAccessor.of(new Object[] {null, question, ".units.size"}, null)).isInstanceOf(ValueAccessor.class);
         assertThat(ValueAccessor.of(new Object[] {null, question, "units[0]"}, null)).isNull();
-        assertThat(ValueAccessor.of(new Object[] {null, question, "units?.size"}, null)).isNull();
+        assertThat(ValueAccessor.of(new Object[] {null, question, "?.units.size"}, null)).isNull();
         assertThat(ValueAccessor.of(new Object[] {null, question, "nothing"}, null)).isNull();
         assertThat(ValueAccessor.of(new Object[] {null, new Overloaded(), "label"}, null)).isNull();
         assertThat(ValueAccessor.of(new Object[] {null, null, "status", null, "views", null}, null)).isNull();
