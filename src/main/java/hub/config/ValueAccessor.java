@@ -38,6 +38,12 @@ final class ValueAccessor extends ExpressionAdapter {
         }
     };
 
+    /**
+     * Each chain the routes hold, read once: the simple language asks for a new expression on every evaluation, so
+     * this is on the hot path.
+     */
+    private static final Map<String, Optional<List<String>>> STEPS = new ConcurrentHashMap<>();
+
     private final Object value;
     private final List<String> steps;
     /** Camel's bean language for a value and the rest of a chain. */
@@ -58,14 +64,19 @@ final class ValueAccessor extends ExpressionAdapter {
                 || !(properties[2] instanceof String given)) {
             return null;
         }
+        List<String> steps = STEPS.computeIfAbsent(given, ValueAccessor::steps).orElse(null);
+        return steps == null || accessor(properties[1].getClass(), steps.get(0)) == null ? null
+                : new ValueAccessor(properties[1], steps, camel);
+    }
+
+    /** The steps of a chain, or none when it is more than accessors. */
+    private static Optional<List<String>> steps(String given) {
         // The simple language passes the chain with its leading dot: ${body.cacheKey} gives ".cacheKey".
         String chain = given.startsWith(".") ? given.substring(1) : given;
         if (!CHAIN.matcher(chain).matches()) {
-            return null;
+            return Optional.empty();
         }
-        List<String> steps = Arrays.stream(chain.split("\\.")).map(step -> step.replace("()", "")).toList();
-        return accessor(properties[1].getClass(), steps.get(0)) == null ? null
-                : new ValueAccessor(properties[1], steps, camel);
+        return Optional.of(Arrays.stream(chain.split("\\.")).map(step -> step.replace("()", "")).toList());
     }
 
     @Override
