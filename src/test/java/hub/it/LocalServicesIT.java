@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "hub.llm.retry.initial-delay-ms=20",
             "hub.llm.retry.max-delay-ms=3000",
             "hub.recovery.interval-ms=500",
+            "hub.recovery.batch-grace-seconds=1",
             "hub.retention.articles.interval-ms=500",
             "hub.recovery.startup-delay-ms=100",
             "hub.worker.retry-delay-seconds=1",

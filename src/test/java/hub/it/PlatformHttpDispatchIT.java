@@ -1,0 +1,32 @@
+package hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hub.config.SynchronousPlatformHttp;
+import java.net.http.HttpResponse;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.DefaultPlatformHttpConsumer;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The hub's platform-http engine is the synchronous one (hub.config.SynchronousPlatformHttp), and the API answers. */
+class PlatformHttpDispatchIT extends LocalServicesIT {
+
+    @Autowired
+    private CamelContext camel;
+
+    @Test
+    void theContractsRoutesAreServedByTheSynchronousEngine() {
+        assertThat(camel.getComponent("platform-http", PlatformHttpComponent.class).getEngine())
+                .isInstanceOf(SynchronousPlatformHttp.class);
+        assertThat(camel.getRoute("rest-api").getConsumer())
+                .isInstanceOfSatisfying(DefaultPlatformHttpConsumer.class, consumer ->
+                        assertThat(consumer.getPlatformHttpConsumer()).isInstanceOf(SynchronousPlatformHttp.Consumer.class));
+
+        HttpResponse<String> unknown = hub.get("/api/v1/jobs/00000000-0000-0000-0000-000000000000");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+    }
+}
