@@ -75,9 +75,12 @@ public final class LoadBenchmark {
     final int inFlightJobs = GtcBenchmark.env("BENCH_INFLIGHT_JOBS", 1000);
     /**
      * BENCH_JFR=1: a JFR recording (settings=profile) of every measured run and of the measured jobs one at a time
-     * (per-job.jfr), in target/load-bench/.
+     * (per-job.jfr), in target/load-bench/. BENCH_JFR_EVENTS: more event settings for it, space-separated (on Java 25,
+     * {@code jdk.CPUTimeSample#enabled=true jdk.CPUTimeSample#throttle=2ms} samples by CPU time, GC threads aside).
      */
     final boolean jfr = "1".equals(System.getenv("BENCH_JFR"));
+    final List<String> jfrEvents = List.of(System.getenv().getOrDefault("BENCH_JFR_EVENTS", "").trim().split("\\s+"))
+            .stream().filter(e -> !e.isEmpty()).toList();
     final String heap = System.getenv().getOrDefault("BENCH_HEAP", "1g");
     final String token = System.getenv().getOrDefault("BENCH_TOKEN", HubProcess.token());
     final String out = System.getenv().getOrDefault("BENCH_OUT", "docs/performance.md");
@@ -247,8 +250,7 @@ public final class LoadBenchmark {
         settleJit();
         long cpuBefore = hub.cpuTicks();
         if (jfr) {
-            hub.jcmd("JFR.start", "name=jobs", "settings=profile",
-                    "filename=" + work.resolve("per-job.jfr").toAbsolutePath());
+            hub.jcmd(jfrStart("jobs", work.resolve("per-job.jfr").toAbsolutePath().toString()));
         }
         List<String> ids = completeOneByOne(count);
         if (jfr) {
@@ -363,7 +365,7 @@ public final class LoadBenchmark {
         String recording = jfr ? work.resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + "-c" + connections + "-"
                 + (results.getOrDefault(name + " @" + connections, List.of()).size() + 1) + ".jfr").toAbsolutePath().toString() : null;
         if (recording != null) {
-            server.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + recording);
+            server.jcmd(jfrStart("bench", recording));
         }
         long cpuBefore = server.cpuTicks();
         WrkResult result = wrk(name, server, connections, durationS, path, script, args)
@@ -685,6 +687,12 @@ public final class LoadBenchmark {
                         + "cache (a run with more requests than ids reads some twice, the second time cached).%n",
                         submittedIds));
         return md.toString();
+    }
+
+    private String[] jfrStart(String name, String file) {
+        List<String> command = new ArrayList<>(List.of("JFR.start", "name=" + name, "settings=profile", "filename=" + file));
+        command.addAll(jfrEvents);
+        return command.toArray(String[]::new);
     }
 
     /** What profiling (JFR, `jcmd <pid> JFR.start settings=profile`) showed about the targets this run misses. */

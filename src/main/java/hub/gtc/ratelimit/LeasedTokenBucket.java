@@ -1,5 +1,7 @@
 package hub.gtc.ratelimit;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,8 +17,9 @@ public class LeasedTokenBucket implements SmartSearchRateLimiter {
     private final long leaseTokens;
     private final long leaseNanos;
     private final LongSupplier nanoClock;
-    private long leased;
-    private long leaseEndsAtNanos;
+    private final AtomicLong leased = new AtomicLong();
+    private final ReentrantLock leasing = new ReentrantLock();
+    private volatile long leaseEndsAtNanos;
 
     public LeasedTokenBucket(RedisTokenBucket shared, long leaseTokens, long leaseMillis) {
         this(shared, leaseTokens, leaseMillis, System::nanoTime);
@@ -41,21 +44,53 @@ public class LeasedTokenBucket implements SmartSearchRateLimiter {
         return Math.max(1, Math.min(burst / 2, refill));
     }
 
+    /**
+     * Hands out a leased token without a lock; only a new lease (the Redis round trip) is taken under one. Every
+     * caller of one subject goes through the same bucket, and under a monitor its calls queued behind each other: on
+     * Java 21+ each one that found the monitor taken parked its virtual thread, copying its whole stack to the heap.
+     */
     @Override
-    public synchronized long tryTake() {
-        long now = nanoClock.getAsLong();
-        if (leased > 0 && now - leaseEndsAtNanos < 0) {
-            leased--;
+    public long tryTake() {
+        if (takeLeased(nanoClock.getAsLong())) {
             return 0;
         }
-        long taken = shared.tryTakeUpTo(leaseTokens);
-        if (taken <= 0) {
-            leased = 0;
-            return -taken;
+        leasing.lock();
+        try {
+            long now = nanoClock.getAsLong();
+            // Another caller may have leased while this one waited for the lock.
+            if (takeLeased(now)) {
+                return 0;
+            }
+            long taken = shared.tryTakeUpTo(leaseTokens);
+            if (taken <= 0) {
+                leased.set(0);
+                return -taken;
+            }
+            // The count first: a caller that sees the new end also sees the new count (volatile write, then read).
+            leased.set(taken - 1);
+            leaseEndsAtNanos = now + leaseNanos;
+            return 0;
+        } finally {
+            leasing.unlock();
         }
-        leased = taken - 1;
-        leaseEndsAtNanos = now + leaseNanos;
-        return 0;
+    }
+
+    /**
+     * One token of the current lease, if it has one left and has not ended. A token taken just as a lease ends or is
+     * replaced was still taken from the shared bucket: the shared limit holds.
+     */
+    private boolean takeLeased(long now) {
+        if (now - leaseEndsAtNanos >= 0) {
+            return false;
+        }
+        long left;
+        do {
+            left = leased.get();
+            if (left <= 0) {
+                return false;
+            }
+        } while (!leased.compareAndSet(left, left - 1));
+        return true;
     }
 
     /** Declared here as well so that reflective callers (Camel's bean component) see it on the class. */

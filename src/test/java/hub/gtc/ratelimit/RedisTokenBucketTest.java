@@ -77,6 +77,34 @@ class RedisTokenBucketTest {
     }
 
     @Test
+    void concurrentCallersShareLeasesWithoutLosingOrDoublingAToken() throws Exception {
+        // 1,000 tokens and no refill worth a token during the test; the clock stands, so no lease ends early.
+        RedisTokenBucket shared = new RedisTokenBucket(template(6379), name, 0.001, 1000, new LocalTokenBucket(0.001, 1000));
+        LeasedTokenBucket leased = new LeasedTokenBucket(shared, 7, 100, () -> 1L);
+        java.util.concurrent.atomic.AtomicInteger granted = new java.util.concurrent.atomic.AtomicInteger();
+
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        for (int t = 0; t < 16; t++) {
+            threads.submit(() -> {
+                start.await();
+                for (int i = 0; i < 100; i++) {
+                    if (leased.tryTake() == 0) {
+                        granted.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        threads.shutdown();
+        assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(granted.get()).as("every token the shared bucket gave, handed out once").isEqualTo(1000);
+        assertThat(leased.tryTake()).isPositive();
+    }
+
+    @Test
     void anUnspentLeaseEndsAfterItsTime() {
         RedisTokenBucket shared = new RedisTokenBucket(template(6379), name, 1, 10, new LocalTokenBucket(1, 10));
         long[] now = {0};
