@@ -219,7 +219,12 @@ public final class LoadBenchmark {
                 "--hub.llm.enabled=true",
                 "--hub.llm.url=" + llm.url(),
                 "--hub.queue.capacity=500000",
-                "--hub.recovery.requeue-after-seconds=3600"));
+                "--hub.recovery.requeue-after-seconds=3600",
+                // The load's LLM calls wait for a pooled connection as long as a turn lasts. With the default limit
+                // (3 minutes) the calls queued behind the 20 s fake LLM began to fail a few minutes into a turn, the
+                // breaker opened, and the queued jobs ran to completion (ERROR verdicts) at the CPU's full speed beside
+                // the turn's later runs.
+                "--camel.component.http.connection-request-timeout=3600000"));
         args.addAll(extra);
         return HubProcess.start(heap, work.resolve("hub-" + name + ".log"), args);
     }
@@ -603,7 +608,11 @@ public final class LoadBenchmark {
                 .append("request (from /proc, all its threads), and every run ")
                 .append("(requests/s and share of the bare floor), because single runs on this machine have differed by up ")
                 .append("to 2.6 times. The fake LLM answers ")
-                .append("after ").append(llmLatencyMs).append(" ms during the load. Every submission is a new article ")
+                .append("after ").append(llmLatencyMs).append(" ms during the load, and the hub's LLM calls wait for a pooled ")
+                .append("connection as long as a turn lasts (`camel.component.http.connection-request-timeout`; with its ")
+                .append("default of 3 minutes the queued calls failed a few minutes into a turn, the LLM's breaker opened and ")
+                .append("the load's jobs completed with ERROR verdicts at the CPU's full speed beside the turn's later runs). ")
+                .append("Every submission is a new article ")
                 .append("(`post.lua` numbers its title and every paragraph), so none is answered from the unit cache, and the hub runs its ")
                 .append("default bounds (32 jobs, 8 guideline evaluations at once; on Java 21+ the 8 are the LLM client's ")
                 .append("connections per route, as Camel's virtual-thread pools ignore their size): the jobs the load submits are evaluated ")
