@@ -709,6 +709,58 @@ public final class LoadBenchmark {
 
             ## What limits it
 
+            ### Issue 25, fourth round (2026-12-07)
+
+            - **Found: the LLM's breaker opened on the load's backlog, and the queued jobs ran beside the later
+              runs.** A turn's submissions queue thousands of jobs behind the 20 s fake LLM; their calls wait for one
+              of the client's pooled connections, and a call inside the breaker counts that wait and its retries.
+              Camel's default slow-call threshold (60 s, the breaker opens when every call of its window is slow)
+              opened the breaker a few minutes into a turn, and from then on every queued job completed with ERROR
+              verdicts ("LLM unavailable: the circuit breaker is open") at the CPU's full speed. In a JFR turn at
+              08:06 UTC 3,093 of 3,166 reports had those verdicts, 2,340 jobs completed within two minutes, and the
+              jobs' threads took 37 % of the CPU samples during the cached status reads (1.5-2.2 ms of CPU per read
+              against 0.7 ms in the turn before). This, not a fuller database or the in-memory queue's heap, is most
+              likely why the later runs of every earlier page's turns were the slower (uncached status 1,180, 346,
+              329 requests/s on the page before this one). Fixed in the hub, where it was a defect: a backlog of
+              healthy answers completed jobs with ERROR verdicts. The `llm` breaker's slow-call threshold is 900 s
+              (`LlmBreakerConfigTest`: at least four times one call's worst case of 150 s); an LLM slower than
+              `hub.llm.timeout-ms` fails its calls, which the breaker counts. The benchmark's hubs also wait for a
+              pooled connection as long as a turn lasts (`camel.component.http.connection-request-timeout`, 3 minutes by
+              default, which the queued calls would otherwise reach).
+            - **Cut: one servlet dispatch per API call** (ADR 0022, `hub.config.SynchronousPlatformHttp`).
+              platform-http's Spring Boot consumer answered every request from an executor through a future, so
+              Tomcat dispatched each request a second time (valves, servlet filters, the `DispatcherServlet`'s
+              handler lookup) to write the response: 22 % of a cached status read's request-path samples. Routes
+              now answer on the request's own (virtual) thread; batches, usage and the admin listing keep the
+              asynchronous answer and its timeout. One JFR turn each: the hub's constant floor 3,843 -> 6,677
+              requests/s (0.436 -> 0.243 ms of CPU), a cached status read 1,996 -> 2,351 (0.797 -> 0.681 ms).
+            - **Cut: no server round trip to count a statement's parameters.** Camel's SQL producer asks the driver
+              for the parameter count on every call (`PreparedStatement.getParameterMetaData()`), and PostgreSQL's
+              driver answers it with a describe round trip to the server: 5 % of a submission's CPU samples, and a
+              wait on every statement of every route. The count is read from each statement's text once
+              (`SqlParameterConfig.parameterCount`; a statement of another shape is left to the driver). In the
+              turn after it the hub's INSERT floor served more than the bare one (2,564 against 2,378 requests/s).
+            - **Cut: leased rate-limit tokens without a lock.** Every call of one caller took its token under the
+              bucket's monitor; on Java 25 a virtual thread that finds a monitor taken parks, copying its stack
+              (about 150 frames of filters) to the heap. A token of the current lease is now taken by compare-and-set;
+              only a new lease (the Redis round trip) takes a lock. `RedisTokenBucketTest` has 16 threads share one
+              bucket of 1,000 tokens and hand out exactly 1,000.
+            - **Profiles by CPU time.** JFR's execution sampler samples threads at intervals regardless of how much
+              CPU they use; on Java 25 `BENCH_JFR_EVENTS="jdk.CPUTimeSample#enabled=true jdk.CPUTimeSample#throttle=1ms"`
+              adds samples proportional to CPU time (GC threads aside), which the figures of this round come from.
+            - **What limits a cached status read now** (CPU-time samples of the request threads, 07:57 UTC turn):
+              the route 27 % (the Redis GET through Camel's Redis component and Spring Data Redis 5-8 %, Camel's
+              spans 4 %, the MDC 5 %, the rest spread over the 18 steps of three routes), writing the response 15 %
+              (Camel's binding copies the body, flushes and closes a chunked response: two socket writes),
+              rest-openapi's path matching 4 %, Spring MVC's handler lookup 3 %, and Tomcat with the servlet and
+              security filters about half. The hub's own constant floor, with the same filters and no route, serves
+              about half the bare floor's rate: 50 % of the bare floor is out of reach while every call passes the
+              security, audit, correlation, screening and observation filters the hub's requirements keep.
+            - **What limits a submission now** (same turn): the INSERT with its pool 11-16 %, the contract check
+              and the reader 12 % (JSON parsed once, schema validated, fields checked), the status cache's Redis SET
+              3 %, the queue hand-off 4 %, Camel's spans 5 %, the filters and Tomcat as for the reads. The hub's own
+              INSERT floor now equals the bare one; the submission's route adds about 2.5 ms of CPU on top of it.
+
             ### Issue 25, third round (2026-12-07)
 
             - **The benchmark had measured the load's jobs beside the API.** Every submission of the load differed
