@@ -717,9 +717,9 @@ public final class LoadBenchmark {
               Camel's default slow-call threshold (60 s, the breaker opens when every call of its window is slow)
               opened the breaker a few minutes into a turn, and from then on every queued job completed with ERROR
               verdicts ("LLM unavailable: the circuit breaker is open") at the CPU's full speed. In a JFR turn at
-              08:06 UTC 3,093 of 3,166 reports had those verdicts, 2,340 jobs completed within two minutes, and the
-              jobs' threads took 37 % of the CPU samples during the cached status reads (1.5-2.2 ms of CPU per read
-              against 0.7 ms in the turn before). This, not a fuller database or the in-memory queue's heap, is most
+              08:03-08:08 UTC 2,340 jobs completed within two minutes and the jobs' threads took 37 % of the CPU
+              samples during the cached status reads (0.7 ms of CPU per read in the turn before, 2.2 ms in this one); in
+              the next turn (08:11-08:16 UTC) 3,093 of its 3,166 reports had those verdicts. This, not a fuller database or the in-memory queue's heap, is most
               likely why the later runs of every earlier page's turns were the slower (uncached status 1,180, 346,
               329 requests/s on the page before this one). Fixed in the hub, where it was a defect: a backlog of
               healthy answers completed jobs with ERROR verdicts. The `llm` breaker's slow-call threshold is 900 s
