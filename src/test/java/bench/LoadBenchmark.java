@@ -220,10 +220,10 @@ public final class LoadBenchmark {
                 "--hub.llm.url=" + llm.url(),
                 "--hub.queue.capacity=500000",
                 "--hub.recovery.requeue-after-seconds=3600",
-                // The load's LLM calls wait for a pooled connection as long as a turn lasts. With the default limit
-                // (3 minutes) the calls queued behind the 20 s fake LLM began to fail a few minutes into a turn, the
-                // breaker opened, and the queued jobs ran to completion (ERROR verdicts) at the CPU's full speed beside
-                // the turn's later runs.
+                // The load's LLM calls wait for a pooled connection as long as a turn lasts (the hub's default is 15
+                // minutes since issue 25's fourth round). With Camel's default (3 minutes) the calls queued behind the
+                // 20 s fake LLM began to fail a few minutes into a turn, the breaker opened, and the queued jobs ran to
+                // completion (ERROR verdicts) at the CPU's full speed beside the turn's later runs.
                 "--camel.component.http.connection-request-timeout=3600000"));
         args.addAll(extra);
         return HubProcess.start(heap, work.resolve("hub-" + name + ".log"), args);
@@ -609,7 +609,7 @@ public final class LoadBenchmark {
                 .append("(requests/s and share of the bare floor), because single runs on this machine have differed by up ")
                 .append("to 2.6 times. The fake LLM answers ")
                 .append("after ").append(llmLatencyMs).append(" ms during the load, and the hub's LLM calls wait for a pooled ")
-                .append("connection as long as a turn lasts (`camel.component.http.connection-request-timeout`; with its ")
+                .append("connection as long as a turn lasts (`camel.component.http.connection-request-timeout`; with Camel's ")
                 .append("default of 3 minutes the queued calls failed a few minutes into a turn, the LLM's breaker opened and ")
                 .append("the load's jobs completed with ERROR verdicts at the CPU's full speed beside the turn's later runs). ")
                 .append("Every submission is a new article ")
@@ -724,9 +724,10 @@ public final class LoadBenchmark {
               329 requests/s on the page before this one). Fixed in the hub, where it was a defect: a backlog of
               healthy answers completed jobs with ERROR verdicts. The `llm` breaker's slow-call threshold is 900 s
               (`LlmBreakerConfigTest`: at least four times one call's worst case of 150 s); an LLM slower than
-              `hub.llm.timeout-ms` fails its calls, which the breaker counts. The benchmark's hubs also wait for a
-              pooled connection as long as a turn lasts (`camel.component.http.connection-request-timeout`, 3 minutes by
-              default, which the queued calls would otherwise reach).
+              `hub.llm.timeout-ms` fails its calls, which the breaker counts. A call also waits for a
+              pooled connection as long as its job may run (`camel.component.http.connection-request-timeout`, 15
+              minutes; Camel's 3 minutes were reached by the queued calls, which then failed and counted against the
+              breaker; set after this page's run, whose hubs the benchmark gave an hour).
             - **Cut: one servlet dispatch per API call** (ADR 0022, `hub.config.SynchronousPlatformHttp`).
               platform-http's Spring Boot consumer answered every request from an executor through a future, so
               Tomcat dispatched each request a second time (valves, servlet filters, the `DispatcherServlet`'s

@@ -29,4 +29,13 @@ class LlmBreakerConfigTest {
                 .as("slow-call-duration-threshold (seconds) against the retries' worst case (ms)")
                 .isGreaterThanOrEqualTo(4 * worstCaseMs);
     }
+
+    @Test
+    void aCallWaitsForAPooledConnectionAsLongAsItsJobMayRun() throws Exception {
+        JsonNode yaml = new YAMLMapper().readTree(Path.of("src", "main", "resources", "application.yaml").toFile());
+
+        assertThat(yaml.at("/camel/component/http/connection-request-timeout").asLong())
+                .as("connection-request-timeout (ms) against hub.worker.max-run-seconds")
+                .isGreaterThanOrEqualTo(yaml.at("/hub/worker/max-run-seconds").asLong() * 1000);
+    }
 }
