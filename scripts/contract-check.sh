@@ -36,7 +36,8 @@ java -jar "$jar" --server.port=18080 --hub.data-dir="$work/data" > "$work/hub.lo
 pids+=($!)
 "$prism" proxy openapi/compliance-hub.yaml http://127.0.0.1:18080 --port 4010 > "$work/prism.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 240); do
+# Up to 4 minutes: the jar starts in about 50 s on 2 cores, slower beside a busy build.
+for _ in $(seq 1 480); do
   curl -sf -o /dev/null localhost:18080/actuator/health/readiness && port_open 4010 && break
   sleep 0.5
 done
