@@ -74,6 +74,7 @@ public class SecurityConfig {
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll())
             .oauth2ResourceServer(o -> o
+                .bearerTokenResolver(new HeaderBearerTokenResolver())
                 .jwt(j -> j.jwtAuthenticationConverter(authorities(rolesClaim)))
                 .authenticationEntryPoint((request, response, e) -> {
                     ProblemException problem = BearerProblems.unauthorized(e);

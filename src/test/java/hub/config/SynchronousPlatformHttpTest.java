@@ -2,6 +2,7 @@ package hub.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +66,20 @@ class SynchronousPlatformHttpTest {
         assertThat(routeThread.get()).isSameAs(Thread.currentThread());
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("answered");
+    }
+
+    @Test
+    void anAnswerInMemoryIsWrittenWithItsLengthAndAStreamedOneChunked() throws Exception {
+        MockHttpServletResponse inMemory = new MockHttpServletResponse();
+        answering("/api/v1/jobs/{id}").service(get("/api/v1/jobs/42"), inMemory);
+        MockHttpServletResponse streamed = new MockHttpServletResponse();
+        route("/stream", exchange -> exchange.getMessage().setBody(
+                new ByteArrayInputStream("streamed".getBytes(StandardCharsets.UTF_8))))
+                .service(get("/stream"), streamed);
+
+        assertThat(inMemory.getContentLength()).isEqualTo("answered".length());
+        assertThat(streamed.getContentAsString(StandardCharsets.UTF_8)).isEqualTo("streamed");
+        assertThat(streamed.getContentLength()).as("no length: sent in chunks").isZero();
     }
 
     @Test
