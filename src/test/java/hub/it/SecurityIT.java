@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.security.web.FilterChainProxy;
 
 /** Bearer tokens, ownership, actuator access, CORS and headers, idempotency, rate and size limits, over HTTP. */
 class SecurityIT extends LocalServicesIT {
@@ -26,6 +28,9 @@ class SecurityIT extends LocalServicesIT {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    ApplicationContext context;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"none", "garbage", "expired", "not yet valid", "wrong audience", "wrong issuer",
@@ -127,6 +132,20 @@ class SecurityIT extends LocalServicesIT {
         assertThat(anonymous.get("/actuator/prometheus").statusCode()).isEqualTo(401);
         assertThat(hub.as("bob", TestTokens.TENANT).get("/actuator/prometheus").statusCode()).isEqualTo(403);
         assertThat(hub.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theRulesAreMatchedAsPathsWithoutSpringMvcsHandlerLookup() {
+        assertThat(context.getBean("springSecurityFilterChain"))
+                .as("the security chain itself, not wrapped in the HandlerMappingIntrospector's cache filter")
+                .isInstanceOf(FilterChainProxy.class);
+        assertThat(hub.get("/api/v1/admin/dead-letters/").statusCode()).isEqualTo(403);
+        assertThat(hub.get("/api/v1/admin").statusCode()).isEqualTo(403);
+        assertThat(hub.withToken(null).get("/api/v1/jobs/" + UUID.randomUUID()).statusCode()).isEqualTo(401);
+        assertThat(hub.withToken(null).get("/api/unknown").statusCode()).isEqualTo(401);
+        assertThat(hub.withToken(null).get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(hub.withToken(null).get("/actuator/camelroutes").statusCode()).isEqualTo(401);
+        assertThat(hub.get("/actuator/camelroutes").statusCode()).isEqualTo(403);
     }
 
     @Test
