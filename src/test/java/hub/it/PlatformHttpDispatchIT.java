@@ -9,12 +9,17 @@ import org.apache.camel.component.platform.http.DefaultPlatformHttpConsumer;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /** The hub's platform-http engine is the synchronous one (hub.config.SynchronousPlatformHttp), and the API answers. */
 class PlatformHttpDispatchIT extends LocalServicesIT {
 
     @Autowired
     private CamelContext camel;
+
+    @Autowired
+    private RequestMappingHandlerAdapter handlerAdapter;
 
     @Test
     void theContractsRoutesAreServedByTheSynchronousEngine() {
@@ -28,5 +33,13 @@ class PlatformHttpDispatchIT extends LocalServicesIT {
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void springMvcPreparesNoMethodValidationForTheRoutesHandler() {
+        assertThat(ReflectionTestUtils.getField(handlerAdapter, "methodValidator"))
+                .as("no Bean Validation provider, so no per-call validation groups (hub.config.NoMethodValidation)")
+                .isNull();
+        assertThat(hub.get("/api/v1/guideline-sets").statusCode()).isEqualTo(200);
     }
 }
