@@ -31,7 +31,12 @@ public class RequestScreeningConfig {
     }
 
     static boolean assignedAndNotControl(String value) {
-        for (int i = 0; i < value.length(); ) {
+        int ascii = 0;
+        // Printable ASCII (every bearer token, nearly every header) is assigned and no control: no table lookups.
+        while (ascii < value.length() && value.charAt(ascii) >= ' ' && value.charAt(ascii) < 0x7F) {
+            ascii++;
+        }
+        for (int i = ascii; i < value.length(); ) {
             int cp = value.codePointAt(i);
             if (!Character.isDefined(cp) || Character.isISOControl(cp)) {
                 return false;

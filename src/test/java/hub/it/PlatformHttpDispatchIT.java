@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hub.config.SynchronousPlatformHttp;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.DefaultPlatformHttpConsumer;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.component.platform.http.springboot.CamelRequestHandlerMapping;
+import org.springframework.boot.actuate.endpoint.web.servlet.WebMvcEndpointHandlerMapping;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerMapping;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -20,6 +25,9 @@ class PlatformHttpDispatchIT extends LocalServicesIT {
 
     @Autowired
     private RequestMappingHandlerAdapter handlerAdapter;
+
+    @Autowired
+    private DispatcherServlet dispatcherServlet;
 
     @Test
     void theContractsRoutesAreServedByTheSynchronousEngine() {
@@ -41,5 +49,25 @@ class PlatformHttpDispatchIT extends LocalServicesIT {
                 .as("no Bean Validation provider, so no per-call validation groups (hub.config.NoMethodValidation)")
                 .isNull();
         assertThat(hub.get("/api/v1/guideline-sets").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theRoutesPathsAreLookedUpBeforeTheActuatorsEndpoints() {
+        List<HandlerMapping> mappings = dispatcherServlet.getHandlerMappings();
+        assertThat(mappings).isNotNull();
+        int routes = indexOf(mappings, CamelRequestHandlerMapping.class);
+        int actuator = indexOf(mappings, WebMvcEndpointHandlerMapping.class);
+        assertThat(routes).isNotNegative().isLessThan(actuator);
+        assertThat(hub.withToken(null).get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(hub.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
+    private static int indexOf(List<HandlerMapping> mappings, Class<?> type) {
+        for (int i = 0; i < mappings.size(); i++) {
+            if (type.isInstance(mappings.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
