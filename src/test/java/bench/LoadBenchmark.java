@@ -709,6 +709,55 @@ public final class LoadBenchmark {
 
             ## What limits it
 
+            ### Issue 25, fifth round (2026-12-07)
+
+            Quick turns (one turn, 16 clients, JFR with CPU-time samples on, so every figure is lower than
+            the page's) at 14eb381, then with each cut; the shares are of the hub process's CPU samples during
+            the path's run.
+            - **Cut: one socket write per answer.** Camel's binding wrote every answer chunked: it flushed the
+              body (one write), and the last chunk followed when the request ended (a second). On this machine
+              a write to a socket is dear (a cached status read's two writes took 7.0 % of its samples). An
+              answer already in memory (a string or bytes: every answer of the API) now goes out with its
+              `Content-Length` in one write when the request ends (`SynchronousPlatformHttp`); a streamed body
+              stays chunked. Socket writes 7.0 % -> 4.9 % of a cached read's samples.
+            - **Cut: Spring MVC's handler lookup for Spring Security on every request.** With Spring MVC
+              present, Spring Security wraps its chain in a filter that asks Spring MVC which handler serves
+              the request, for its MVC request matchers and CORS: 7.0 % of the hub's constant floor, on top of
+              the DispatcherServlet's own lookup. The hub's rules are path prefixes and its CORS source is its
+              own, so the rules are path patterns now and the chain is registered without that filter
+              (`hub.security.SecurityMatching`; `SecurityIT` asserts the chain and the rules).
+            - **Cut: the bearer token's regular expression.** Spring Security's resolver matches the
+              `Authorization` header against a case-insensitive expression that backtracks over the whole
+              token: 3.1 % of the constant floor. `HeaderBearerTokenResolver` accepts exactly what that
+              expression accepts with a character scan and leaves every other request (a query string, a form,
+              anything malformed) to Spring Security's resolver (`HeaderBearerTokenResolverTest` compares the
+              two on 21 kinds of request).
+            - **Cut: method validation that could never validate.** `jakarta.validation-api` comes with
+              swagger-parser and the hub has no Bean Validation provider, yet Spring MVC prepared method
+              validation on every handler call, scanning the handler method for validation groups: 3.2 % of
+              the constant floor (`hub.config.NoMethodValidation`).
+            - **Cut: the actuator's endpoints matched first.** Spring MVC asks its handler mappings in order,
+              and the actuator's (order -100) came before the routes' (-1): every API call matched its path
+              against every actuator endpoint and failed, 2 % of a cached read. The actuator's mapping now
+              follows the routes'. Header screening also skips its code-point tables over printable ASCII.
+            - **Effect, quick turn before and after** (14eb381 at 10:22 UTC, 0abdf8b's first three cuts at
+              10:49 UTC): the hub's constant floor 4,011 -> 8,785 requests/s (0.411 -> 0.184 ms of CPU; the
+              turn before the cuts measured low, the one before that 6,864 and 0.234 ms), a cached status read
+              2,228 -> 2,896 (0.710 -> 0.541 ms), a submission 487 -> 537 (2.95 -> 2.63 ms).
+            - **Tried and left out: Jedis for Lettuce.** Lettuce hands every command to its event loop thread
+              and wakes it (10-14 % of a cached read's samples, the event loop's thread included); with Jedis
+              the caller's own (virtual) thread writes and reads the socket, and Redis took 11.5 % of a cached
+              read against 13.6 % with Lettuce in the turns before and after: within a turn's noise, for a
+              change of client and of its pool, so Lettuce stays.
+            - **What limits a cached status read now** (0abdf8b's turn): the route 19 % (Camel's engine over
+              the 18 steps of three routes 56 % of it, the Redis GET's caller side and Lettuce 19 %, spans and
+              meters 16 %), Lettuce's event loop thread 10 %, writing the answer 12 % (the one socket write
+              5 %), creating the exchange and the rest-api route around the route 11 % (rest-openapi's path
+              matching 3 %), Spring MVC's handler lookup 5 %, the `http.server.requests` observation 5 %,
+              bearer token and claims 2.4 %, Tomcat and the remaining filters the rest. The hub's constant
+              floor, with every filter and no route, now serves about half the bare floor (54 % in that
+              turn); the cached read costs three times its CPU.
+
             ### Issue 25, fourth round (2026-12-07)
 
             - **Found: the LLM's breaker opened on the load's backlog, and the queued jobs ran beside the later
