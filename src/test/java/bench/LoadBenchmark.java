@@ -749,19 +749,20 @@ public final class LoadBenchmark {
               the caller's own (virtual) thread writes and reads the socket, and Redis took 11.5 % of a cached
               read against 13.6 % with Lettuce in the turns before and after: within a turn's noise, for a
               change of client and of its pool, so Lettuce stays.
-            - **What bounds the p99s during a backlog: the in-memory queue's waiting jobs and G1's concurrent
-              cycles.** In the 10:49 UTC turn the heap held about 440 MB after each young collection (of 1 GB),
-              and G1 started a concurrent cycle about every 3 s, each with a 20-24 ms remark pause (young pauses
-              4-7 ms). A turn's submissions fill the local profile's seda queue (10,000 jobs, the rest wait in
-              PostgreSQL), and a histogram after old collections (`jdk.ObjectCountAfterGC`, 11:23 UTC) counted
-              about 24,000 live exchanges and spans: each waiting job keeps, through the trace span of the
-              request that submitted it (`OTEL_ACTIVE_SPAN`, which `QueueHandOff` passes on so the worker
-              continues the caller's trace), that request's headers twice (a `TreeMap` and a `HashMap` of 17
-              entries) and its spans' attributes, about 10-25 KB a job. Passing no span on would most likely not
-              free them (tried, measured no further): the send's own span, which the queued copy then holds,
-              keeps its parent observation and with it the same context. What would move it: spans whose receiving context keeps only the
-              `traceparent`, not the request's headers, or a queue outside the heap (Service Bus in Azure holds
-              none of this). Not done in this round.
+            - **Cut: spans that kept their exchanges.** During a backlog the heap held about 440 MB after
+              each young collection (of 1 GB; the 10:49 UTC turn), and G1 ran a concurrent cycle about every 3 s,
+              each with a 20-24 ms remark pause (young pauses 4-7 ms). A histogram after old collections
+              (`jdk.ObjectCountAfterGC`, 11:23 UTC) counted about 24,000 live exchanges and spans: every job
+              waiting in the local profile's seda queue (10,000 at most; the rest wait in PostgreSQL) holds the
+              span of its send, whose parent is the submission's span, and camel-observation keeps the message a
+              route consumed in the span's context, and with it the whole exchange (the request's headers, the
+              article, every property): 10-25 KB a job. `hub.tracing.CamelMessageRelease` drops the Camel
+              messages from a span's context when the span ends (they are read when it starts, to extract or
+              inject the trace). With it (11:52 UTC) the histogram holds no exchanges and the heap after young
+              collections during the cached reads was about 220 MB; G1 still ran a concurrent cycle every 2 s, and
+              that quick turn's p99s were no better (one turn, within the noise). Passing no span to the queued
+              job instead would most likely not have freed them (the send's own span keeps its parent
+              observation); it was tried and reverted unmeasured.
             - **What limits a cached status read now** (0abdf8b's turn): the route 19 % (Camel's engine over
               the 18 steps of three routes 56 % of it, the Redis GET's caller side and Lettuce 19 %, spans and
               meters 16 %), Lettuce's event loop thread 10 %, writing the answer 12 % (the one socket write
