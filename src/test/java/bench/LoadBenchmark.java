@@ -749,20 +749,24 @@ public final class LoadBenchmark {
               the caller's own (virtual) thread writes and reads the socket, and Redis took 11.5 % of a cached
               read against 13.6 % with Lettuce in the turns before and after: within a turn's noise, for a
               change of client and of its pool, so Lettuce stays.
-            - **Cut: spans that kept their exchanges.** During a backlog the heap held about 440 MB after
-              each young collection (of 1 GB; the 10:49 UTC turn), and G1 ran a concurrent cycle about every 3 s,
-              each with a 20-24 ms remark pause (young pauses 4-7 ms). A histogram after old collections
-              (`jdk.ObjectCountAfterGC`, 11:23 UTC) counted about 24,000 live exchanges and spans: every job
-              waiting in the local profile's seda queue (10,000 at most; the rest wait in PostgreSQL) holds the
-              span of its send, whose parent is the submission's span, and camel-observation keeps the message a
-              route consumed in the span's context, and with it the whole exchange (the request's headers, the
-              article, every property): 10-25 KB a job. `hub.tracing.CamelMessageRelease` drops the Camel
-              messages from a span's context when the span ends (they are read when it starts, to extract or
-              inject the trace). With it (11:52 UTC) the histogram holds no exchanges and the heap after young
-              collections during the cached reads was about 220 MB; G1 still ran a concurrent cycle every 2 s, and
-              that quick turn's p99s were no better (one turn, within the noise). Passing no span to the queued
-              job instead would most likely not have freed them (the send's own span keeps its parent
-              observation); it was tried and reverted unmeasured.
+            - **Tried and reverted: spans that let go of their exchanges.** During a backlog the heap held
+              about 440 MB after each young collection (of 1 GB; the 10:49 UTC turn), and G1 ran a concurrent
+              cycle about every 3 s, each with a 20-24 ms remark pause (young pauses 4-7 ms). A histogram after
+              old collections (`jdk.ObjectCountAfterGC`, 11:23 UTC) counted about 24,000 live exchanges and
+              spans: every job waiting in the local profile's seda queue (10,000 at most; the rest wait in
+              PostgreSQL) holds the span of its send, whose parent is the submission's span, and
+              camel-observation keeps the message a route consumed in the span's context, and with it the whole
+              exchange (the request's headers, the article, every property): 10-25 KB a job. An observation
+              handler that dropped the Camel messages from a span's context when the span ended (905a7c6) left no
+              exchange in the histogram and halved the heap after young collections (about 220 MB), but G1 then
+              gave the young generation the room: young pauses during submissions grew to 22-44 ms, concurrent
+              cycles still came every 2 s, and the whole page rerun with it (12:04-12:25 UTC, medians of 3 turns)
+              was worse on every path: cached status 2,690 requests/s (14 % of the bare floor, p99 57.0 ms),
+              uncached 1,599, submissions 682 (30 %, p99 114.3 ms), own time per job 73.8 ms (CPU 114.3 ms).
+              Reverted; this page is the run before it. Freeing that memory pays only with a pause-time goal
+              for G1 to size the young generation by (not tried), or with a queue outside the heap (Service Bus
+              in Azure holds none of this). Passing no span to the queued job would most likely not free it (the
+              send's own span keeps its parent observation); tried and reverted unmeasured.
             - **What limits a cached status read now** (0abdf8b's turn): the route 19 % (Camel's engine over
               the 18 steps of three routes 56 % of it, the Redis GET's caller side and Lettuce 19 %, spans and
               meters 16 %), Lettuce's event loop thread 10 %, writing the answer 12 % (the one socket write
