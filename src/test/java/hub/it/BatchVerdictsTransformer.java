@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import hub.llm.UnitBatchRequestFactory;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
  * message, the numbered passages in its user message, and the violations the stub names (transformer parameter
  * {@code violations}).
  */
-public final class BatchVerdictsTransformer implements ResponseDefinitionTransformerV2 {
+public final class BatchVerdictsTransformer extends StubTransformer {
 
     static final String NAME = "batch-verdicts";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,14 +28,8 @@ public final class BatchVerdictsTransformer implements ResponseDefinitionTransfo
     /** A violation of {@code guidelineId} by every passage that contains {@code quote}. */
     public record Violation(String guidelineId, String quote, String verdict, String message, String suggestion) {}
 
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
+    public BatchVerdictsTransformer() {
+        super(NAME);
     }
 
     @Override

@@ -3,7 +3,6 @@ package hub.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayList;
@@ -17,21 +16,15 @@ import java.util.regex.Pattern;
  * {@code <candidate number="N">} in its user message, OVERRULE when the candidate's block contains one of the texts
  * the stub names (transformer parameter {@code overrule}), else CONFIRM.
  */
-public final class CandidateDecisionsTransformer implements ResponseDefinitionTransformerV2 {
+public final class CandidateDecisionsTransformer extends StubTransformer {
 
     static final String NAME = "candidate-decisions";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CANDIDATE =
             Pattern.compile("<candidate number=\"(\\d+)\">(.*?)</candidate>", Pattern.DOTALL);
 
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
+    public CandidateDecisionsTransformer() {
+        super(NAME);
     }
 
     @Override

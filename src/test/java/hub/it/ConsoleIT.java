@@ -63,18 +63,24 @@ class ConsoleIT extends LocalServicesIT {
         // A first job teaches the hub that the endpoint takes JSON schemas (hub.llm.structured-output: auto): until
         // then every call waits for the first answer, so a slow first call would hold the others back.
         hub.awaitReport(hub.submit(submission("it-llm", "A short article about savings.")));
-        llm.stubFor(LlmStub.forGuideline("llm-fees").willReturn(LlmStub.verdict("PASS", "Fine.", List.of())
-                .withFixedDelay(3000)));
+        // The answer about llm-fees waits until the poll has seen the job with the other two guidelines done.
+        llm.stubFor(LlmStub.forGuideline("llm-fees").willReturn(LlmStub.held(LlmStub.verdict("PASS", "Fine.", List.of()))));
         String jobId = hub.submit(submission("it-llm", "Fees are low. You may get back less than you invest."));
 
         JsonNode[] running = new JsonNode[1];
-        // Generous: on a loaded machine the job may wait behind other tests' jobs before it runs.
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            JsonNode status = HubClient.json(hub.get("/api/v1/jobs/" + jobId));
-            running[0] = status;
-            return "RUNNING".equals(status.path("status").asText())
-                    && status.path("progress").path("guidelinesDone").asInt() == 2;
-        });
+        try {
+            // Generous: on a loaded machine the job may wait behind other tests' jobs before it runs.
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                JsonNode status = HubClient.json(hub.get("/api/v1/jobs/" + jobId));
+                running[0] = status;
+                return "RUNNING".equals(status.path("status").asText())
+                        && status.path("progress").path("guidelinesDone").asInt() == 2;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the job never showed RUNNING with 2 of 3 guidelines done; last status: " + running[0], e);
+        } finally {
+            LlmStub.releaseHeld();
+        }
         assertThat(running[0].path("progress").path("guidelinesTotal").asInt()).isEqualTo(3);
 
         hub.awaitReport(jobId);

@@ -37,7 +37,8 @@ public final class LlmStub {
     public static synchronized WireMockServer server() {
         if (server == null) {
             server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                    .extensions(new BatchVerdictsTransformer(), new CandidateDecisionsTransformer()));
+                    .extensions(new BatchVerdictsTransformer(), new CandidateDecisionsTransformer(),
+                            new HeldAnswerTransformer()));
             server.start();
         }
         return server;
@@ -106,6 +107,16 @@ public final class LlmStub {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** This answer, held until {@link #releaseHeld()} (at most {@link HeldAnswerTransformer#MAX_HOLD_SECONDS}). */
+    public static ResponseDefinitionBuilder held(ResponseDefinitionBuilder answer) {
+        HeldAnswerTransformer.hold();
+        return answer.withTransformers(HeldAnswerTransformer.NAME);
+    }
+
+    public static void releaseHeld() {
+        HeldAnswerTransformer.release();
     }
 
     public static ResponseDefinitionBuilder completion(String content) {
