@@ -27,9 +27,9 @@ class LayersTest {
     /** Bottom to top. Each entry is one layer: its name, then its packages (exact package names). */
     static final List<List<String>> LAYERS = List.of(
             // Value types and plumbing that import nothing of the hub's: the report and its parts, the job's
-            // exchange property names, GTC text, the correlation id, SQL helpers, the GTC rate limiter.
+            // exchange property names, GTC text, the correlation id, SQL and cache helpers, the GTC rate limiter.
             List.of("values", "hub.report.model", "hub.job.model", "hub.gtc", "hub.correlation", "hub.store",
-                    "hub.gtc.ratelimit"),
+                    "hub.cache", "hub.gtc.ratelimit"),
             // The request's plumbing: problems, strict input, callers and tenants, audit, callbacks, tracing.
             List.of("request", "hub.problem", "hub.input", "hub.security", "hub.audit", "hub.callback", "hub.tracing"),
             // Markdown and HTML parsed once, with source positions, for the article's text map and Vale's scopes.

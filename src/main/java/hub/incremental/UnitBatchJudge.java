@@ -14,6 +14,7 @@ import hub.report.model.GuidelineResult;
 import hub.report.model.GuidelineResult.LlmCall;
 import hub.report.model.Verdict;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,12 +90,12 @@ public class UnitBatchJudge {
         return errors(batch(exchange), "LLM unavailable: " + why, null);
     }
 
-    /** The unit-cache entries (key, JSON) of the valid answers; none when the unit cache is off. */
-    public List<Map.Entry<String, String>> cacheEntries(List<UnitAnswer> answers) throws JsonProcessingException {
-        List<Map.Entry<String, String>> entries = new ArrayList<>();
+    /** The unit-cache entries (key to JSON) of the valid answers; none when the unit cache is off. */
+    public Map<String, String> cacheEntries(List<UnitAnswer> answers) throws JsonProcessingException {
+        Map<String, String> entries = new LinkedHashMap<>();
         for (UnitAnswer a : answers) {
             if (a.verdict() != null && a.question().cacheKey() != null) {
-                entries.add(Map.entry(a.question().cacheKey(), mapper.writeValueAsString(a.verdict())));
+                entries.put(a.question().cacheKey(), mapper.writeValueAsString(a.verdict()));
             }
         }
         return entries;

@@ -16,6 +16,7 @@ import hub.guideline.GuidelineTask;
 import hub.report.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,22 @@ public class UnitJudge {
     }
 
     /** A cache lookup's answer; an unreadable entry counts as a miss. */
+    /** The unit-cache keys of the questions that have one, in their order (none when the unit cache is off). */
+    public List<String> cacheKeys(List<UnitQuestion> questions) {
+        return questions.stream().map(UnitQuestion::cacheKey).filter(Objects::nonNull).toList();
+    }
+
+    /** What the cache answered to each question: {@code cached} holds a value per key of {@link #cacheKeys}. */
+    public List<UnitAnswer> lookedUpAll(List<UnitQuestion> questions, List<?> cached) {
+        List<UnitAnswer> answers = new ArrayList<>(questions.size());
+        int next = 0;
+        for (UnitQuestion question : questions) {
+            Object json = question.cacheKey() == null ? null : cached.get(next++);
+            answers.add(lookedUp(question, (String) json));
+        }
+        return answers;
+    }
+
     public UnitAnswer lookedUp(UnitQuestion question, String cachedJson) {
         if (cachedJson == null) {
             return UnitAnswer.miss(question);

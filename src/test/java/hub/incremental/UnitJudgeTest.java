@@ -58,6 +58,30 @@ class UnitJudgeTest {
     }
 
     @Test
+    void oneLookupAnswersEveryQuestionInOrderAndAnUnreadableEntryIsAMiss() {
+        List<UnitQuestion> questions = judge.questions(task(GuidelineScope.UNIT, "One.\nTwo.\nThree."), "t");
+        assertThat(judge.cacheKeys(questions)).hasSize(3)
+                .containsExactlyElementsOf(questions.stream().map(UnitQuestion::cacheKey).toList());
+        String cached = "{\"jobId\":\"j-1\",\"verdict\":\"FAIL\",\"rationale\":\"Cached.\",\"model\":\"m\"}";
+
+        List<UnitAnswer> answers = judge.lookedUpAll(questions, java.util.Arrays.asList(cached, null, "{not json"));
+
+        assertThat(answers).extracting(UnitAnswer::question).containsExactlyElementsOf(questions);
+        assertThat(answers).extracting(UnitAnswer::answered).containsExactly(true, false, false);
+        assertThat(answers.get(0).verdict().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(answers.get(0).verdict().jobId()).isEqualTo("j-1");
+    }
+
+    @Test
+    void withTheUnitCacheOffNothingIsLookedUpAndEveryQuestionIsOpen() {
+        UnitJudge off = new UnitJudge(new ObjectMapper(), new ChatRequestFactory(new ObjectMapper(), "claude", 800, 0), false);
+        List<UnitQuestion> questions = off.questions(task(GuidelineScope.UNIT, "One.\nTwo."), "t");
+
+        assertThat(off.cacheKeys(questions)).isEmpty();
+        assertThat(off.lookedUpAll(questions, List.of())).extracting(UnitAnswer::answered).containsExactly(false, false);
+    }
+
+    @Test
     void aGuidelineVersionOrAnotherModelIsAnotherKey() {
         GuidelineTask v1 = task(GuidelineScope.UNIT, "One.");
         Guideline g2 = new Guideline("g", "G", "c", Severity.ERROR, 1, "Judge it.", Checks.NONE, GuidelineScope.UNIT, "2");
