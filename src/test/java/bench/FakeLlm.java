@@ -27,6 +27,14 @@ public final class FakeLlm implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK's HttpServer sends its answer's headers and body in two writes and leaves Nagle's algorithm on: the
+        // body then waits for the caller's delayed ACK of the headers (about 40 ms on Linux) whenever the request came
+        // in more than one segment, as a job's article-scope question does. An LLM gateway answers without that wait.
+        // Read once, when the first HttpServer of the JVM starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     static final String BODY = "{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion\",\"model\":\"claude-bench\","
             + "\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":"
             + "\"{\\\"verdict\\\":\\\"PASS\\\",\\\"confidence\\\":0.9,\\\"rationale\\\":\\\"No issue found.\\\","

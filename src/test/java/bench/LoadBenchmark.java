@@ -226,6 +226,11 @@ public final class LoadBenchmark {
                 // completion (ERROR verdicts) at the CPU's full speed beside the turn's later runs.
                 "--camel.component.http.connection-request-timeout=3600000"));
         args.addAll(extra);
+        // BENCH_HUB_ARGS: more Spring arguments for the hub, space-separated (an A/B of one setting).
+        String more = System.getenv().getOrDefault("BENCH_HUB_ARGS", "").trim();
+        if (!more.isEmpty()) {
+            args.addAll(List.of(more.split("\\s+")));
+        }
         return HubProcess.start(heap, work.resolve("hub-" + name + ".log"), args);
     }
 
