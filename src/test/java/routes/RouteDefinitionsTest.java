@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -148,6 +149,29 @@ class RouteDefinitionsTest {
                     .as("routes-include-pattern lists " + dir.getFileName())
                     .contains("classpath:camel/" + dir.getFileName() + "/*.camel.yaml"));
         }
+    }
+
+    /**
+     * A delay says on which thread the route goes on: Camel's default is its delay scheduler, a single thread under
+     * virtual threads, where one slow step after the delay holds every other delayed exchange. llm-chat's retries call
+     * the model after their delay, so they stay on the caller's thread (issue 25).
+     */
+    @Test
+    void everyDelaySaysWhereTheRouteGoesOnAndTheLlmRetriesStayOnTheCallersThread() throws IOException {
+        Map<String, List<JsonNode>> delays = new java.util.TreeMap<>();
+        for (Path file : RouteFiles.all()) {
+            // The delay EIP, not a timer's or consumer's delay parameter.
+            List<JsonNode> found = YAML.readTree(file.toFile()).findValues("delay").stream()
+                    .filter(JsonNode::isObject).toList();
+            if (!found.isEmpty()) {
+                delays.put(file.getFileName().toString(), found);
+            }
+        }
+        assertThat(delays).containsKey("llm-chat.camel.yaml");
+        delays.forEach((file, found) -> assertThat(found).as(file)
+                .allSatisfy(delay -> assertThat(delay.has("asyncDelayed")).as(file + ": asyncDelayed").isTrue()));
+        assertThat(delays.get("llm-chat.camel.yaml"))
+                .allSatisfy(delay -> assertThat(delay.path("asyncDelayed").asBoolean(true)).isFalse());
     }
 
     @Test
