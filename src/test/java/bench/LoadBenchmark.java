@@ -714,6 +714,54 @@ public final class LoadBenchmark {
 
             ## What limits it
 
+            ### Issue 25, sixth round (2026-12-07, afternoon): the job's path
+
+            Per-job profiles (JFR with CPU-time samples over 60-120 new articles one at a time, the LLM
+            answering at once; shares of the hub's samples, each sample given to the innermost frame of a
+            known library, Lettuce's and Reactor's threads to Redis and the blob store).
+            - **Found: the fake LLM held every article-scope answer for 40 ms.** The longest LLM call of every
+              job was its one article-scope question (`balanced-risks-and-benefits`, 1,560 prompt tokens) at
+              42-47 ms, where a batch call (120 tokens) took 2-7 ms. The request comes in two segments (the
+              client flushes its headers before a body larger than its buffer), and the JDK's HttpServer,
+              which the fake LLM runs on, answers in two writes with Nagle's algorithm on: the body waited for
+              the client's delayed ACK of the headers. The fake now answers with `TCP_NODELAY`
+              (`sun.net.httpserver.nodelay`), as a gateway does, and that call takes as long as the others.
+              Claim to completion fell by about 40 ms. The own-time figure subtracted the longest call all
+              along, so the fix moves it far less.
+            - **Cut: the unit cache in one round trip** (ADR 0024). A guideline's questions were looked up
+              one by one (a split exchange, two route calls and a Redis `GET` each), and a batch's answers
+              stored one by one (a `SETEX` each): about 100 round trips a job for this article (7 paragraphs,
+              8 LLM-judged guidelines). `cache-get-all` (Caffeine `GET_ALL`, Redis `MGET`) and
+              `cache-put-all` (Caffeine `PUT_ALL`, one pipeline of `SET ... EX` to Redis) make it about 10.
+              Redis fell from 19.7 % to 10.5 % of a job's samples.
+            - **Fixed: the LLM's retries ran one at a time.** A page run at 14:18 UTC never finished its
+              1,000 jobs in flight: 861 completed, then 139 hung. A thread dump showed 137 jobs in the
+              circuit breaker around their model call, all waiting on one thread, "Delay". Some calls had met a
+              broken pipe or a 503 and were waiting out `llm-chat`'s retry backoff. Camel's `delay` is
+              asynchronous by default: its scheduler resumes the exchange, so the next attempt (a 20 s call)
+              ran on the scheduler's thread, and under virtual threads that scheduler has one. The retries of
+              the whole instance therefore went to the model one at a time. The delay now holds the caller's own
+              (virtual) thread (`asyncDelayed: false`). `RouteDefinitionsTest` requires every delay to say
+              which thread it continues on, and llm-chat's to stay on the caller's. A real gateway that answers
+              429 under load would have done the same to production.
+            - **A job's samples now:** the hub's own code 24 % (the rules' regular expressions 11 %: 26
+              `pattern` checks and the `requiredPhrase` checks scan the whole article with Unicode case
+              folding; language detection 2.5 %; prompt-injection screening 2 %), Camel's engine 18 %, the
+              blob store 18 % (the Azure SDK: the report's and the article's archive copies, the audit log),
+              Redis 10.5 % (the job-status writes at the claim, on progress and at the completion, and the
+              batched unit-cache calls), observation 7 %, the submission call's web and security 4.5 %, the
+              LLM's HTTP client 4 %, JSON 3 %, SQL 2 %.
+            - **Where the job's own time goes** (the page's run, medians over the 300 fixture jobs from the
+              reports' `timingsMs`): evaluation 29 ms of a claim-to-completion of 50 ms. The other 20 ms are
+              the claim's status write, assembling the report, the two archive writes to the blob store (in
+              parallel, on Azurite) and the completion.
+            - **What would move it:** the archive copies off the job's path. The report and the article are
+              durable in PostgreSQL when the job completes, so a sweeper could write the copies and mark the job
+              archived, with the article retention waiting for that mark. Then a blob outage would no longer
+              hold jobs either. Also: the rules' regular expressions behind a literal prefilter (most start with
+              `\\b(?:word|word...)`, as `mayContain` already does for terms), and the evaluation's parallel split
+              without an exchange copy per guideline.
+
             ### Issue 25, fifth round (2026-12-07)
 
             Quick turns (one turn, 16 clients, JFR with CPU-time samples on, so every figure is lower than
