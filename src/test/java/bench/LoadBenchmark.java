@@ -751,7 +751,7 @@ public final class LoadBenchmark {
               Redis 10.5 % (the job-status writes at the claim, on progress and at the completion, and the
               batched unit-cache calls), observation 7 %, the submission call's web and security 4.5 %, the
               LLM's HTTP client 4 %, JSON 3 %, SQL 2 %.
-            - **Where the job's own time goes** (the page's run, medians over the 300 fixture jobs from the
+            - **Where the job's own time goes** (the unfinished page rerun at 14:01 UTC, medians over its 300 fixture jobs from the
               reports' `timingsMs`): evaluation 29 ms of a claim-to-completion of 50 ms. The other 20 ms are
               the claim's status write, assembling the report, the two archive writes to the blob store (in
               parallel, on Azurite) and the completion.
