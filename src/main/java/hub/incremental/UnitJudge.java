@@ -126,7 +126,6 @@ public class UnitJudge {
                 key(tenant, task.guideline(), task.language(), seen, ChatRequestFactory.PROMPT_VERSION));
     }
 
-    /** A cache lookup's answer; an unreadable entry counts as a miss. */
     /** The unit-cache keys of the questions that have one, in their order (none when the unit cache is off). */
     public List<String> cacheKeys(List<UnitQuestion> questions) {
         return questions.stream().map(UnitQuestion::cacheKey).filter(Objects::nonNull).toList();
@@ -143,6 +142,7 @@ public class UnitJudge {
         return answers;
     }
 
+    /** A cache lookup's answer; an unreadable entry counts as a miss. */
     public UnitAnswer lookedUp(UnitQuestion question, String cachedJson) {
         if (cachedJson == null) {
             return UnitAnswer.miss(question);
