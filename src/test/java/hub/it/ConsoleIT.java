@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class ConsoleIT extends LocalServicesIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.apache.camel.CamelContext camel;
+
     @Test
     void theConsoleIsServedAtTheRootAndAtTaskpane() {
         for (String path : List.of("/", "/taskpane")) {
@@ -60,6 +63,10 @@ class ConsoleIT extends LocalServicesIT {
 
     @Test
     void aRunningJobShowsGuidelinesDoneOfTotal() {
+        // On an idle hub: a job left running by an earlier test of this shared context could hold the model
+        // connections or evaluation threads that llm-balance's answer needs while llm-fees's is held.
+        Awaitility.await("the hub idle").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> camel.getInflightRepository().size("process-job") == 0 && leasedConnections() == 0);
         // A first job teaches the hub that the endpoint takes JSON schemas (hub.llm.structured-output: auto): until
         // then every call waits for the first answer, so a slow first call would hold the others back.
         hub.awaitReport(hub.submit(submission("it-llm", "A short article about savings.")));
@@ -71,13 +78,16 @@ class ConsoleIT extends LocalServicesIT {
         try {
             // Generous: on a loaded machine the job may wait behind other tests' jobs before it runs.
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                boolean feesOutstanding = LlmStub.heldAnswers() == 1;
                 JsonNode status = HubClient.json(hub.get("/api/v1/jobs/" + jobId));
                 running[0] = status;
-                return "RUNNING".equals(status.path("status").asText())
+                // Seen while the answer about llm-fees is still held, not in the moment after a hold ran out.
+                return feesOutstanding && LlmStub.heldAnswers() == 1 && "RUNNING".equals(status.path("status").asText())
                         && status.path("progress").path("guidelinesDone").asInt() == 2;
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("the job never showed RUNNING with 2 of 3 guidelines done; last status: " + running[0], e);
+            throw new AssertionError("the job never showed RUNNING with 2 of 3 guidelines done; last status: " + running[0]
+                    + "; " + llmCallsAbout("Fees are low.") + "; " + llmConnections(), e);
         } finally {
             LlmStub.releaseHeld();
         }
@@ -87,6 +97,36 @@ class ConsoleIT extends LocalServicesIT {
         JsonNode done = HubClient.json(hub.get("/api/v1/jobs/" + jobId));
         assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.has("progress")).isFalse();
+    }
+
+    /** When each model call about the article arrived and which guideline it asked about, for a failure's message. */
+    private String llmCallsAbout(String articleText) {
+        return llm.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getBodyAsString().contains(articleText))
+                .map(event -> {
+                    java.util.regex.Matcher id = java.util.regex.Pattern.compile("- id: ([\\w-]+)\\\\n")
+                            .matcher(event.getRequest().getBodyAsString());
+                    return (id.find() ? id.group(1) : "?") + " at " + event.getRequest().getLoggedDate().toInstant()
+                            + " (" + event.getTiming().getTotalTime() + " ms)";
+                })
+                .toList().toString();
+    }
+
+    /** The model endpoints' pooled connections (leased ones are calls in progress), for a failure's message. */
+    private String llmConnections() {
+        return "model connections " + llmPools().map(pool -> pool.getTotalStats().toString()).toList();
+    }
+
+    private int leasedConnections() {
+        return llmPools().mapToInt(pool -> pool.getTotalStats().getLeased()).sum();
+    }
+
+    /** Each HTTP endpoint has a pool of its own; these are the ones of the endpoints that call the fake model. */
+    private java.util.stream.Stream<org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager> llmPools() {
+        return camel.getEndpoints().stream()
+                .filter(endpoint -> endpoint.getEndpointUri().startsWith(LlmStub.url().replaceFirst("\\?.*", "")))
+                .map(endpoint -> ((org.apache.camel.component.http.HttpEndpoint) endpoint).getClientConnectionManager())
+                .map(org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager.class::cast);
     }
 
     @Test

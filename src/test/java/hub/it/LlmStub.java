@@ -119,6 +119,11 @@ public final class LlmStub {
         HeldAnswerTransformer.release();
     }
 
+    /** How many held answers are waiting for {@link #releaseHeld()} right now. */
+    public static int heldAnswers() {
+        return HeldAnswerTransformer.waiting();
+    }
+
     public static ResponseDefinitionBuilder completion(String content) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody(completionBody(content));
