@@ -32,5 +32,10 @@ WITH done AS (
            CAST(:#${exchangeProperty.usageRow[saved_eur]} AS numeric),
            CAST(:#${exchangeProperty.usageRow[unit_hashes]} AS jsonb)
       FROM done
+), archive AS (
+    -- The worker writes the blob copies right after this commit; the sweep takes over when they are not done by then.
+    INSERT INTO pending_archives (job_id, due_at)
+    SELECT id, now() + make_interval(secs => CAST(:#${properties:hub.archive.retry-after-seconds} AS integer))
+      FROM done
 )
 SELECT * FROM done

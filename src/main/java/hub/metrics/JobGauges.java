@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
  *       exchanges of the {@code process-job} route);</li>
  *   <li>{@code compliance_jobs_waiting}: jobs {@code QUEUED} in PostgreSQL, all instances together (the
  *       {@code measure-job-backlog} route counts them every {@code hub.metrics.backlog-interval-ms});</li>
+ *   <li>{@code compliance_archives_pending}: completed jobs whose blob copies (report, article) are not written yet,
+ *       all instances together (same route; ADR 0025);</li>
  *   <li>{@code compliance_queue_depth{queue}}: messages in the in-JVM queues ({@code jobs}, {@code batches}); only
  *       while the consumer is an in-JVM seda queue (Service Bus reports its own depth to Azure Monitor).</li>
  * </ul>
@@ -28,6 +30,7 @@ public class JobGauges implements CamelContextConfiguration {
 
     private final MeterRegistry registry;
     private final AtomicLong waiting = new AtomicLong();
+    private final AtomicLong archivesPending = new AtomicLong();
 
     public JobGauges(MeterRegistry registry) {
         this.registry = registry;
@@ -39,6 +42,10 @@ public class JobGauges implements CamelContextConfiguration {
                 .description("Jobs this instance is evaluating now").register(registry);
         Gauge.builder("compliance_jobs_waiting", waiting, AtomicLong::get)
                 .description("Jobs QUEUED in PostgreSQL (all instances), refreshed by measure-job-backlog")
+                .register(registry);
+        Gauge.builder("compliance_archives_pending", archivesPending, AtomicLong::get)
+                .description("Completed jobs whose blob archive copies are not written yet (all instances), refreshed "
+                        + "by measure-job-backlog")
                 .register(registry);
     }
 
@@ -53,8 +60,9 @@ public class JobGauges implements CamelContextConfiguration {
         });
     }
 
-    /** Route step of {@code measure-job-backlog}: the body is the number of QUEUED jobs. */
-    public void waiting(long jobs) {
-        waiting.set(jobs);
+    /** Route step of {@code measure-job-backlog}: the QUEUED jobs and the pending archives it counted. */
+    public void backlog(long queuedJobs, long pendingArchives) {
+        waiting.set(queuedJobs);
+        archivesPending.set(pendingArchives);
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The retention of the articles kept in PostgreSQL (purge-archived-articles, every 500 ms in the tests): a completed
  * job's row goes once its completion is older than the retention, the archived blob and the report stay; articles
- * of jobs that did not complete stay whatever their age.
+ * of jobs that did not complete stay whatever their age. The archive copies and their sweep (ADR 0025).
  */
 class ArticleRetentionIT extends LocalServicesIT {
 
@@ -23,7 +23,8 @@ class ArticleRetentionIT extends LocalServicesIT {
         String text = "An article for the retention test " + java.util.UUID.randomUUID() + ".";
         String completed = hub.submit(submission("it-rules", text));
         hub.awaitReport(completed);
-        String failed = failedJobOfEightDaysAgo();
+        // Only completed jobs are archived: a FAILED one of the same age keeps its article.
+        String failed = JobRows.insert(jdbc, "FAILED", 3, 3, "8 days", "{}");
 
         jdbc.update("UPDATE jobs SET completed_at = now() - interval '8 days', created_at = now() - interval '8 days' "
                 + "WHERE id = CAST(? AS uuid)", completed);
@@ -54,16 +55,33 @@ class ArticleRetentionIT extends LocalServicesIT {
         assertThat(articleRows(recent)).as("the recent job's article after a purge that ran").isEqualTo(1);
     }
 
-    /** A FAILED job from eight days ago, with its article: only completed jobs are archived. */
-    private String failedJobOfEightDaysAgo() {
-        String id = java.util.UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO jobs (id, status, source, guideline_set_id, guideline_set_version, article_sha256, "
-                + "text_length, attempts, max_attempts, created_at, updated_at, completed_at, submitter_tenant, "
-                + "submitter_subject) VALUES (CAST(? AS uuid), 'FAILED', 'api', 'it-rules', '1', repeat('0', 64), 2, 3, 3, "
-                + "now() - interval '8 days', now() - interval '8 days', now() - interval '8 days', 'it-tenant', "
-                + "'retention')", id);
-        jdbc.update("INSERT INTO job_articles (job_id, article) VALUES (CAST(? AS uuid), '{}')", id);
-        return id;
+    /**
+     * The worker writes a completed job's copies right after the completion (its pending_archives row goes), and the
+     * archive sweep (every 500 ms in the tests) writes those a worker left pending: here both blobs are gone and the
+     * row is due again, as after a blob outage.
+     */
+    @Test
+    void theArchiveSweepWritesTheCopiesAWorkerLeftPending() {
+        String text = "An article whose archive copy went missing " + java.util.UUID.randomUUID() + ".";
+        String jobId = hub.submit(submission("it-rules", text));
+        hub.awaitReport(jobId);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> pendingArchives(jobId) == 0);
+        blobs.getBlobContainerClient("articles").getBlobClient(jobId + ".json").delete();
+        blobs.getBlobContainerClient("reports").getBlobClient(jobId + ".json").delete();
+
+        jdbc.update("INSERT INTO pending_archives (job_id, due_at) VALUES (CAST(? AS uuid), now())", jobId);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> pendingArchives(jobId) == 0);
+
+        assertThat(new ArticleBlobs(blobs).content(jobId + ".json")).contains(text);
+        assertThat(blobs.getBlobContainerClient("reports").getBlobClient(jobId + ".json").downloadContent().toString())
+                .isEqualTo(hub.get("/api/v1/jobs/" + jobId + "/result").body());
+    }
+
+    private long pendingArchives(String jobId) {
+        return jdbc.queryForObject("SELECT count(*) FROM pending_archives WHERE job_id = CAST(? AS uuid)", Long.class,
+                jobId);
     }
 
     private long articleRows(String jobId) {

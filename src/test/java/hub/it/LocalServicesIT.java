@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "hub.recovery.interval-ms=500",
             "hub.recovery.batch-grace-seconds=1",
             "hub.retention.articles.interval-ms=500",
+            "hub.archive.sweep-interval-ms=500",
             "hub.recovery.startup-delay-ms=100",
             "hub.worker.retry-delay-seconds=1",
             "hub.batch.callbacks.allow-loopback-http=true",

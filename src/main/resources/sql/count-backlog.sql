@@ -1,0 +1,2 @@
+SELECT (SELECT count(*) FROM jobs WHERE status = 'QUEUED') AS queued,
+       (SELECT count(*) FROM pending_archives) AS archives_pending
