@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,8 @@ public class RuleEngine {
 
     /** Compiled terms, phrases and regexes, keyed by everything that determines the compiled pattern. */
     private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
+    /** The literal prefixes of the regexes ({@link LiteralPrefixes}), case-folded for case-insensitive ones. */
+    private final Map<String, Optional<List<String>>> prefixes = new ConcurrentHashMap<>();
     private final HitContext contexts = new HitContext(this::phrase);
 
     public List<Finding> check(Guideline guideline, PlainText article) {
@@ -207,13 +210,13 @@ public class RuleEngine {
     private void requiredPhrase(RequiredPhrase required, PlainText article, RuleMessages messages,
                                 List<Finding> findings) {
         String text = article.text();
-        if (required.when() != null && !regex(required.when(), false).matcher(text).find()
-                || required.unless() != null && regex(required.unless(), false).matcher(text).find()) {
+        if (required.when() != null && !finds(article, required.when())
+                || required.unless() != null && finds(article, required.unless())) {
             return;
         }
         boolean present = required.anyOf().stream()
                 .anyMatch(phrase -> mayContain(article, phrase, false) && phrase(phrase, false).matcher(text).find())
-                || required.patterns().stream().anyMatch(p -> regex(p, false).matcher(text).find());
+                || required.patterns().stream().anyMatch(p -> finds(article, p));
         if (!present) {
             String message = required.message() != null ? required.message()
                     : messages.get("required.missing", required.anyOf().stream()
@@ -224,6 +227,9 @@ public class RuleEngine {
 
     private void pattern(PatternCheck check, HitExceptions exceptions, PlainText article, RuleMessages messages,
                          List<Finding> hits) {
+        if (!mayMatch(article, check.regex(), check.caseSensitive())) {
+            return;
+        }
         Matcher matcher = regex(check).matcher(article.text());
         HitExceptions patternExceptions = exceptions.forPattern();
         while (matcher.find()) {
@@ -319,11 +325,32 @@ public class RuleEngine {
         if (caseSensitive) {
             return article.text().contains(word);
         }
-        char[] folded = word.toCharArray();
-        for (int i = 0; i < folded.length; i++) {
-            folded[i] = PlainText.fold(folded[i]);
+        return article.folded().contains(folded(word));
+    }
+
+    /** Whether the case-insensitive {@code regex} matches somewhere in the article. */
+    private boolean finds(PlainText article, String regex) {
+        return mayMatch(article, regex, false) && regex(regex, false).matcher(article.text()).find();
+    }
+
+    /** False when the article holds none of the literal texts every match of {@code regex} starts with. */
+    private boolean mayMatch(PlainText article, String regex, boolean caseSensitive) {
+        Optional<List<String>> literal = prefixes.computeIfAbsent((caseSensitive ? "cs:" : "ci:") + regex,
+                key -> LiteralPrefixes.of(regex).map(found -> caseSensitive ? found
+                        : found.stream().map(RuleEngine::folded).toList()));
+        if (literal.isEmpty()) {
+            return true;
         }
-        return article.folded().contains(new String(folded));
+        String text = caseSensitive ? article.text() : article.folded();
+        return literal.get().stream().anyMatch(text::contains);
+    }
+
+    private static String folded(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = PlainText.fold(chars[i]);
+        }
+        return new String(chars);
     }
 
     /** A term or phrase: literal, whole-word at letter/digit ends, tolerant of white space and typography. */
