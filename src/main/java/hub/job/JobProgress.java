@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
 public class JobProgress {
 
     private record Counter(int total, AtomicInteger done, Map<String, AtomicInteger> openAnswers) {}
+
+    /** The exchange property holding the count that report-progress last wrote for the job. */
+    static final String WRITTEN = "progressWritten";
 
     private final Map<String, Counter> jobs = new ConcurrentHashMap<>();
 
@@ -55,6 +59,27 @@ public class JobProgress {
     public boolean guidelineDone(String jobId) {
         Counter counter = jobs.get(jobId);
         return counter != null && counter.done().updateAndGet(done -> Math.min(done + 1, counter.total())) < counter.total();
+    }
+
+    /**
+     * Whether the job's cached status still has to be written (again) by report-progress, which writes it in a loop
+     * while this is true: false once the count has not moved since this exchange's last write (property
+     * {@value #WRITTEN}). Two answers arriving together each write a status document, and the one holding the lower
+     * count can reach the cache last; its writer sees the count moved and writes again, so the cache ends with the
+     * highest count.
+     */
+    public boolean writeNeeded(Exchange exchange) {
+        Counter counter = jobs.get(exchange.getProperty("jobId", String.class));
+        if (counter == null) {
+            return false;
+        }
+        int done = counter.done().get();
+        Integer written = exchange.getProperty(WRITTEN, Integer.class);
+        if (written != null && written == done) {
+            return false;
+        }
+        exchange.setProperty(WRITTEN, done);
+        return true;
     }
 
     public void finished(String jobId) {
