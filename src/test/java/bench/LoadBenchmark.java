@@ -720,7 +720,7 @@ public final class LoadBenchmark {
               (two writes in parallel, on Azurite here) came before the statement that completes the job. That statement now
               adds a `pending_archives` row instead, and `archive-job` writes both copies on a wire tap right after the commit,
               then deletes the row. The sweep `archive-pending-jobs` retries any row left behind, and the article retention
-              waits for the row to go. Quick turn (one turn each, 150 jobs after 60 to warm up), at 5377f28 and then at 0fca1fc:
+              waits for the row to go. Quick turn (one turn each, 150 jobs after 60 to warm up), at 5377f28 and then at 9b9aa5d:
               claim to completion 46.3 -> 36.4 ms, own time 41.2 -> 31.9 ms, CPU per job 84.2 -> 81.2 ms. The CPU is the same
               work, now on another thread. A blob outage no longer holds jobs either (`StoreOutageIT`).
             - **Cut: a literal prefilter for the rules' regular expressions** (`hub.rules.LiteralPrefixes`). A regex whose
