@@ -87,14 +87,19 @@ public final class PlainText {
     public String folded() {
         String f = folded;
         if (f == null) {
-            char[] chars = text.toCharArray();
-            for (int i = 0; i < chars.length; i++) {
-                chars[i] = fold(chars[i]);
-            }
-            f = new String(chars);
+            f = fold(text);
             folded = f;
         }
         return f;
+    }
+
+    /** {@code text} with every char case-folded ({@link #fold(char)}). */
+    public static String fold(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = fold(chars[i]);
+        }
+        return new String(chars);
     }
 
     /** The case fold under which two chars match case-insensitively (as {@code Pattern.UNICODE_CASE} compares). */

@@ -74,28 +74,29 @@ final class LiteralPrefixes {
         List<String> prefixes = new ArrayList<>();
         int start = from;
         int depth = 0;
-        for (int i = from; i <= to; i++) {
-            char c = i < to ? regex.charAt(i) : '|';
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(i);
-            } else if (c == '(') {
+        for (int i = from; i < to; i = tokenEnd(i) + 1) {
+            char c = regex.charAt(i);
+            if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (i == to && depth != 0) {
-                return null;
             } else if (c == '|' && depth == 0) {
-                List<String> alternative = startingAt(start, i);
-                if (alternative == null) {
+                if (!collect(start, i, prefixes)) {
                     return null;
                 }
-                prefixes.addAll(alternative);
                 start = i + 1;
             }
         }
-        return prefixes;
+        return depth == 0 && collect(start, to, prefixes) ? prefixes : null;
+    }
+
+    /** Adds the prefixes of the alternative {@code regex[from, to)}; false when they are unknown. */
+    private boolean collect(int from, int to, List<String> prefixes) {
+        List<String> alternative = startingAt(from, to);
+        if (alternative != null) {
+            prefixes.addAll(alternative);
+        }
+        return alternative != null;
     }
 
     /** A quantifier that lets the element before it match nothing. */
@@ -106,18 +107,20 @@ final class LiteralPrefixes {
     /** The index of the parenthesis that closes the one at {@code open}. */
     private int closing(int open) {
         int depth = 0;
-        for (int i = open; ; i++) {
+        for (int i = open; ; i = tokenEnd(i) + 1) {
             char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(i);
-            } else if (c == '(') {
+            if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
                 return i;
             }
         }
+    }
+
+    /** The index of the last char of the token at {@code at}: the escaped char, a class's closing bracket, or at. */
+    private int tokenEnd(int at) {
+        char c = regex.charAt(at);
+        return c == '\\' ? at + 1 : c == '[' ? classEnd(at) : at;
     }
 
     /** The index of the bracket that closes the character class opening at {@code open}. */
@@ -129,15 +132,9 @@ final class LiteralPrefixes {
         if (regex.charAt(i) == ']') {
             i++;
         }
-        for (; ; i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(i);
-            } else if (c == ']') {
-                return i;
-            }
+        for (; regex.charAt(i) != ']'; i = tokenEnd(i) + 1) {
+            // Escapes and nested classes are skipped whole.
         }
+        return i;
     }
 }

@@ -325,7 +325,7 @@ public class RuleEngine {
         if (caseSensitive) {
             return article.text().contains(word);
         }
-        return article.folded().contains(folded(word));
+        return article.folded().contains(PlainText.fold(word));
     }
 
     /** Whether the case-insensitive {@code regex} matches somewhere in the article. */
@@ -337,20 +337,12 @@ public class RuleEngine {
     private boolean mayMatch(PlainText article, String regex, boolean caseSensitive) {
         Optional<List<String>> literal = prefixes.computeIfAbsent((caseSensitive ? "cs:" : "ci:") + regex,
                 key -> LiteralPrefixes.of(regex).map(found -> caseSensitive ? found
-                        : found.stream().map(RuleEngine::folded).toList()));
+                        : found.stream().map(PlainText::fold).toList()));
         if (literal.isEmpty()) {
             return true;
         }
         String text = caseSensitive ? article.text() : article.folded();
         return literal.get().stream().anyMatch(text::contains);
-    }
-
-    private static String folded(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = PlainText.fold(chars[i]);
-        }
-        return new String(chars);
     }
 
     /** A term or phrase: literal, whole-word at letter/digit ends, tolerant of white space and typography. */

@@ -90,11 +90,11 @@ class LiteralPrefixesTest {
             filtered++;
             Pattern pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE
                     | Pattern.UNICODE_CHARACTER_CLASS);
-            List<String> folded = prefixes.get().stream().map(LiteralPrefixesTest::fold).toList();
+            List<String> folded = prefixes.get().stream().map(PlainText::fold).toList();
             for (String text : texts) {
                 if (pattern.matcher(text).find()) {
                     matches++;
-                    String foldedText = fold(text);
+                    String foldedText = PlainText.fold(text);
                     assertThat(folded).as(regex + " matched in: " + text).anyMatch(foldedText::contains);
                 }
             }
@@ -111,13 +111,5 @@ class LiteralPrefixesTest {
         } else if (node.isObject()) {
             node.fields().forEachRemaining(entry -> collectRegexes(entry.getValue(), entry.getKey(), regexes));
         }
-    }
-
-    private static String fold(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = PlainText.fold(chars[i]);
-        }
-        return new String(chars);
     }
 }
