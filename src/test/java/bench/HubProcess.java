@@ -77,10 +77,17 @@ final class HubProcess implements AutoCloseable {
         return Path.of(System.getenv().getOrDefault("BENCH_JAVA_HOME", System.getProperty("java.home")), "bin", "java").toString();
     }
 
-    /** Extra JVM options for the hubs and the bare floors, space-separated: BENCH_JVM_OPTS (e.g. a JFR recording). */
+    /**
+     * The JVM options of the hubs and the bare floors: JFR's stack depth raised from 64 frames, so that a recording's
+     * samples reach Tomcat's frames below the filter chain (FilterChainProfile), and BENCH_JVM_OPTS, space-separated.
+     */
     static List<String> jvmOptions() {
-        String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").trim();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+        List<String> options = new ArrayList<>(List.of("-XX:FlightRecorderOptions:stackdepth=2048"));
+        String more = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").trim();
+        if (!more.isEmpty()) {
+            options.addAll(List.of(more.split("\\s+")));
+        }
+        return options;
     }
 
     private static int freePort() throws IOException {

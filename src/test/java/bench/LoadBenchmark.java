@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The API load benchmark of issue 8 (docs/performance.md). A hub runs in its own JVM on the local services (profile
@@ -53,6 +55,12 @@ public final class LoadBenchmark {
     static final int[] CONNECTIONS = java.util.Arrays.stream(System.getenv().getOrDefault("BENCH_CONNECTIONS", "16,64")
             .split(",")).filter(c -> !c.isBlank() && !c.trim().equals("none")).mapToInt(c -> Integer.parseInt(c.trim()))
             .toArray();
+    /**
+     * The hub's floors (test resources bench-routes/): under /api/ like the API, so that they pass every filter an API
+     * call passes (the rate limit and body size, header screening and readiness filters serve /api/** only, and only
+     * API calls are audited). The bare floors answer at /bench/floor/.
+     */
+    static final String HUB_FLOOR = "/api/bench/floor";
     /** The bare floors' jar (bench/bare, packaged by scripts/bench-load.sh). */
     static final Path BARE_JAR = Path.of("bench", "bare", "target", "bare-floor.jar");
 
@@ -96,6 +104,10 @@ public final class LoadBenchmark {
     HubProcess bare;
     /** Every run of each figure ("name @clients"), one per repeat. */
     final Map<String, List<WrkResult>> results = new LinkedHashMap<>();
+    /** The constant floor's CPU per request split by filter ("bare @clients" or "hub @clients"), one per turn. */
+    final Map<String, List<Map<String, Double>>> filterProfiles = new LinkedHashMap<>();
+    /** The CPU samples each of those profiles holds. */
+    final List<Long> filterProfileSamples = new ArrayList<>();
     /** Claim to completion, one job at a time, with the fake LLM answering at once. */
     final Samples claimToCompletion = new Samples();
     /** The same minus the job's longest LLM call (its guidelines' calls run in parallel): the hub's own time. */
@@ -160,8 +172,8 @@ public final class LoadBenchmark {
                 measure("Bare floor: constant", bare, c, "/bench/floor/constant", "get.lua", token);
                 measure("Bare floor: durable INSERT", bare, c, "/bench/floor/insert", "post.lua", body.toString(), token);
                 // The hub's floors, with the bearer token like every API call: the hub's whole filter chain.
-                measure("Hub floor: constant", c, "/bench/floor/constant", "get.lua", token);
-                measure("Hub floor: durable INSERT", c, "/bench/floor/insert", "post.lua", body.toString(), token);
+                measure("Hub floor: constant", c, HUB_FLOOR + "/constant", "get.lua", token);
+                measure("Hub floor: durable INSERT", c, HUB_FLOOR + "/insert", "post.lua", body.toString(), token);
                 measure("POST /api/v1/jobs", c, "/api/v1/jobs", "post.lua", body.toString(), token);
                 warmStatusCache(completed);
                 measure("GET /api/v1/jobs/{id} (cached)", c, "/", "get-ids.lua", resultIds.toString(),
@@ -172,6 +184,11 @@ public final class LoadBenchmark {
                 measure("GET /api/v1/jobs/{id}/result", c, "/", "get-ids.lua", resultIds.toString(),
                         "/api/v1/jobs/{id}/result", token);
                 cpuSeconds += (hub.cpuTicks() - cpuBefore) / 100.0;
+                profileFilterChain("bare", bare, c, repeat + 1, "/bench/floor/constant", "get.lua", token);
+                profileFilterChain("hub", hub, c, repeat + 1, HUB_FLOOR + "/constant", "get.lua", token);
+                warmStatusCache(completed);
+                profileFilterChain("cached", hub, c, repeat + 1, "/", "get-ids.lua", resultIds.toString(),
+                        "/api/v1/jobs/{id}", token);
                 rssPeakKb = Math.max(rssPeakKb, hub.rssPeakKb());
                 bareRssPeakKb = Math.max(bareRssPeakKb, bare.rssPeakKb());
                 hub.close();
@@ -343,8 +360,8 @@ public final class LoadBenchmark {
     void warmUpHub(int connections, Path body, Path resultIds) throws Exception {
         wrk("warm-up", bare, connections, hubWarmUpS, "/bench/floor/constant", "get.lua", token);
         wrk("warm-up", bare, connections, hubWarmUpS, "/bench/floor/insert", "post.lua", body.toString(), token);
-        wrk("warm-up", connections, hubWarmUpS, "/bench/floor/constant", "get.lua", token);
-        wrk("warm-up", connections, hubWarmUpS, "/bench/floor/insert", "post.lua", body.toString(), token);
+        wrk("warm-up", connections, hubWarmUpS, HUB_FLOOR + "/constant", "get.lua", token);
+        wrk("warm-up", connections, hubWarmUpS, HUB_FLOOR + "/insert", "post.lua", body.toString(), token);
         wrk("warm-up", connections, hubWarmUpS, "/api/v1/jobs", "post.lua", body.toString(), token);
         wrk("warm-up", connections, hubWarmUpS, "/", "get-ids.lua", resultIds.toString(), "/api/v1/jobs/{id}", token);
         wrk("warm-up", connections, hubWarmUpS, "/", "get-ids.lua", resultIds.toString(),
@@ -387,6 +404,28 @@ public final class LoadBenchmark {
         results.computeIfAbsent(name + " @" + connections, k -> new ArrayList<>()).add(result);
         log("%-36s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  non-2xx %d  CPU %.3f ms/request", name, connections,
                 result.requestsPerSecond, result.p50Ms, result.p99Ms, result.non2xx, result.cpuMsPerRequest());
+    }
+
+    /**
+     * A run of a path on {@code server} with a JFR recording of CPU samples, after the turn's measured runs (the sampling
+     * costs CPU, so no measured figure comes from it), split by filter (FilterChainProfile).
+     */
+    void profileFilterChain(String name, HubProcess server, int connections, int turn, String path, String script,
+                            String... args) throws Exception {
+        Path recording = work.resolve("filter-chain-" + name + "-c" + connections + "-" + turn + ".jfr").toAbsolutePath();
+        List<String> start = new ArrayList<>(List.of("JFR.start", "name=filters", "filename=" + recording));
+        start.addAll(FilterChainProfile.recordingSettings(hubJavaVersion));
+        server.jcmd(start.toArray(String[]::new));
+        long cpuBefore = server.cpuTicks();
+        WrkResult run = wrk("filter profile", server, connections, durationS, path, script, args)
+                .withCpu((server.cpuTicks() - cpuBefore) * 10.0);
+        server.jcmd("JFR.stop", "name=filters");
+        FilterChainProfile profile = FilterChainProfile.read(recording);
+        filterProfiles.computeIfAbsent(name + " @" + connections, k -> new ArrayList<>())
+                .add(profile.msPerRequest(run.cpuMsPerRequest()));
+        filterProfileSamples.add(profile.total());
+        log("filter profile of %s: %d samples, %.3f ms/request while profiled (%s)", name, profile.total(),
+                run.cpuMsPerRequest(), recording);
     }
 
     WrkResult wrk(String name, int connections, int seconds, String path, String script, String... args)
@@ -603,8 +642,9 @@ public final class LoadBenchmark {
                 .append("compiler took one of the two cores for as long as they lasted. ")
                 .append("Two **floors**, each served twice: by the **bare** app (`bench/bare`: the same Spring Boot 3.5.7 ")
                 .append("and camel-spring-boot-bom 4.17.0, platform-http, no security, filters, tracing or meters; started ")
-                .append("beside the hub in every turn, on the same JVM and heap) and by the **hub** itself (its whole filter ")
-                .append("chain): `GET /bench/floor/constant` (a constant) and `POST /bench/floor/insert` (one durable ")
+                .append("beside the hub in every turn, on the same JVM and heap) and by the **hub** itself, under `/api/` ")
+                .append("so that they pass every filter an API call passes: `GET /bench/floor/constant` (a constant) and ")
+                .append("`POST /bench/floor/insert` (one durable ")
                 .append("PostgreSQL INSERT per request through camel-sql, pool of 20), all called with the bearer token ")
                 .append("every API call carries. Every figure, the floors included, is measured ").append(repeats)
                 .append(" times in turn (at ").append(java.util.Arrays.stream(CONNECTIONS).mapToObj(String::valueOf)
@@ -643,9 +683,9 @@ public final class LoadBenchmark {
                         perRun(runs, bareFloor)));
             });
         }
-        md.append("\nThe hub's filter chain (Spring Security with the bearer token, the hub's servlet filters: audit, rate "
-                + "limit, correlation, screening; Spring MVC's observation) is the difference between the two floors, "
-                + "median CPU per request:\n\n| Clients | Floor | Bare ms/request | Hub ms/request | Filter chain ms/request |\n"
+        md.append("\nThe hub's filter chain (Spring Security with the bearer token; the hub's servlet filters: audit, rate "
+                + "limit and body size, correlation, header screening, readiness; Spring MVC's observation) is the "
+                + "difference between the two floors, median CPU per request:\n\n| Clients | Floor | Bare ms/request | Hub ms/request | Filter chain ms/request |\n"
                 + "|---|---|---|---|---|\n");
         for (int c : results.isEmpty() ? new int[0] : CONNECTIONS) {
             for (String kind : List.of("constant", "durable INSERT")) {
@@ -655,11 +695,51 @@ public final class LoadBenchmark {
                         hubCpu - bareCpu));
             }
         }
+        filterTable(md);
         md.append("\n## Targets (2 cores)\n\n| Target | Measured | Met |\n|---|---|---|\n");
         if (results.containsKey("POST /api/v1/jobs @16")) {
             apiTargets(md);
         }
         return inFlightAndJobTargets(md);
+    }
+
+    /** CPU per request by filter: the bare and the hub's constant floor, a cached status read; medians over turns. */
+    private void filterTable(StringBuilder md) {
+        for (int c : CONNECTIONS) {
+            List<List<Map<String, Double>>> columns = Stream.of("bare", "hub", "cached")
+                    .map(name -> filterProfiles.getOrDefault(name + " @" + c, List.of())).toList();
+            if (columns.get(1).isEmpty()) {
+                continue;
+            }
+            Map<String, double[]> parts = new LinkedHashMap<>();
+            columns.forEach(runs -> runs.forEach(run -> run.keySet().forEach(part -> parts.put(part, null))));
+            parts.replaceAll((part, none) -> columns.stream().mapToDouble(runs -> medianPart(runs, part)).toArray());
+            md.append(String.format(Locale.ROOT, "%nThe same per filter (%d clients). After every turn's measured runs, "
+                    + "the two constant floors and a cached status read are run once more with a JFR recording of CPU "
+                    + "samples (%s samples per run); each sample goes to the innermost filter on its stack "
+                    + "(`bench.FilterChainProfile`), and each part costs its share of the samples times the profiled "
+                    + "run's CPU per request. The figures are medians over the turns. The sampling costs CPU, so these "
+                    + "runs' totals are above the table's before.%n%n"
+                    + "| Part | Bare floor ms/request | Hub floor ms/request | Hub floor minus bare | Cached status read "
+                    + "ms/request |%n|---|---|---|---|---|%n", c,
+                    filterProfileSamples.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+            parts.entrySet().stream()
+                    .sorted((a, b) -> Double.compare(b.getValue()[2] + b.getValue()[1], a.getValue()[2] + a.getValue()[1]))
+                    .forEach(e -> md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %+.3f | %.3f |%n", e.getKey(),
+                            e.getValue()[0], e.getValue()[1], e.getValue()[1] - e.getValue()[0], e.getValue()[2])));
+            double[] totals = columns.stream().mapToDouble(LoadBenchmark::medianTotal).toArray();
+            md.append(String.format(Locale.ROOT, "| **all (median run)** | %.3f | %.3f | %+.3f | %.3f |%n", totals[0],
+                    totals[1], totals[1] - totals[0], totals[2]));
+        }
+    }
+
+    private static double medianTotal(List<Map<String, Double>> runs) {
+        return runs.isEmpty() ? 0 : WrkResult.median(runs.stream()
+                .mapToDouble(r -> r.values().stream().mapToDouble(Double::doubleValue).sum()).toArray());
+    }
+
+    private static double medianPart(List<Map<String, Double>> runs, String part) {
+        return runs.isEmpty() ? 0 : WrkResult.median(runs.stream().mapToDouble(r -> r.getOrDefault(part, 0.0)).toArray());
     }
 
     private void apiTargets(StringBuilder md) {
@@ -713,6 +793,37 @@ public final class LoadBenchmark {
     static final String ANALYSIS = """
 
             ## What limits it
+
+            ### Issue 25, eighth round (2026-12-07, night): the filter chain, filter by filter
+
+            - **New: the chain's cost per filter**, the table under the first one. The issue asked for the difference
+              between the floors per filter; the page showed only its total. After each turn's measured runs, the
+              bare floor, the hub's floor and a cached status read run once more under a JFR recording of CPU-time
+              samples (Java 25's `jdk.CPUTimeSample`, stacks up to 2,048 frames so that every sample reaches Tomcat's
+              frames). `bench.FilterChainProfile` gives each sample to the innermost filter on its stack, to the
+              servlet when the servlet is inner to every filter (Spring MVC, platform-http, the route, the answer's
+              socket write), to Tomcat for a request thread outside the chain, and to the other threads otherwise
+              (Redis's event loop, the audit log's writer, the poller). Each part's share of the samples times the
+              profiled run's CPU per request gives its cost. `FilterChainProfileTest` checks the attribution.
+            - **Fixed: the hub's floors skipped four of the API's filters.** They answered at `/bench/floor/`,
+              outside `/api/`, where the rate limit and body size filter (`ApiLimitsFilter`), header screening
+              (`RequestHeaders`) and the readiness gate (`NotReadyFilter`) do not run and nothing is audited
+              (`AuditFilter` audits API calls). The issue took the floors for the whole chain. They now answer at
+              `/api/bench/floor/`, and the hub floor's figures before this round are not comparable with later ones:
+              they were too low.
+            - **Cut: four of Spring Security's filters** that a stateless bearer API never uses: logout, the saved
+              request, the Servlet API wrapper and the anonymous token (`SecurityConfig`). A request without a token
+              still gets its 401 problem (`SecurityIT`). Each cost little of its own (under 0.002 ms a request in the
+              first profiled turn); the chains' own code around them fell from 0.014 to 0.009 ms a request between
+              two quick profiled turns before and after, within what such turns vary by.
+            - **What the table says about the cached status read:** the filters together cost about a sixth of it.
+              The servlet part is the largest: the rest-api route, `get-job-status` with its two helper routes, the
+              Redis `GET`'s caller side and the answer's write. The other threads come next, mostly Lettuce's event
+              loop, which writes every Redis command and wakes the caller. The same two-step route costs the hub's
+              servlet part about twice the bare app's: the tracer's server span, the route policy's meters and the
+              MDC unit of work run on every exchange. What would move the read further: a status read with no
+              Redis round trip (an in-process copy of the status document invalidated by Redis's client-side
+              caching), and no `direct:` hops on its path.
 
             ### Issue 25, seventh round (2026-12-07, evening): the archive after the completion
 
