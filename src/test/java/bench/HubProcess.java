@@ -23,6 +23,8 @@ final class HubProcess implements AutoCloseable {
 
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} (\\S+)$",
             Pattern.MULTILINE);
+    private static final Pattern AUDIT_WAITING = Pattern.compile(
+            "^compliance_audit_records_waiting(?:\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
     private static final Pattern THREADS = Pattern.compile("^jvm_threads_live_threads(?:\\{[^}]*})? (\\S+)$",
             Pattern.MULTILINE);
 
@@ -151,6 +153,19 @@ final class HubProcess implements AutoCloseable {
 
     int liveThreads() throws Exception {
         return (int) sum(THREADS, metrics());
+    }
+
+    /**
+     * Waits until the audit log has appended every record it buffered, or {@code limit} has passed; answers the seconds
+     * waited. The appends go to Azurite on the same two cores, so a run right after a busy one would share the CPU
+     * with the earlier run's audit records.
+     */
+    double awaitAuditDrained(Duration limit) throws Exception {
+        long started = System.nanoTime();
+        while (sum(AUDIT_WAITING, metrics()) > 0 && System.nanoTime() - started < limit.toNanos()) {
+            Thread.sleep(100);
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     private static double sum(Pattern pattern, String metrics) {

@@ -58,10 +58,13 @@ class AuditLogIT {
             sent.addAll(duringOutage);
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> hub.bean(AuditLog.class).waiting() > 0);
+            assertThat(metric(client, "compliance_audit_records_waiting")).isPositive();
 
             azurite.start();
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> hub.bean(AuditLog.class).waiting() == 0);
+            assertThat(metric(client, "compliance_audit_records_waiting")).isZero();
+            assertThat(metric(client, "compliance_audit_records_dropped_total")).isZero();
 
             Map<String, List<JsonNode>> byCorrelation = records(azurite).stream()
                     .collect(Collectors.groupingBy(r -> r.path("correlationId").asText()));
@@ -92,6 +95,14 @@ class AuditLogIT {
     }
 
     /** Sends a call with a fresh correlation id, checks it is echoed, and remembers it. */
+    /** A metric of the hub's scrape, as the alert rules read it. */
+    private static double metric(HubClient client, String name) {
+        return client.get("/actuator/prometheus").body().lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not exported"));
+    }
+
     private static HttpResponse<String> call(HubClient client, List<String> sent, String path, String body) {
         String id = "audit-" + UUID.randomUUID();
         HttpResponse<String> r = body == null ? client.get(path, "X-Correlation-ID", id)
