@@ -80,16 +80,23 @@ final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * The JVM options of the hubs and the bare floors: JFR's stack depth raised from 64 frames, so that a recording's
-     * samples reach Tomcat's frames below the filter chain (FilterChainProfile), and BENCH_JVM_OPTS, space-separated.
+     * Extra JVM options for the hubs and the bare floors, space-separated: BENCH_JVM_OPTS. Not JFR's: any
+     * {@code -XX:FlightRecorderOptions} sets up the flight recorder at start-up, and a hub with it set up measured a
+     * third more time per job and per submission with no recording running (see docs/performance.md, eighth round).
      */
     static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-XX:FlightRecorderOptions:stackdepth=2048"));
-        String more = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").trim();
-        if (!more.isEmpty()) {
-            options.addAll(List.of(more.split("\\s+")));
-        }
-        return options;
+        String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /**
+     * Starts a JFR recording with stacks up to 2,048 frames, so that its samples reach Tomcat's frames below the
+     * filter chain (FilterChainProfile). The depth can only be set before the JVM's first recording; a later call
+     * keeps the depth the first one set.
+     */
+    void startDeepRecording(List<String> start) throws Exception {
+        jcmd("JFR.configure", "stackdepth=2048");
+        jcmd(start.toArray(String[]::new));
     }
 
     private static int freePort() throws IOException {

@@ -428,7 +428,7 @@ public final class LoadBenchmark {
         Path recording = work.resolve("filter-chain-" + name + "-c" + connections + "-" + turn + ".jfr").toAbsolutePath();
         List<String> start = new ArrayList<>(List.of("JFR.start", "name=filters", "filename=" + recording));
         start.addAll(FilterChainProfile.recordingSettings(hubJavaVersion));
-        server.jcmd(start.toArray(String[]::new));
+        server.startDeepRecording(start);
         long cpuBefore = server.cpuTicks();
         WrkResult run = wrk("filter profile", server, connections, durationS, path, script, args)
                 .withCpu((server.cpuTicks() - cpuBefore) * 10.0);
@@ -829,13 +829,20 @@ public final class LoadBenchmark {
               (`AuditFilter` audits API calls). The issue took the floors for the whole chain. They now answer at
               `/api/bench/floor/`, and the hub floor's figures before this round are not comparable with later ones:
               they were too low.
-            - **Fixed: one run's audit records spilled into the next.** Every API call is audited, and the audit log
-              appends its buffer to Azurite on the same two cores. With the floors audited too, a run began while the
-              hub was still appending the records of the 10 + 15 s of floor load before it. Each measured run now
-              waits until the hub's buffer is empty (`compliance_audit_records_waiting`, a new gauge, with
-              `compliance_audit_records_dropped_total` and the P1 alert `AuditRecordsDropped`; Resources below has
-              the waits). A first run of this page without the wait measured submissions at 643 requests/s with a p99
-              of 135.5 ms.
+            - **Found: a JVM option for the profile cost the measured runs a third.** The round's first two page runs
+              started the hubs and bare floors with `-XX:FlightRecorderOptions:stackdepth=2048`, the stack depth the
+              filter profile needs. That option makes the JVM set up its flight recorder at start-up
+              (`-XX:+FlightRecorder` in `VM.flags`), with no recording running. Those runs measured a job's own time
+              at 43.3 and 43.8 ms (33.4 on the page before) and a submission at 1.99 and 2.09 ms of CPU (1.50), and
+              nothing on either path had changed. The depth is now set with `jcmd JFR.configure` just before the
+              profiled runs, after every measured figure of the turn, and this page's run is without the option.
+            - **New: each measured run waits for the hub's audit records.** Every API call is audited, and the audit
+              log appends its buffer to Azurite on the same two cores, so a run could start while the hub still
+              appended the records of the load before it. Each measured run now first waits until the buffer is
+              empty. The hub exports the buffer as `compliance_audit_records_waiting`, with
+              `compliance_audit_records_dropped_total` and the P1 alert `AuditRecordsDropped`; Resources below lists
+              the waits. In the round's second run every wait was under a second: the audit log keeps up, and this
+              was not what cost the third.
             - **Cut: four of Spring Security's filters** that a stateless bearer API never uses: logout, the saved
               request, the Servlet API wrapper and the anonymous token (`SecurityConfig`). A request without a token
               still gets its 401 problem (`SecurityIT`). Each cost little of its own (under 0.002 ms a request in the
