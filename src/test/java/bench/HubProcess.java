@@ -80,9 +80,9 @@ final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * Extra JVM options for the hubs and the bare floors, space-separated: BENCH_JVM_OPTS. Not JFR's: any
-     * {@code -XX:FlightRecorderOptions} sets up the flight recorder at start-up, and a hub with it set up measured a
-     * third more time per job and per submission with no recording running (see docs/performance.md, eighth round).
+     * Extra JVM options for the hubs and the bare floors, space-separated: BENCH_JVM_OPTS. JFR's stack depth is not
+     * among them: {@code -XX:FlightRecorderOptions} would set up the flight recorder at start-up for the measured runs
+     * too, so {@link #startDeepRecording} sets it just before the profiled runs.
      */
     static List<String> jvmOptions() {
         String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").trim();

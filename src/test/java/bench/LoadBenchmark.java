@@ -829,33 +829,38 @@ public final class LoadBenchmark {
               (`AuditFilter` audits API calls). The issue took the floors for the whole chain. They now answer at
               `/api/bench/floor/`, and the hub floor's figures before this round are not comparable with later ones:
               they were too low.
-            - **Found: a JVM option for the profile cost the measured runs a third.** The round's first two page runs
-              started the hubs and bare floors with `-XX:FlightRecorderOptions:stackdepth=2048`, the stack depth the
-              filter profile needs. That option makes the JVM set up its flight recorder at start-up
-              (`-XX:+FlightRecorder` in `VM.flags`), with no recording running. Those runs measured a job's own time
-              at 43.3 and 43.8 ms (33.4 on the page before) and a submission at 1.99 and 2.09 ms of CPU (1.50), and
-              nothing on either path had changed. The depth is now set with `jcmd JFR.configure` just before the
-              profiled runs, after every measured figure of the turn, and this page's run is without the option.
+            - **Checked: this machine, not the code, measures slower than the page before.** The round's three page
+              runs measured a job's own time at 43.3, 43.8 and 42.3 ms (33.4 on the page before, another machine's
+              session) and a submission at about 2.0 ms of CPU (1.50). The first two (the second stopped after its
+              first turn) started the hubs with
+              `-XX:FlightRecorderOptions:stackdepth=2048` for the filter profile, which sets up the flight recorder at
+              start-up; the third, without it (the depth is now set with `jcmd JFR.configure` just before the
+              profiled runs), measured the same, so the option was not the cause. A quick turn of each build on this
+              machine, one after the other (150 jobs after 60 to warm up, the same settings): the page before's
+              commit 53c8765 63.8 ms own time and 5.1 ms of CPU per submission, this round's 44.3 ms and 4.1 ms.
+              Nothing on those two paths got slower; the machine is slower.
             - **New: each measured run waits for the hub's audit records.** Every API call is audited, and the audit
               log appends its buffer to Azurite on the same two cores, so a run could start while the hub still
               appended the records of the load before it. Each measured run now first waits until the buffer is
               empty. The hub exports the buffer as `compliance_audit_records_waiting`, with
               `compliance_audit_records_dropped_total` and the P1 alert `AuditRecordsDropped`; Resources below lists
-              the waits. In the round's second run every wait was under a second: the audit log keeps up, and this
-              was not what cost the third.
+              the waits. Every wait was under a second: the audit log keeps up.
             - **Cut: four of Spring Security's filters** that a stateless bearer API never uses: logout, the saved
               request, the Servlet API wrapper and the anonymous token (`SecurityConfig`). A request without a token
               still gets its 401 problem (`SecurityIT`). Each cost little of its own (under 0.002 ms a request in the
               first profiled turn); the chains' own code around them fell from 0.014 to 0.009 ms a request between
               two quick profiled turns before and after, within what such turns vary by.
-            - **What the table says about the cached status read:** the filters together cost about a sixth of it.
-              The servlet part is the largest: the rest-api route, `get-job-status` with its two helper routes, the
-              Redis `GET`'s caller side and the answer's write. The other threads come next, mostly Lettuce's event
-              loop, which writes every Redis command and wakes the caller. The same two-step route costs the hub's
-              servlet part about twice the bare app's: the tracer's server span, the route policy's meters and the
-              MDC unit of work run on every exchange. What would move the read further: a status read with no
-              Redis round trip (an in-process copy of the status document invalidated by Redis's client-side
-              caching), and no `direct:` hops on its path.
+            - **What the table says.** The filters of a cached status read, the chains' own code included, cost about
+              0.11 of its 0.60 ms (a fifth). The servlet part costs 0.34 ms: the rest-api route, `get-job-status` with
+              its two helper routes, the Redis `GET`'s caller side and the answer's write. The other threads come
+              next at 0.11 ms, mostly Lettuce's event loop, which writes every Redis command and wakes the caller.
+              The same two-step route costs the hub's servlet part 0.140 ms where the bare app's costs 0.075 (the
+              second turn's profiles): Camel's engine 0.033 against 0.011 ms (the hub's unit of work, route policy
+              and tracer on every exchange), the observation of the exchange 0.016 ms (none in the bare app), and
+              Tomcat's socket writes 0.056 against 0.038 ms (the hub's answer carries its security and correlation
+              headers). What would move the read further: a status read with no Redis round trip (an in-process copy
+              of the status document that Redis's client-side caching invalidates), and no `direct:` hops on its
+              path.
 
             ### Issue 25, seventh round (2026-12-07, evening): the archive after the completion
 
