@@ -106,7 +106,7 @@ public final class LoadBenchmark {
     HubProcess bare;
     /** Every run of each figure ("name @clients"), one per repeat. */
     final Map<String, List<WrkResult>> results = new LinkedHashMap<>();
-    /** The constant floor's CPU per request split by filter ("bare @clients" or "hub @clients"), one per turn. */
+    /** CPU per request split by filter per profiled path ("bare @16", "hub @16", "cached @16"), one per turn. */
     final Map<String, List<Map<String, Double>>> filterProfiles = new LinkedHashMap<>();
     /** The CPU samples each of those profiles holds. */
     final List<Long> filterProfileSamples = new ArrayList<>();
