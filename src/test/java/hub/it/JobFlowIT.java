@@ -5,16 +5,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static hub.it.HubClient.guideline;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.azure.storage.blob.BlobServiceClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import hub.cache.StatusNearCache;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,9 @@ class JobFlowIT extends LocalServicesIT {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    StatusNearCache nearCache;
 
     @Test
     void sampleArticleCompletesWithRuleFindingsAtTheirOffsets() throws Exception {
@@ -121,12 +127,31 @@ class JobFlowIT extends LocalServicesIT {
     void statusFallsBackToPostgresWhenTheCacheHasNothing() {
         String jobId = hub.submit(submission("it-llm", "A plain article about savings."));
         hub.awaitReport(jobId);
-        redis.delete(statusKey(jobId));
+        deleteCachedStatus(redis, nearCache, jobId);
 
         var first = hub.get("/api/v1/jobs/" + jobId);
         assertThat(first.headers().firstValue("X-Status-Source")).contains("database");
         assertThat(HubClient.json(first).path("status").asText()).isEqualTo("COMPLETED");
         assertThat(hub.get("/api/v1/jobs/" + jobId).headers().firstValue("X-Status-Source")).contains("cache");
+    }
+
+    @Test
+    void anotherInstancesStatusWriteReachesTheNextReads() {
+        String jobId = hub.submit(submission("it-llm", "A plain article about pensions."));
+        hub.awaitReport(jobId);
+        assertThat(nearCache.tracking()).isTrue();
+        for (int i = 0; i < 3; i++) {
+            assertThat(HubClient.json(hub.get("/api/v1/jobs/" + jobId)).path("status").asText()).isEqualTo("COMPLETED");
+        }
+
+        // As another instance would: a new document under the key. The copy this instance kept must not outlive it
+        // (it would for hub.cache.near-cache.max-age-seconds, 10 s, without Redis's invalidation).
+        String written = redis.opsForValue().get(statusKey(jobId)).replace("\"COMPLETED\"", "\"RUNNING\"");
+        redis.opsForValue().set(statusKey(jobId), written, Duration.ofSeconds(30));
+
+        await().atMost(Duration.ofSeconds(2)).until(() ->
+                HubClient.json(hub.get("/api/v1/jobs/" + jobId)).path("status").asText().equals("RUNNING"));
+        redis.delete(statusKey(jobId));
     }
 
     @Test
@@ -264,6 +289,15 @@ class JobFlowIT extends LocalServicesIT {
             assertThat(messages.get(1).path("role").asText()).isEqualTo("user");
             assertThat(messages.get(1).path("content").asText()).contains(injection).contains("<article>");
         }
+    }
+
+    /**
+     * Deletes a job's status from Redis, then waits for Redis's invalidation to reach the hub's own copy (it comes
+     * a moment later on another connection), so that the next status read goes to PostgreSQL.
+     */
+    static void deleteCachedStatus(StringRedisTemplate redis, StatusNearCache nearCache, String jobId) {
+        redis.delete(statusKey(jobId));
+        await().atMost(Duration.ofSeconds(2)).until(() -> nearCache.get(statusKey(jobId)) == null);
     }
 
     /** The status cache key of a job of the default test caller (the owner is part of the key). */

@@ -3,6 +3,7 @@ package hub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hub.cache.StatusNearCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -51,11 +52,12 @@ class ReadReplicaIT {
         sql(create.toString());
         HubClient client = hub.client();
         StringRedisTemplate redis = hub.bean(StringRedisTemplate.class);
+        StatusNearCache nearCache = hub.bean(StatusNearCache.class);
         MeterRegistry meters = hub.bean(MeterRegistry.class);
 
         // 1. Just submitted, not on the replica: the status comes from the primary, never a 404.
         String jobId = client.submit(LocalServicesIT.submission("it-rules", "Guaranteed returns for everyone."));
-        redis.delete(JobFlowIT.statusKey(jobId));
+        JobFlowIT.deleteCachedStatus(redis, nearCache, jobId);
         HttpResponse<String> status = client.get("/api/v1/jobs/" + jobId);
         assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
         assertThat(status.headers().firstValue("X-Status-Source")).contains("database");
@@ -68,7 +70,7 @@ class ReadReplicaIT {
         sql("UPDATE " + REPLICA + ".jobs SET status = 'QUEUED', completed_at = NULL, updated_at = created_at"
                 + " WHERE id = CAST('" + jobId + "' AS uuid); DELETE FROM " + REPLICA + ".reports");
         double staleBefore = fallbacks(meters, "stale");
-        redis.delete(JobFlowIT.statusKey(jobId));
+        JobFlowIT.deleteCachedStatus(redis, nearCache, jobId);
         status = client.get("/api/v1/jobs/" + jobId);
         assertThat(HubClient.json(status).path("status").asText()).isEqualTo("COMPLETED");
         assertThat(status.headers().firstValue("X-Status-Source")).contains("database");
@@ -82,7 +84,7 @@ class ReadReplicaIT {
         sql("UPDATE " + REPLICA + ".reports SET report = CAST(replace(CAST(report AS text), '\"jobId\"',"
                 + " '\"replicaMarker\": true, \"jobId\"') AS json)");
         double fallbacksBefore = fallbacks(meters, "stale") + fallbacks(meters, "missing") + fallbacks(meters, "not_final");
-        redis.delete(JobFlowIT.statusKey(jobId));
+        JobFlowIT.deleteCachedStatus(redis, nearCache, jobId);
         status = client.get("/api/v1/jobs/" + jobId);
         assertThat(HubClient.json(status).path("status").asText()).isEqualTo("COMPLETED");
         assertThat(status.headers().firstValue("X-Status-Source")).contains("replica");
