@@ -812,6 +812,29 @@ public final class LoadBenchmark {
 
             ## What limits it
 
+            ### Issue 25, ninth round (2026-12-07, late night): a cached status read without Redis
+
+            - **Cut: the Redis round trip of a cached status read** (ADR 0026, `hub.cache.StatusNearCache`). Each
+              instance keeps the status documents it read from Redis. A connection of its own has Redis's
+              client-side caching on in broadcasting mode for the status keys (`CLIENT TRACKING ON BCAST PREFIX
+              job:status:`), so every write, expiry or deletion of a status key, by any instance, drops the copy.
+              `status-cache-get` asks the copy first and reads Redis only on a miss. A read that a write overtook
+              is not kept, and a lost tracking connection empties the copy until tracking is on again
+              (`StatusNearCacheTest` against the real Redis; `JobFlowIT` has another writer change a status under a
+              running hub, and the next reads answer it within 2 s where a copy nobody invalidated lives 10 s).
+              In the eighth round's profile, the Redis `GET` was the largest part of the read after the filters: the
+              `toD` to `spring-redis` with Spring Data Redis and Lettuce on the caller's side (8-11 % of a read's
+              samples), and Lettuce's event loop thread, which writes the command and wakes the caller (9 %).
+            - **Quick A/B** (one turn each at 16 clients, 15 s runs cut to 5, 21:00-21:10 UTC, first the commit
+              before it, then this one; this machine measured slower than during the eighth round's page, its bare
+              constant floor at 8,322 and 7,039 requests/s): a cached status read 2,408 -> 4,755 requests/s, 0.664 ->
+              0.336 ms of CPU, p99 65.9 -> 43.2 ms; 29 % -> 68 % of that turn's bare floor. The floors of the
+              second turn measured slower than the first's (the hub's constant floor 3,202 -> 2,547 requests/s), so
+              the share overstates the gain; the CPU per read is the figure to compare.
+            - **The uncached reads** walk job ids whose status has left the cache, each once; a run with more
+              requests than ids reads the rest again, and those reads now come from the copy after their first
+              repeat. Resources below gives the number of ids.
+
             ### Issue 25, eighth round (2026-12-07, night): the filter chain, filter by filter
 
             - **New: the chain's cost per filter**, the table under the first one. The issue asked for the difference
