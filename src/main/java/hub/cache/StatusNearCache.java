@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.TrackingArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -59,7 +60,7 @@ public final class StatusNearCache implements AutoCloseable {
         this.client = client;
         this.redisKeyPrefix = redisKeyPrefix;
         this.trackedPrefix = redisKeyPrefix + keyPrefix;
-        this.copies = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maxAge).build();
+        this.copies = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maxAge).recordStats().build();
         this.connector = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "status-near-cache");
             thread.setDaemon(true);
@@ -105,6 +106,11 @@ public final class StatusNearCache implements AutoCloseable {
                 tracking && generations.get(stripe) == ticket ? document : previous);
     }
 
+    /** The copies, for their meters. */
+    Cache<String, String> copies() {
+        return copies;
+    }
+
     /** Whether Redis is sending this copy its invalidations. */
     public boolean tracking() {
         return tracking;
@@ -148,6 +154,12 @@ public final class StatusNearCache implements AutoCloseable {
             connection = null;
             if (opened != null) {
                 opened.closeAsync();
+            }
+            if (e instanceof RedisCommandExecutionException) {
+                // The server answered and refused (a Redis before 6.0, a proxy without the command): for good.
+                LOG.warn("Status near cache off, every status read goes to Redis: Redis refused CLIENT TRACKING ({})",
+                        e.getMessage());
+                return;
             }
             LOG.warn("Status near cache off, status reads go to Redis: {}; trying again in 30 s", e.getMessage());
             connector.schedule(this::connect, 30, TimeUnit.SECONDS);

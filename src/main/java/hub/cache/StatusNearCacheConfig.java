@@ -1,6 +1,8 @@
 package hub.cache;
 
 import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,13 +13,15 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * The status near cache ({@link StatusNearCache}) when the status cache is Redis ({@code hub.cache.status-uri} a
  * {@code spring-redis:} endpoint on Lettuce) and {@code hub.cache.near-cache.enabled} is not false; off otherwise, as
- * on the embedded default, whose status cache is in process already.
+ * on the embedded default, whose status cache is in process already. Its meters are Micrometer's cache meters with
+ * {@code cache="status-near-cache"} ({@code cache_gets_total{result="hit"|"miss"}}, {@code cache_size}, ...): the
+ * polls it answers never reach Redis, so Redis's own hit rate no longer counts them.
  */
 @Configuration(proxyBeanMethods = false)
 public class StatusNearCacheConfig {
 
     @Bean(destroyMethod = "close")
-    StatusNearCache statusNearCache(ObjectProvider<LettuceConnectionFactory> redis,
+    StatusNearCache statusNearCache(ObjectProvider<LettuceConnectionFactory> redis, ObjectProvider<MeterRegistry> meters,
                                     @Value("${hub.cache.status-uri}") String statusUri,
                                     @Value("${hub.cache.key-prefix:}") String keyPrefix,
                                     @Value("${hub.cache.near-cache.enabled:true}") boolean enabled,
@@ -28,6 +32,9 @@ public class StatusNearCacheConfig {
                 || !(factory.getNativeClient() instanceof RedisClient client)) {
             return StatusNearCache.off();
         }
-        return new StatusNearCache(client, keyPrefix, "job:status:", maximumSize, Duration.ofSeconds(maxAgeSeconds));
+        StatusNearCache nearCache = new StatusNearCache(client, keyPrefix, "job:status:", maximumSize,
+                Duration.ofSeconds(maxAgeSeconds));
+        meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, nearCache.copies(), "status-near-cache"));
+        return nearCache;
     }
 }

@@ -125,6 +125,25 @@ class StatusNearCacheTest {
     }
 
     @Test
+    void staysOffWhenRedisRefusesTracking() throws Exception {
+        String user = "near-cache-test-" + UUID.randomUUID();
+        writer.aclSetuser(user, io.lettuce.core.AclSetuserArgs.Builder.on().nopass().allKeys().allCommands()
+                .removeCommand(io.lettuce.core.protocol.CommandType.CLIENT));
+        RedisClient refusing = RedisClient.create(io.lettuce.core.RedisURI.Builder.redis("127.0.0.1", 6379)
+                .withAuthentication(user, "unused").build());
+        try (StatusNearCache refused = new StatusNearCache(refusing, prefix, "job:status:", 1000, Duration.ofSeconds(30))) {
+            Thread.sleep(1000);
+            refused.remember(key, refused.ticket(key), "x");
+
+            assertThat(refused.tracking()).isFalse();
+            assertThat(refused.get(key)).isNull();
+        } finally {
+            writer.aclDeluser(user);
+            refusing.shutdown();
+        }
+    }
+
+    @Test
     void offKeepsNothing() {
         StatusNearCache off = StatusNearCache.off();
         off.remember(key, off.ticket(key), "x");
