@@ -25,7 +25,7 @@ public class StatusNearCacheConfig {
                                     @Value("${hub.cache.status-uri}") String statusUri,
                                     @Value("${hub.cache.key-prefix:}") String keyPrefix,
                                     @Value("${hub.cache.near-cache.enabled:true}") boolean enabled,
-                                    @Value("${hub.cache.near-cache.maximum-size:100000}") long maximumSize,
+                                    @Value("${hub.cache.near-cache.maximum-size:20000}") long maximumSize,
                                     @Value("${hub.cache.near-cache.max-age-seconds:10}") long maxAgeSeconds) {
         LettuceConnectionFactory factory = redis.getIfAvailable();
         if (!enabled || factory == null || !statusUri.startsWith("spring-redis:")
