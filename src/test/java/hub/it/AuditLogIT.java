@@ -94,7 +94,6 @@ class AuditLogIT {
         }
     }
 
-    /** Sends a call with a fresh correlation id, checks it is echoed, and remembers it. */
     /** A metric of the hub's scrape, as the alert rules read it. */
     private static double metric(HubClient client, String name) {
         return client.get("/actuator/prometheus").body().lines()
@@ -103,6 +102,7 @@ class AuditLogIT {
                 .orElseThrow(() -> new AssertionError(name + " is not exported"));
     }
 
+    /** Sends a call with a fresh correlation id, checks it is echoed, and remembers it. */
     private static HttpResponse<String> call(HubClient client, List<String> sent, String path, String body) {
         String id = "audit-" + UUID.randomUUID();
         HttpResponse<String> r = body == null ? client.get(path, "X-Correlation-ID", id)
