@@ -42,8 +42,7 @@ final class HubProcess implements AutoCloseable {
     /** Starts a hub with {@code -Xmx<heap>} and the given Spring arguments, and waits until it is ready. */
     static HubProcess start(String heap, Path log, List<String> args) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                java(), "-Xmx" + heap, "-XX:+UseG1GC"));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
         command.addAll(jvmOptions());
         command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
@@ -68,7 +67,7 @@ final class HubProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: ./mvnw -B -f bench/bare/pom.xml package (scripts/bench-load.sh does)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap, "-XX:+UseG1GC"));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
         command.addAll(jvmOptions());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + dbUrl));
         return launch(port, log, command, "/bench/floor/constant");
@@ -86,7 +85,12 @@ final class HubProcess implements AutoCloseable {
      */
     static List<String> jvmOptions() {
         String options = System.getenv().getOrDefault("BENCH_JVM_OPTS", "").trim();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+        List<String> given = options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+        // G1 unless the options choose a collector: the JVM refuses two
+        boolean collectorGiven = given.stream().anyMatch(o -> o.matches("-XX:\\+Use\\w+GC"));
+        List<String> all = new ArrayList<>(collectorGiven ? List.of() : List.of("-XX:+UseG1GC"));
+        all.addAll(given);
+        return all;
     }
 
     /**
