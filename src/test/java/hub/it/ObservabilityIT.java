@@ -99,6 +99,7 @@ class ObservabilityIT extends LocalServicesIT {
     void smartSearch() throws Exception {
         PRIMARY.resetAll();
         SECONDARY.resetAll();
+        llm.resetRequests();
         PRIMARY.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
         String gtcId = "gtc-obs-" + UUID.randomUUID().toString().substring(0, 8);
         SECONDARY.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(200)
@@ -129,6 +130,38 @@ class ObservabilityIT extends LocalServicesIT {
 
     @Test
     void oneTraceCoversIntakeQueueWorkerLlmAndSmartSearchAndTheLogsCarryItsIds() throws Exception {
+        withWorkerLog(this::traceAndLogs);
+    }
+
+    /**
+     * No span exporter is configured here (management.otlp.tracing.endpoint), so a trace the hub starts is not
+     * recorded (hub.tracing.SamplingConfig); its ids still travel and reach the logs.
+     */
+    @Test
+    void aTraceTheHubStartsWithoutAnExporterIsUnsampledButStillTravelsAndReachesTheLogs() throws Exception {
+        withWorkerLog(logged -> {
+            // Without GTC validation: the primary region's breaker stays as the other tests expect it.
+            HttpResponse<String> accepted = post(submission("it-llm", "Our fund beats the market."), Map.of());
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            String jobId = HubClient.json(accepted).path("jobId").asText();
+            hub.awaitReport(jobId);
+            List<LoggedRequest> outgoing = llm.findAll(anyRequestedFor(anyUrl()));
+            assertThat(outgoing).as("LLM requests").isNotEmpty();
+            String traceId = outgoing.get(0).getHeader("traceparent").substring(3, 35);
+            for (LoggedRequest r : outgoing) {
+                assertThat(r.getHeader("traceparent")).as(r.getUrl()).matches("00-" + traceId + "-[0-9a-f]{16}-00");
+            }
+            JsonNode completed = await().atMost(Duration.ofSeconds(5))
+                    .until(() -> logLine(logged, "Job " + jobId + " COMPLETED"), line -> line != null);
+            assertThat(completed.path("trace_id").asText()).isEqualTo(traceId);
+        });
+    }
+
+    interface LogCheck {
+        void check(ByteArrayOutputStream logged) throws Exception;
+    }
+
+    private void withWorkerLog(LogCheck check) throws Exception {
         // The worker's log lines as `logging.structured.format.console=ecs` writes them (Spring Boot's encoder); the
         // JVM's console configuration is whatever the first test context set up.
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -145,7 +178,7 @@ class ObservabilityIT extends LocalServicesIT {
         json.start();
         logging.getLogger("process-job").addAppender(json);
         try {
-            traceAndLogs(logged);
+            check.check(logged);
         } finally {
             logging.getLogger("process-job").detachAppender(json);
             json.stop();
