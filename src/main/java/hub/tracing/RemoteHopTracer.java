@@ -13,11 +13,12 @@ import org.apache.camel.tracing.SpanDecorator;
 import org.apache.camel.tracing.decorators.AbstractInternalSpanDecorator;
 
 /**
- * Camel's tracer with spans for what crosses the process boundary (the routes that consume HTTP, queue and timer
- * events, and every call to PostgreSQL, Redis, the blob store, the LLM or Smart Search) but none for the in-process
- * hops between routes: a {@code direct:} sub-route is a function call of its caller, and its spans cost more than the
- * rest of a cached status read (see docs/performance.md). Work done in a direct sub-route belongs to the caller's
- * span; its outgoing calls are that span's children.
+ * Camel's tracer with spans for what crosses the process boundary (the routes that consume queue and timer events,
+ * and every call to PostgreSQL, Redis, the blob store, the LLM or Smart Search) but none for the in-process hops
+ * between routes, nor for the REST routes, which Spring MVC's server span covers ({@link #servedBySpringMvc}). A
+ * {@code direct:} sub-route is a function call of its caller, and its spans cost more than the rest of a cached status
+ * read (see docs/performance.md). Work done in a direct sub-route belongs to the caller's span; its outgoing calls
+ * are that span's children.
  */
 class RemoteHopTracer extends MicrometerObservationTracer {
 
@@ -41,7 +42,7 @@ class RemoteHopTracer extends MicrometerObservationTracer {
 
     @Override
     public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
-        return consumesDirect(route) ? null : super.createRoutePolicy(context, routeId, route);
+        return consumesDirect(route) || servedBySpringMvc(route) ? null : super.createRoutePolicy(context, routeId, route);
     }
 
     /**
@@ -62,8 +63,21 @@ class RemoteHopTracer extends MicrometerObservationTracer {
     }
 
     static boolean consumesDirect(NamedNode route) {
+        return inputStartsWith(route, "direct:");
+    }
+
+    /**
+     * The REST routes (the contract's {@code rest-openapi:} route and any {@code platform-http:} one) run inside
+     * Spring MVC, whose server span, continuing the caller's {@code traceparent}, is current while they run: a route
+     * span would be its twin. Their outgoing calls are the server span's children.
+     */
+    static boolean servedBySpringMvc(NamedNode route) {
+        return inputStartsWith(route, "rest-openapi:") || inputStartsWith(route, "platform-http:");
+    }
+
+    private static boolean inputStartsWith(NamedNode route, String scheme) {
         return route instanceof RouteDefinition definition && definition.getInput() != null
                 && definition.getInput().getEndpointUri() != null
-                && definition.getInput().getEndpointUri().startsWith("direct:");
+                && definition.getInput().getEndpointUri().startsWith(scheme);
     }
 }

@@ -39,6 +39,16 @@ class RemoteHopTracerTest {
     }
 
     @Test
+    void theRestRoutesGetNoRoutePolicySpringMvcsServerSpanCoversThem() {
+        RouteDefinition contract = new RouteDefinition("rest-openapi:classpath:static/openapi/compliance-hub.yaml");
+        assertThat(RemoteHopTracer.servedBySpringMvc(contract)).isTrue();
+        assertThat(RemoteHopTracer.servedBySpringMvc(new RouteDefinition("platform-http:/bench/floor/constant"))).isTrue();
+        assertThat(RemoteHopTracer.servedBySpringMvc(new RouteDefinition("seda:jobs"))).isFalse();
+        assertThat(tracer.createRoutePolicy(camel, "rest-api", contract)).isNull();
+        assertThat(tracer.createRoutePolicy(camel, "process-job", new RouteDefinition("seda:jobs"))).isNotNull();
+    }
+
+    @Test
     void sendsToDirectOpenNoSpanSendsThatLeaveTheProcessDo() {
         assertThat(tracer.getSpanDecorator(camel.getEndpoint("direct:llm-chat")).newSpan()).isFalse();
         assertThat(tracer.getSpanDecorator(camel.getEndpoint("direct:llm-chat")).getComponent()).isEqualTo("direct");
