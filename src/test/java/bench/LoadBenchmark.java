@@ -812,6 +812,36 @@ public final class LoadBenchmark {
 
             ## What limits it
 
+            ### Issue 25, tenth round (2026-12-08, after midnight): the queued jobs' heap, and spans nothing exports
+
+            - **Fixed: each job waiting on the in-process queue held its HTTP request.** A heap histogram after a
+              turn's submissions showed 21,000 `DefaultExchange`, 21,000 OpenTelemetry `SdkSpan` and 111 MB of byte
+              arrays live; JFR's old-object samples traced them to the `seda:jobs` queue: the queued copy of each job
+              message kept Camel's active span (an exchange property), whose observation leads to the HTTP request's
+              server observation, whose context holds the request, its headers and its cached body. About 16 KB per
+              queued job: 350 MB after a turn, and G1 ran a marking cycle every second with 13-18 ms remarks through
+              every later run of the turn, the cached reads included. `hub.tracing.SpanFreeQueues` (the seda
+              component's default queue factory) drops those objects from a queued copy that carries the
+              `traceparent` header its send span wrote; the worker continues the trace from the header, as it does
+              for a Service Bus message. Live heap after the same turn: 115 MB. In a quick experiment (one hub, 10 s
+              runs) the hub's constant floor went from 9,700-14,300 to 16,900-18,100 requests/s and its p99 from
+              11-24 to 9 ms.
+            - **Cut: recording spans that nothing exports.** Spring Boot's sampler recorded every trace the hub
+              started (probability 1.0) with no exporter configured. `hub.tracing.SamplingConfig` is parent-based: a
+              caller's sampled trace is followed; the hub's own traces are recorded at the configured probability
+              only where a span exporter exists. Their ids still travel and reach the logs (`ObservabilityIT`).
+              Quick experiment: a cached read's CPU against the bare constant floor's went from about 3.0 times to
+              2.4-2.8 times.
+            - **Cut: the REST routes' Camel route span**, the twin of Spring MVC's server span
+              (`RemoteHopTracer`; `TracingRoutePolicy` was about 4 % of a cached read's samples).
+            - **Tried and dropped: Tomcat on platform threads, Camel's pools virtual** (a protocol handler customizer
+              giving Tomcat its own pool back; two rounds of one experiment): a cached read 39-40 % of the bare
+              constant floor (37-51 % with virtual threads in the round before), a submission 28-40 % of the bare
+              INSERT (46-49 %). No gain; the hub keeps virtual threads everywhere.
+            - **This machine** (a new session's) measures faster than the ninth round's and swings within minutes:
+              the bare constant floor served 17,900-31,200 requests/s across this round's experiments. Compare shares
+              of the same turn's floors, not requests/s across pages.
+
             ### Issue 25, ninth round (2026-12-07, late night): a cached status read without Redis
 
             - **Cut: the Redis round trip of a cached status read** (ADR 0026, `hub.cache.StatusNearCache`). Each

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * them. Here that share applies only where a span exporter exists ({@code management.otlp.tracing.endpoint} set).
  * Without one, a trace the hub starts is not recorded: its ids still travel in {@code traceparent} and into the logs'
  * {@code trace_id} and {@code span_id}, but no span keeps attributes or goes through the export pipeline for nothing
- * (a fifth of a cached status read's CPU; docs/performance.md).
+ * (7-20 % of a cached status read's CPU in an experiment; docs/performance.md).
  * <p>
  * Either way, a caller's decision is followed: a request whose {@code traceparent} is sampled is recorded, and the
  * calls it leads to (the queue, the LLM, Smart Search) are marked sampled.
