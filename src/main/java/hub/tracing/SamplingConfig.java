@@ -24,7 +24,7 @@ public class SamplingConfig {
     @Bean
     Sampler otelSampler(ObjectProvider<SpanExporter> exporters,
                         @Value("${management.tracing.sampling.probability:0.1}") double probability) {
-        return sampler(exporters.orderedStream().findAny().isPresent(), probability);
+        return sampler(exporters.stream().findAny().isPresent(), probability);
     }
 
     static Sampler sampler(boolean exported, double probability) {

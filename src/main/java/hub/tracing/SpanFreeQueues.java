@@ -42,15 +42,11 @@ public class SpanFreeQueues implements BlockingQueueFactory<Exchange> {
         return queued;
     }
 
+    /** Every way in: {@code add} goes through {@link #offer(Exchange)}. */
     private static final class SpanFreeQueue extends LinkedBlockingQueue<Exchange> {
 
         SpanFreeQueue(int capacity) {
             super(capacity);
-        }
-
-        @Override
-        public boolean add(Exchange exchange) {
-            return super.add(withoutSpans(exchange));
         }
 
         @Override

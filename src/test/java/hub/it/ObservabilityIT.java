@@ -39,6 +39,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.camel.util.function.ThrowingConsumer;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.test.annotation.DirtiesContext;
@@ -157,11 +158,7 @@ class ObservabilityIT extends LocalServicesIT {
         });
     }
 
-    interface LogCheck {
-        void check(ByteArrayOutputStream logged) throws Exception;
-    }
-
-    private void withWorkerLog(LogCheck check) throws Exception {
+    private void withWorkerLog(ThrowingConsumer<ByteArrayOutputStream, Exception> check) throws Exception {
         // The worker's log lines as `logging.structured.format.console=ecs` writes them (Spring Boot's encoder); the
         // JVM's console configuration is whatever the first test context set up.
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -178,7 +175,7 @@ class ObservabilityIT extends LocalServicesIT {
         json.start();
         logging.getLogger("process-job").addAppender(json);
         try {
-            check.check(logged);
+            check.accept(logged);
         } finally {
             logging.getLogger("process-job").detachAppender(json);
             json.stop();
