@@ -126,6 +126,42 @@ public class UnitJudge {
                 key(tenant, task.guideline(), task.language(), seen, ChatRequestFactory.PROMPT_VERSION));
     }
 
+    /**
+     * The guideline in the {@code task} property with its questions not yet looked up: the job's evaluation looks up
+     * the questions of all its guidelines in the unit cache at once ({@link #cacheKeysOf}, {@link #withCachedAnswers}).
+     */
+    public PendingGuideline asked(Exchange exchange) {
+        return new PendingGuideline(exchange.getProperty("task", GuidelineTask.class),
+                questions(exchange).stream().map(UnitAnswer::miss).toList());
+    }
+
+    /** The unit-cache keys of the questions of every pending guideline among a job's evaluations, in their order. */
+    public List<String> cacheKeysOf(List<?> evaluations) {
+        return evaluations.stream().filter(PendingGuideline.class::isInstance)
+                .flatMap(p -> ((PendingGuideline) p).lookups().stream())
+                .map(a -> a.question().cacheKey()).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * A job's evaluations with what the unit cache answered to the pending guidelines' questions: {@code cached}
+     * holds a value per key of {@link #cacheKeysOf}, in its order. Decided guidelines stay as they are.
+     */
+    public List<Object> withCachedAnswers(List<?> evaluations, List<?> cached) {
+        List<Object> looked = new ArrayList<>(evaluations.size());
+        int next = 0;
+        for (Object e : evaluations) {
+            if (e instanceof PendingGuideline pending) {
+                List<UnitQuestion> questions = pending.lookups().stream().map(UnitAnswer::question).toList();
+                int keys = cacheKeys(questions).size();
+                looked.add(pending(pending.task(), lookedUpAll(questions, cached.subList(next, next + keys))));
+                next += keys;
+            } else {
+                looked.add(e);
+            }
+        }
+        return looked;
+    }
+
     /** The unit-cache keys of the questions that have one, in their order (none when the unit cache is off). */
     public List<String> cacheKeys(List<UnitQuestion> questions) {
         return questions.stream().map(UnitQuestion::cacheKey).filter(Objects::nonNull).toList();

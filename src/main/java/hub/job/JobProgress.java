@@ -4,6 +4,7 @@ import hub.incremental.GuidelineWork;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 @Component("jobProgress")
 public class JobProgress {
 
-    private record Counter(int total, AtomicInteger done, Map<String, AtomicInteger> openAnswers) {}
+    /** {@code writing}: whether one of the job's report-progress exchanges is writing its cached status. */
+    private record Counter(int total, AtomicInteger done, Map<String, AtomicInteger> openAnswers,
+                           AtomicBoolean writing) {}
 
     /** The exchange property holding the count that report-progress last wrote for the job. */
     static final String WRITTEN = "progressWritten";
@@ -24,7 +27,8 @@ public class JobProgress {
     private final Map<String, Counter> jobs = new ConcurrentHashMap<>();
 
     public void start(String jobId, int guidelinesTotal) {
-        jobs.put(jobId, new Counter(guidelinesTotal, new AtomicInteger(), new ConcurrentHashMap<>()));
+        jobs.put(jobId, new Counter(guidelinesTotal, new AtomicInteger(), new ConcurrentHashMap<>(),
+                new AtomicBoolean()));
     }
 
     /** The model questions still open for the job's undecided guidelines. */
@@ -62,21 +66,31 @@ public class JobProgress {
     }
 
     /**
-     * Whether the job's cached status still has to be written (again) by report-progress, which writes it in a loop
-     * while this is true: false once the count has not moved since this exchange's last write (property
-     * {@value #WRITTEN}). Two answers arriving together each write a status document, and the one holding the lower
-     * count can reach the cache last; its writer sees the count moved and writes again, so the cache ends with the
-     * highest count.
+     * Whether the job's cached status has to be written (again) by this report-progress exchange, which writes it in
+     * a loop while this is true. One exchange of a job writes at a time: a guideline done while another exchange is
+     * writing leaves its count to that one, which writes again while the count moved since its last write (property
+     * {@value #WRITTEN}), so the cache ends with the highest count and a job's guidelines done together cost one or
+     * two writes, not one each. The writer gives the role up when nothing moved, and takes it back if the count moved
+     * meanwhile and no other exchange took it.
      */
     public boolean writeNeeded(Exchange exchange) {
         Counter counter = jobs.get(exchange.getProperty("jobId", String.class));
         if (counter == null) {
             return false;
         }
-        int done = counter.done().get();
         Integer written = exchange.getProperty(WRITTEN, Integer.class);
-        if (written != null && written == done) {
+        if (written == null && !counter.writing().compareAndSet(false, true)) {
             return false;
+        }
+        int done = counter.done().get();
+        if (written != null && written == done) {
+            exchange.removeProperty(WRITTEN);
+            counter.writing().set(false);
+            // A count that moved before the role was given up found this exchange writing, and left itself to it.
+            if (counter.done().get() == done || !counter.writing().compareAndSet(false, true)) {
+                return false;
+            }
+            done = counter.done().get();
         }
         exchange.setProperty(WRITTEN, done);
         return true;

@@ -73,6 +73,34 @@ class UnitJudgeTest {
     }
 
     @Test
+    void oneLookupServesAllOfAJobsPendingGuidelinesInOrderAndLeavesDecidedOnesAsTheyAre() {
+        PendingGuideline units = new PendingGuideline(task(GuidelineScope.UNIT, "One.\nTwo."),
+                judge.questions(task(GuidelineScope.UNIT, "One.\nTwo."), "t").stream().map(UnitAnswer::miss).toList());
+        GuidelineResult decided = new GuidelineResult("r", "R", "c", Severity.ERROR, 1, Verdict.PASS,
+                hub.report.model.EvaluatedBy.RULE, List.of(), "decided by its rules", null, null, null);
+        PendingGuideline article = new PendingGuideline(task(GuidelineScope.ARTICLE, "One.\nTwo."),
+                judge.questions(task(GuidelineScope.ARTICLE, "One.\nTwo."), "t").stream().map(UnitAnswer::miss).toList());
+        List<Object> evaluations = List.of(units, decided, article);
+        assertThat(units.open()).as("not looked up yet: every question open").hasSize(2);
+
+        List<String> keys = judge.cacheKeysOf(evaluations);
+        assertThat(keys).containsExactly(units.lookups().get(0).question().cacheKey(),
+                units.lookups().get(1).question().cacheKey(), article.lookups().get(0).question().cacheKey());
+
+        String cached = "{\"jobId\":\"j-1\",\"verdict\":\"PASS\",\"rationale\":\"Cached.\",\"model\":\"m\"}";
+        List<Object> looked = judge.withCachedAnswers(evaluations, java.util.Arrays.asList(null, cached, cached));
+
+        assertThat(looked).hasSize(3);
+        assertThat(looked.get(1)).isSameAs(decided);
+        PendingGuideline unitsLooked = (PendingGuideline) looked.get(0);
+        assertThat(unitsLooked.task()).isSameAs(units.task());
+        assertThat(unitsLooked.lookups()).extracting(UnitAnswer::answered).containsExactly(false, true);
+        assertThat(unitsLooked.open()).containsExactly(units.lookups().get(0).question());
+        assertThat(((PendingGuideline) looked.get(2)).open()).as("the article question, answered").isEmpty();
+        assertThat(judge.withCachedAnswers(List.of(decided), List.of())).containsExactly(decided);
+    }
+
+    @Test
     void withTheUnitCacheOffNothingIsLookedUpAndEveryQuestionIsOpen() {
         UnitJudge off = new UnitJudge(new ObjectMapper(), new ChatRequestFactory(new ObjectMapper(), "claude", 800, 0), false);
         List<UnitQuestion> questions = off.questions(task(GuidelineScope.UNIT, "One.\nTwo."), "t");
