@@ -159,7 +159,7 @@ public class RuleEngine {
             return;
         }
         String message = term.message() != null ? term.message() : messages.get("avoid", term.term().strip());
-        Matcher matcher = phrase(term.term(), term.caseSensitive()).matcher(article.text());
+        PrefixedMatches matcher = phraseMatches(term.term(), term.caseSensitive(), article);
         while (matcher.find()) {
             if (exceptions.firstUseOnly()) {
                 firstUse(matcher, message, term, exceptions, article, hits);
@@ -174,7 +174,7 @@ public class RuleEngine {
      * Only the first use of a term counts; when it is not explained there but a later use is ("… through drawdown.
      * … Drawdown means …"), the term is explained in the article, only late, and the hit needs review.
      */
-    private void firstUse(Matcher matcher, String message, ForbiddenTerm term, HitExceptions exceptions,
+    private void firstUse(PrefixedMatches matcher, String message, ForbiddenTerm term, HitExceptions exceptions,
                           PlainText article, List<Finding> hits) {
         int start = matcher.start();
         int end = matcher.end();
@@ -215,7 +215,7 @@ public class RuleEngine {
             return;
         }
         boolean present = required.anyOf().stream()
-                .anyMatch(phrase -> mayContain(article, phrase, false) && phrase(phrase, false).matcher(text).find())
+                .anyMatch(phrase -> mayContain(article, phrase, false) && phraseMatches(phrase, false, article).find())
                 || required.patterns().stream().anyMatch(p -> finds(article, p));
         if (!present) {
             String message = required.message() != null ? required.message()
@@ -227,10 +227,7 @@ public class RuleEngine {
 
     private void pattern(PatternCheck check, HitExceptions exceptions, PlainText article, RuleMessages messages,
                          List<Finding> hits) {
-        if (!mayMatch(article, check.regex(), check.caseSensitive())) {
-            return;
-        }
-        Matcher matcher = regex(check).matcher(article.text());
+        PrefixedMatches matcher = regexMatches(check.regex(), check.caseSensitive(), article);
         HitExceptions patternExceptions = exceptions.forPattern();
         while (matcher.find()) {
             if (matcher.end() > matcher.start()) {
@@ -312,37 +309,58 @@ public class RuleEngine {
      * the text. Saves a regex scan of the whole article for the many terms an article does not contain.
      */
     static boolean mayContain(PlainText article, String phrase, boolean caseSensitive) {
-        String stripped = phrase.strip();
-        int end = 0;
-        while (end < stripped.length() && Character.isLetterOrDigit(stripped.charAt(end))
-                && !Character.isSurrogate(stripped.charAt(end))) {
-            end++;
-        }
-        if (end == 0) {
+        String word = firstWord(phrase);
+        if (word.isEmpty()) {
             return true;
         }
-        String word = stripped.substring(0, end);
         if (caseSensitive) {
             return article.text().contains(word);
         }
         return article.folded().contains(PlainText.fold(word));
     }
 
-    /** Whether the case-insensitive {@code regex} matches somewhere in the article. */
-    private boolean finds(PlainText article, String regex) {
-        return mayMatch(article, regex, false) && regex(regex, false).matcher(article.text()).find();
+    /** The letters and digits a phrase starts with: every match of {@link #phrase} starts with them. */
+    private static String firstWord(String phrase) {
+        String stripped = phrase.strip();
+        int end = 0;
+        while (end < stripped.length() && Character.isLetterOrDigit(stripped.charAt(end))
+                && !Character.isSurrogate(stripped.charAt(end))) {
+            end++;
+        }
+        return stripped.substring(0, end);
     }
 
-    /** False when the article holds none of the literal texts every match of {@code regex} starts with. */
-    private boolean mayMatch(PlainText article, String regex, boolean caseSensitive) {
+    /** Whether the case-insensitive {@code regex} matches somewhere in the article. */
+    private boolean finds(PlainText article, String regex) {
+        return regexMatches(regex, false, article).find();
+    }
+
+    /** The matches of a term or phrase, tried only where its first word occurs. */
+    private PrefixedMatches phraseMatches(String phrase, boolean caseSensitive, PlainText article) {
+        String word = firstWord(phrase);
+        Pattern pattern = phrase(phrase, caseSensitive);
+        if (word.isEmpty()) {
+            return PrefixedMatches.everywhere(pattern, article.text());
+        }
+        return caseSensitive ? new PrefixedMatches(pattern, article.text(), article.text(), List.of(word))
+                : new PrefixedMatches(pattern, article.text(), article.folded(), List.of(PlainText.fold(word)));
+    }
+
+    /**
+     * The matches of {@code regex}, tried only where one of the literal texts every match starts with occurs
+     * ({@link LiteralPrefixes}); at every position when they cannot be told. An article that holds none of them is
+     * not scanned at all.
+     */
+    private PrefixedMatches regexMatches(String regex, boolean caseSensitive, PlainText article) {
         Optional<List<String>> literal = prefixes.computeIfAbsent((caseSensitive ? "cs:" : "ci:") + regex,
                 key -> LiteralPrefixes.of(regex).map(found -> caseSensitive ? found
                         : found.stream().map(PlainText::fold).toList()));
+        Pattern pattern = regex(regex, caseSensitive);
         if (literal.isEmpty()) {
-            return true;
+            return PrefixedMatches.everywhere(pattern, article.text());
         }
-        String text = caseSensitive ? article.text() : article.folded();
-        return literal.get().stream().anyMatch(text::contains);
+        return new PrefixedMatches(pattern, article.text(), caseSensitive ? article.text() : article.folded(),
+                literal.get());
     }
 
     /** A term or phrase: literal, whole-word at letter/digit ends, tolerant of white space and typography. */

@@ -65,18 +65,8 @@ class LiteralPrefixesTest {
      */
     @Test
     void neverHidesAMatchOfTheShippedRulesInTheCorpus() throws IOException {
-        List<String> regexes = new ArrayList<>();
-        try (Stream<Path> sets = Files.list(Path.of("src/main/resources/guidelines"))) {
-            for (Path set : sets.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                collectRegexes(YAML.readTree(set.toFile()), null, regexes);
-            }
-        }
-        List<String> texts = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("eval/corpus"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                YAML.readTree(file.toFile()).path("items").forEach(item -> texts.add(item.path("text").asText()));
-            }
-        }
+        List<String> regexes = shippedRegexes();
+        List<String> texts = corpusTexts();
         assertThat(regexes).hasSizeGreaterThan(50);
         assertThat(texts).hasSizeGreaterThan(400);
 
@@ -101,6 +91,28 @@ class LiteralPrefixesTest {
         }
         assertThat(filtered).as("regexes with prefixes").isGreaterThan(regexes.size() / 2);
         assertThat(matches).as("matches checked").isGreaterThan(100);
+    }
+
+    /** Every regex of the shipped guideline sets: patterns, required patterns, their conditions. */
+    static List<String> shippedRegexes() throws IOException {
+        List<String> regexes = new ArrayList<>();
+        try (Stream<Path> sets = Files.list(Path.of("src/main/resources/guidelines"))) {
+            for (Path set : sets.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                collectRegexes(YAML.readTree(set.toFile()), null, regexes);
+            }
+        }
+        return regexes;
+    }
+
+    /** Every text of the evaluation corpus (eval/corpus). */
+    static List<String> corpusTexts() throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("eval/corpus"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                YAML.readTree(file.toFile()).path("items").forEach(item -> texts.add(item.path("text").asText()));
+            }
+        }
+        return texts;
     }
 
     private static void collectRegexes(JsonNode node, String field, List<String> regexes) {
