@@ -812,6 +812,43 @@ public final class LoadBenchmark {
 
             ## What limits it
 
+            ### Issue 25, eleventh round (2026-12-08, night): the job's own time
+
+            Quick runs of the per-job phase alone (one hub, 100 warm-up jobs, then 200 new articles one at a time,
+            the LLM answering at once; own time is the page's measure), with step marks in the report's `timingsMs`
+            for the evaluation's phases. Before this round: own time 25.5-27.4 ms, hub CPU 65-70 ms per job. The
+            evaluation's first split (the rules and the unit-cache lookups of every guideline) took 11-12 ms of it,
+            the model's split 6-7 ms, the outline's call 3.5-4 ms.
+            - **Cut: one unit-cache lookup per job** (ADR 0024, amended). Each LLM-judged guideline looked up its
+              questions itself: 8 `MGET`s a job, each with its route calls, a `toD` and a span, on the guideline
+              pool. A run with the lookups taken out entirely measured own time 23.1 ms and CPU 58.7 ms. Now
+              `evaluate-guideline` leaves the guideline pending with its questions (`unitJudge.asked`) and
+              `look-up-unit-verdicts` asks for the whole job's keys at once, after the rules' split: 0.8 ms.
+            - **Cut: one writer of a job's progress at a time.** `report-progress` wrote the cached status after
+              every guideline done, ten writes at once in the rules' split; a run without them measured own time
+              22.8 ms and CPU 60.7 ms. Now guidelines done while one exchange writes leave their count to it, and
+              it writes again while the count moved (`JobProgress.writeNeeded`; `JobProgressTest` forces the race
+              where the count moves as the writer gives up). With both cuts: own time 20.8 ms, CPU 56.7 ms.
+            - **Cut: the rules' expressions tried only where a literal prefix occurs** (`hub.rules.PrefixedMatches`):
+              Java's regex engine tried each pattern at every position of the article once its prefix occurred
+              anywhere in it (common words: "your", "our", "no", "rate"). The rules of the default set on the
+              benchmark's article, one thread: 1,561 -> 607 us per article. `scripts/eval.sh` gives the same
+              per-item results. The per-job runs after it measured 21.6 and 23.6 ms (CPU 57.5 and 63.3 ms) in one
+              of the machine's slow phases, in which the code before it measured 25.7 ms.
+            - **Tried and dropped: the JDK's HTTP client under the blob client** (`azure-core-http-jdk-httpclient`
+              instead of Reactor Netty; the Azure SDK's threads took about a fifth of a job's CPU samples for the
+              archive copies and the audit appends). Two A/B pairs back to back: own time 25.7 and 25.9 ms against
+              25.7 and 27.8 ms, CPU 68.7 and 67.9 against 68.2 and 73.2 ms per job. No gain; not kept.
+            - **What the measure holds besides the hub's work:** the JIT. In the 200 measured jobs after the 100
+              warm-up jobs, C2 still compiled: JFR recorded 16 compilations longer than 100 ms, 2.9 s of compile
+              time, on the two cores the jobs run on. The same hub measured again after 300 more jobs: own time
+              16.8-17.7 ms, CPU 37-39 ms per job. The page keeps the existing measure (100 warm-up jobs).
+            - **Where the job's time goes now** (marks, medians of means): the plan (language detection, the
+              article's parse) and the rules' split 7.1 ms, the one lookup 0.8 ms, the model's split 7.2 ms (its
+              longest call 3.9 ms), the outline's call 3.8 ms; the claim, the report's assembly and the completion
+              the rest. The outline's call follows the batches (it needs their roles, ADR 0016) and the measure
+              subtracts only the longest call, so the outline's round trip counts as the hub's own time.
+
             ### Issue 25, tenth round (2026-12-08, after midnight): the queued jobs' heap, and spans nothing exports
 
             - **Fixed: each job waiting on the in-process queue held its HTTP request.** A heap histogram after a
