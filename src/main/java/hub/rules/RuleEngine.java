@@ -209,7 +209,6 @@ public class RuleEngine {
 
     private void requiredPhrase(RequiredPhrase required, PlainText article, RuleMessages messages,
                                 List<Finding> findings) {
-        String text = article.text();
         if (required.when() != null && !finds(article, required.when())
                 || required.unless() != null && finds(article, required.unless())) {
             return;
