@@ -47,8 +47,24 @@ public final class StatusNearCache implements AutoCloseable {
     private final RedisClient client;
     private final ScheduledExecutorService connector;
     private volatile StatefulRedisConnection<String, String> connection;
-    private volatile boolean tracking;
+    private volatile State state = State.WAITING;
     private volatile boolean closed;
+
+    /** Whether the copy is kept, and why not: the health endpoint's {@code nearCache} detail. */
+    public enum State {
+        /** Redis sends this copy its invalidations: reads are answered from it. */
+        TRACKING,
+        /** Not yet, or no longer, tracking: connecting (again every 30 s), or waiting for Lettuce's reconnect. */
+        WAITING,
+        /** Redis refused {@code CLIENT TRACKING} (before 6.0, a proxy without the command): off for good. */
+        REFUSED,
+        /** Configured off, or closed. */
+        OFF;
+
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /**
      * @param client         the Redis client to open the tracking connection with (its default URI)
@@ -76,6 +92,7 @@ public final class StatusNearCache implements AutoCloseable {
         this.redisKeyPrefix = "";
         this.trackedPrefix = "";
         this.copies = Caffeine.newBuilder().maximumSize(0).build();
+        this.state = State.OFF;
     }
 
     /** No copy: every read goes to the status cache (the embedded default's is in process already). */
@@ -85,12 +102,12 @@ public final class StatusNearCache implements AutoCloseable {
 
     /** The copy of the document under a cache key (without the hub's prefix), or null. */
     public String get(String cacheKey) {
-        return tracking ? copies.getIfPresent(redisKeyPrefix + cacheKey) : null;
+        return tracking() ? copies.getIfPresent(redisKeyPrefix + cacheKey) : null;
     }
 
     /** To take before reading the key from Redis; {@link #NO_TICKET} while the copy is not kept true. */
     public long ticket(String cacheKey) {
-        return tracking ? generations.get(stripe(redisKeyPrefix + cacheKey)) : NO_TICKET;
+        return tracking() ? generations.get(stripe(redisKeyPrefix + cacheKey)) : NO_TICKET;
     }
 
     /** Keeps what Redis answered for the key, unless the key was invalidated since the ticket was taken. */
@@ -103,7 +120,7 @@ public final class StatusNearCache implements AutoCloseable {
         // An invalidation counts its stripe up before it removes the key, and the removal waits for this compute:
         // either the count moved and nothing is kept, or the removal comes after and removes it.
         copies.asMap().compute(key, (k, previous) ->
-                tracking && generations.get(stripe) == ticket ? document : previous);
+                tracking() && generations.get(stripe) == ticket ? document : previous);
     }
 
     /** The copies, for their meters. */
@@ -113,7 +130,11 @@ public final class StatusNearCache implements AutoCloseable {
 
     /** Whether Redis is sending this copy its invalidations. */
     public boolean tracking() {
-        return tracking;
+        return state == State.TRACKING;
+    }
+
+    public State state() {
+        return state;
     }
 
     /** The tracking connection's id on the Redis server. */
@@ -147,7 +168,7 @@ public final class StatusNearCache implements AutoCloseable {
             opened.addListener(this::onPush);
             connection = opened;
             opened.sync().clientTracking(trackingArgs());
-            tracking = true;
+            state = State.TRACKING;
             LOG.info("Status near cache on: Redis invalidates keys under {}", trackedPrefix);
         } catch (RuntimeException e) {
             StatefulRedisConnection<String, String> opened = connection;
@@ -157,6 +178,7 @@ public final class StatusNearCache implements AutoCloseable {
             }
             if (e instanceof RedisCommandExecutionException) {
                 // The server answered and refused (a Redis before 6.0, a proxy without the command): for good.
+                state = State.REFUSED;
                 LOG.warn("Status near cache off, every status read goes to Redis: Redis refused CLIENT TRACKING ({})",
                         e.getMessage());
                 return;
@@ -191,7 +213,7 @@ public final class StatusNearCache implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        tracking = false;
+        state = State.OFF;
         if (connector != null) {
             connector.shutdownNow();
         }
@@ -206,8 +228,8 @@ public final class StatusNearCache implements AutoCloseable {
 
         @Override
         public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-            if (handler == connection) {
-                tracking = false;
+            if (handler == connection && !closed) {
+                state = State.WAITING;
                 invalidateAll();
             }
         }
@@ -221,8 +243,11 @@ public final class StatusNearCache implements AutoCloseable {
             opened.async().clientTracking(trackingArgs()).whenComplete((ok, error) -> {
                 if (error == null) {
                     invalidateAll();
-                    tracking = true;
+                    state = State.TRACKING;
                 } else {
+                    if (error instanceof RedisCommandExecutionException) {
+                        state = State.REFUSED;
+                    }
                     LOG.warn("Status near cache stays off after a reconnect: {}", error.getMessage());
                 }
             });

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Redis (status cache, GTC caches, shared rate limit): DEGRADED when it does not answer a PING, because status reads
  * then fall back to PostgreSQL and lookups to Smart Search. UP with {@code kind=in-process} when the hub runs on
  * the embedded default's Caffeine cache. With Redis, {@code nearCache} says whether the status near cache is kept true
- * by Redis's invalidations ({@code tracking}) or every status read goes to Redis ({@code off}).
+ * by Redis's invalidations ({@code tracking}) or every status read goes to Redis, and why: {@code waiting} for a
+ * connection, {@code refused} by Redis, or {@code off} by configuration ({@link StatusNearCache.State}).
  */
 @Component("cacheHealthIndicator")
 public class CacheHealth implements HealthIndicator {
@@ -37,7 +38,7 @@ public class CacheHealth implements HealthIndicator {
         return Degraded.probe(timeout, () -> {
             String pong = template.execute(connection -> connection.ping(), true);
             return Health.up().withDetail("kind", "redis").withDetail("ping", String.valueOf(pong))
-                    .withDetail("nearCache", nearCache.tracking() ? "tracking" : "off");
+                    .withDetail("nearCache", nearCache.state().json());
         });
     }
 }

@@ -125,14 +125,14 @@ class StatusNearCacheTest {
     }
 
     @Test
-    void staysOffWhenRedisRefusesTracking() throws Exception {
+    void staysOffForGoodWhenRedisRefusesTracking() throws Exception {
         String user = "near-cache-test-" + UUID.randomUUID();
         writer.aclSetuser(user, io.lettuce.core.AclSetuserArgs.Builder.on().nopass().allKeys().allCommands()
                 .removeCommand(io.lettuce.core.protocol.CommandType.CLIENT));
         RedisClient refusing = RedisClient.create(io.lettuce.core.RedisURI.Builder.redis("127.0.0.1", 6379)
                 .withAuthentication(user, "unused").build());
         try (StatusNearCache refused = new StatusNearCache(refusing, prefix, "job:status:", 1000, Duration.ofSeconds(30))) {
-            Thread.sleep(1000);
+            await().atMost(Duration.ofSeconds(10)).until(() -> refused.state() == StatusNearCache.State.REFUSED);
             refused.remember(key, refused.ticket(key), "x");
 
             assertThat(refused.tracking()).isFalse();
@@ -144,6 +144,32 @@ class StatusNearCacheTest {
     }
 
     @Test
+    void waitsAndTriesAgainWhileRedisCannotBeReached() {
+        RedisClient unreachable = RedisClient.create("redis://127.0.0.1:9");
+        try (StatusNearCache waiting = new StatusNearCache(unreachable, prefix, "job:status:", 1000,
+                Duration.ofSeconds(30))) {
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> waiting.state() == StatusNearCache.State.WAITING);
+            waiting.remember(key, waiting.ticket(key), "x");
+            assertThat(waiting.get(key)).isNull();
+            waiting.close();
+            assertThat(waiting.state()).isEqualTo(StatusNearCache.State.OFF);
+        } finally {
+            unreachable.shutdown();
+        }
+    }
+
+    @Test
+    void saysWhyInItsState() {
+        assertThat(near.state()).isEqualTo(StatusNearCache.State.TRACKING);
+        assertThat(near.state().json()).isEqualTo("tracking");
+        assertThat(StatusNearCache.off().state().json()).isEqualTo("off");
+
+        near.close();
+        assertThat(near.state()).as("closed").isEqualTo(StatusNearCache.State.OFF);
+    }
+
+    @Test
     void offKeepsNothing() {
         StatusNearCache off = StatusNearCache.off();
         off.remember(key, off.ticket(key), "x");
@@ -151,6 +177,7 @@ class StatusNearCacheTest {
         assertThat(off.ticket(key)).isEqualTo(StatusNearCache.NO_TICKET);
         assertThat(off.get(key)).isNull();
         assertThat(off.tracking()).isFalse();
+        assertThat(off.state()).isEqualTo(StatusNearCache.State.OFF);
         off.close();
     }
 }
