@@ -22,9 +22,18 @@ final class AzuriteProcess implements AutoCloseable {
     private final Path location;
     private Process process;
 
-    AzuriteProcess(int port, Path location) {
+    private AzuriteProcess(int port, Path location) {
         this.port = port;
         this.location = location;
+    }
+
+    /** On a free port, its data in a new folder under target/ that {@link #close()} deletes. */
+    static AzuriteProcess ofItsOwn(String folderPrefix) throws IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        return new AzuriteProcess(port, Files.createTempDirectory(Path.of("target"), folderPrefix));
     }
 
     String connectionString() {
@@ -76,5 +85,6 @@ final class AzuriteProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+        org.springframework.util.FileSystemUtils.deleteRecursively(location.toFile());
     }
 }
