@@ -57,6 +57,9 @@ public class AuditAppendBlobs implements AuditStore {
     @Override
     public void append(LocalDate day, byte[] lines) throws IOException {
         int needed = Math.max(1, (lines.length + MAX_BLOCK_BYTES - 1) / MAX_BLOCK_BYTES);
+        if (needed > maxBlocks) {
+            throw new IOException("An audit batch of " + lines.length + " bytes needs more blocks than a blob takes");
+        }
         int part = parts.getOrDefault(day, 0);
         String name = name(day, part);
         try {
